@@ -1,0 +1,56 @@
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Data;
+
+public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Observation> Observations => Set<Observation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Region>(e =>
+        {
+            e.HasIndex(r => r.Code).IsUnique();
+            e.Property(r => r.Code).HasMaxLength(40);
+            e.Property(r => r.Name).HasMaxLength(200);
+        });
+        builder.Entity<Municipality>(e =>
+        {
+            e.Property(m => m.Name).HasMaxLength(200);
+            e.HasIndex(m => new { m.RegionId, m.Name }).IsUnique();
+            e.Ignore(m => m.Group);
+        });
+        builder.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(300);
+            e.HasIndex(o => new { o.MunicipalityId, o.Name }).IsUnique();
+        });
+        builder.Entity<Campaign>(e =>
+        {
+            e.Property(c => c.Title).HasMaxLength(300);
+            e.HasIndex(c => new { c.RegionId, c.AsOf });
+        });
+        builder.Entity<Observation>(e =>
+        {
+            e.Property(o => o.IndicatorCode).HasMaxLength(40);
+            e.Property(o => o.Source).HasMaxLength(300);
+            e.Ignore(o => o.Figure);
+            e.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(o => o.Municipality).WithMany().HasForeignKey(o => o.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(o => o.Organisation).WithMany().HasForeignKey(o => o.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            // The aggregation queries filter by campaign and indicator, then group by territory.
+            e.HasIndex(o => new { o.CampaignId, o.IndicatorCode, o.Level, o.MunicipalityId });
+            e.HasIndex(o => new { o.CampaignId, o.OrganisationId });
+        });
+    }
+}

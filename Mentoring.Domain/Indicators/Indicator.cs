@@ -1,0 +1,41 @@
+namespace Mentoring.Domain.Indicators;
+
+public enum IndicatorKind
+{
+    /// <summary>Numerator / denominator, shown in %. Aggregates as Σnumerators / Σdenominators.</summary>
+    Share = 1,
+    /// <summary>A number of things or people. Aggregates as a sum.</summary>
+    Count = 2,
+    /// <summary>Yes/no per organisation (stored as 1/1 or 0/1). Aggregates as "N of M organisations".</summary>
+    Fact = 3,
+    /// <summary>One of a few ordered levels per organisation. Aggregates as a distribution.</summary>
+    Level = 4,
+}
+
+public enum IndicatorGroup
+{
+    StudentMentoring = 1,
+    TeacherMentoring = 2,
+    Documents = 3,
+    Forms = 4,
+    Programmes = 5,
+    Training = 6,
+    Effectiveness = 7,
+    RegionalProgramme = 8,
+}
+
+/// <summary>One choice of a <see cref="IndicatorKind.Level"/> indicator, ordered from best to worst.</summary>
+public sealed record LevelOption(int Code, string Name);
+
+public sealed record Indicator(
+    string Code,
+    string Name,
+    string ShortName,
+    IndicatorKind Kind,
+    IndicatorGroup Group,
+    string Unit,
+    IReadOnlyList<LevelOption>? Levels = null)
+{
+    /// <summary>True when a bigger value is better; used to rank municipalities and to word changes.</summary>
+    public bool HigherIsBetter { get; init; } = true;
+}
