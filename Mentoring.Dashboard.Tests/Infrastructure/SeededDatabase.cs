@@ -1,0 +1,61 @@
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Data.DemoData;
+using Mentoring.Dashboard.Services;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Mentoring.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// A real SQLite database (a temporary file), brought up by the app's migrations and filled by the app's demo seeder;
+/// shared by the tests of a collection because seeding takes a few seconds.
+/// </summary>
+public sealed class SeededDatabase : IAsyncLifetime
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"mentoring-tests-{Guid.NewGuid():N}.db");
+
+    public IDbContextFactory<MentoringDbContext> Factory { get; private set; } = null!;
+
+    public MonitoringQueries Queries => new(Factory);
+
+    public async Task InitializeAsync()
+    {
+        var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={path}").Options;
+        Factory = new PooledDbContextFactory<MentoringDbContext>(options);
+        await using var db = await Factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        await DemoDataSeeder.SeedAsync(db);
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(path);
+        return Task.CompletedTask;
+    }
+
+    public async Task<int> RegionIdAsync(string code)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
+    }
+
+    public async Task<int> MunicipalityIdAsync(string name)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.Municipalities.Where(m => m.Name == name).Select(m => m.Id).SingleAsync();
+    }
+
+    public async Task<int> LatestCampaignIdAsync(string regionCode)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.Campaigns.Where(c => c.Region.Code == regionCode).OrderByDescending(c => c.AsOf).Select(c => c.Id).FirstAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededDatabaseCollection : ICollectionFixture<SeededDatabase>
+{
+    public const string Name = "Seeded database";
+}

@@ -1,0 +1,83 @@
+using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Services;
+using Mentoring.Domain.Indicators;
+using Microsoft.AspNetCore.Components;
+
+namespace Mentoring.Dashboard.Components.Pages;
+
+public partial class MunicipalityPage
+{
+    [Inject] public required MonitoringQueries Queries { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Parameter] public int Id { get; set; }
+    [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
+    [SupplyParameterFromQuery(Name = "group")] public string? GroupName { get; set; }
+
+    private MunicipalityInfo? municipality;
+    private bool notFound;
+    private IReadOnlyList<CampaignInfo> campaigns = [];
+    private CampaignInfo? campaign;
+    private IReadOnlyList<IndicatorFigures> figures = [];
+    private IReadOnlyList<IndicatorFigures> regionFigures = [];
+    private List<SliceFigure> keyFigures = [];
+    private IReadOnlyList<OrganisationRow> organisations = [];
+    private List<IndicatorGroup> groups = [];
+    private IndicatorGroup selectedGroup;
+    private List<Indicator> columns = [];
+    private List<ComparisonPoint> comparisonChart = [];
+
+    private sealed record ComparisonPoint(string Name, decimal Municipality, decimal Region);
+
+    private IReadOnlyList<Breadcrumbs.Crumb> Crumbs =>
+    [
+        new("Регионы", "/"),
+        new(municipality!.RegionName, campaign is null ? $"regions/{municipality.RegionId}" : $"regions/{municipality.RegionId}?campaign={campaign.Id}"),
+        new(municipality.Name),
+    ];
+
+    private IEnumerable<object> GroupOptions => groups.Select(g => new { Group = g, Text = IndicatorCatalogue.GroupName(g) });
+
+    protected override async Task OnParametersSetAsync()
+    {
+        municipality = await Queries.GetMunicipalityAsync(Id);
+        notFound = municipality is null;
+        if (municipality is null)
+            return;
+        campaigns = await Queries.GetCampaignsAsync(municipality.RegionId);
+        campaign = campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? campaigns.FirstOrDefault();
+        if (campaign is null)
+            return;
+
+        figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(Id));
+        regionFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(municipality.RegionId));
+        keyFigures = KeyFigures.Pick(figures, 8);
+
+        organisations = await Queries.GetOrganisationRowsAsync(Id, campaign.Id, IndicatorCatalogue.All.Select(i => i.Code).ToList());
+        var reported = organisations.SelectMany(o => o.Figures.Keys).ToHashSet();
+        var withOrganisationData = IndicatorCatalogue.All.Where(i => reported.Contains(i.Code)).ToList();
+        groups = withOrganisationData.Select(i => i.Group).Distinct().ToList();
+        selectedGroup = Enum.TryParse<IndicatorGroup>(GroupName, out var g) && groups.Contains(g) ? g : groups.FirstOrDefault();
+        columns = withOrganisationData.Where(i => i.Group == selectedGroup).ToList();
+        comparisonChart = BuildComparison();
+    }
+
+    private List<ComparisonPoint> BuildComparison() =>
+        figures.Where(f => f.Indicator.Group == selectedGroup && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
+            .Select(f => (f.Indicator, Own: f.Total?.Shown?.Percent, Region: RegionSlice(f.Total ?? f.Headline)?.Shown?.Percent))
+            .Where(x => x.Own is not null && x.Region is not null)
+            .Select(x => new ComparisonPoint(x.Indicator.ShortName, Math.Round(x.Own!.Value, 1), Math.Round(x.Region!.Value, 1)))
+            .ToList();
+
+    private SliceFigure? RegionSlice(SliceFigure? slice) => slice is null
+        ? null
+        : regionFigures.FirstOrDefault(f => f.Indicator.Code == slice.Indicator.Code)?.Slices
+            .FirstOrDefault(s => s.Kind == slice.Kind && s.Group == slice.Group);
+
+    private string? RegionComparison(SliceFigure slice) => RegionSlice(slice) is { } r
+        ? "по региону: " + (slice.Indicator.Kind == IndicatorKind.Level ? SliceKpiCard.LevelSummary(r) : Format.Headline(r.Indicator, r.Shown))
+        : null;
+
+    private void SelectGroup(IndicatorGroup group) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("group", group.ToString()));
+}

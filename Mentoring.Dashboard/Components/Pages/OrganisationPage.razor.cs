@@ -1,0 +1,66 @@
+using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Services;
+using Mentoring.Domain.Indicators;
+using Microsoft.AspNetCore.Components;
+
+namespace Mentoring.Dashboard.Components.Pages;
+
+public partial class OrganisationPage
+{
+    [Inject] public required MonitoringQueries Queries { get; init; }
+
+    [Parameter] public int Id { get; set; }
+    [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
+
+    private OrganisationInfo? organisation;
+    private bool notFound;
+    private IReadOnlyList<CampaignInfo> campaigns = [];
+    private CampaignInfo? campaign;
+    private IReadOnlyList<IndicatorFigures> figures = [];
+    private IReadOnlyList<IndicatorFigures> municipalityFigures = [];
+    private HashSet<string> syntheticCodes = [];
+
+    private IReadOnlyList<Breadcrumbs.Crumb> Crumbs
+    {
+        get
+        {
+            var query = campaign is null ? "" : $"?campaign={campaign.Id}";
+            return
+            [
+                new("Регионы", "/"),
+                new(organisation!.RegionName, $"regions/{organisation.RegionId}{query}"),
+                new(organisation.MunicipalityName, $"municipalities/{organisation.MunicipalityId}{query}"),
+                new(organisation.Name),
+            ];
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        organisation = await Queries.GetOrganisationAsync(Id);
+        notFound = organisation is null;
+        if (organisation is null)
+            return;
+        campaigns = await Queries.GetCampaignsAsync(organisation.RegionId);
+        campaign = campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? campaigns.FirstOrDefault();
+        if (campaign is null)
+            return;
+        figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Organisation(Id));
+        municipalityFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(organisation.MunicipalityId));
+        syntheticCodes = (await Queries.GetSyntheticIndicatorCodesAsync(campaign.Id, Id)).ToHashSet();
+    }
+
+    private bool IsSynthetic(IndicatorFigures figure) => syntheticCodes.Contains(figure.Indicator.Code);
+
+    private string? MunicipalityComparison(IndicatorFigures figure)
+    {
+        var slice = municipalityFigures.FirstOrDefault(f => f.Indicator.Code == figure.Indicator.Code)?.Slices
+            .FirstOrDefault(s => s.Kind == organisation!.Kind && s.Group is null);
+        if (slice is null)
+            return null;
+        var value = figure.Indicator.Kind == IndicatorKind.Level
+            ? SliceKpiCard.LevelSummary(slice) + " — " + figure.Indicator.Levels![0].Name.ToLowerInvariant()
+            : Format.Headline(slice.Indicator, slice.Shown);
+        return $"по муниципалитету ({Format.OrganisationKindShort(organisation!.Kind)}): {value}";
+    }
+}

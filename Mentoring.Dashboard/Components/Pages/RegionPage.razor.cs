@@ -1,0 +1,62 @@
+using Mentoring.Domain.Indicators;
+using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Services;
+using Microsoft.AspNetCore.Components;
+
+namespace Mentoring.Dashboard.Components.Pages;
+
+public partial class RegionPage
+{
+    [Inject] public required MonitoringQueries Queries { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Parameter] public int Id { get; set; }
+    [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
+    [SupplyParameterFromQuery(Name = "indicator")] public string? IndicatorCode { get; set; }
+
+    private RegionSummary? region;
+    private CampaignInfo? campaign;
+    private bool notFound;
+    private IReadOnlyList<IndicatorFigures> figures = [];
+    private List<SliceFigure> keyFigures = [];
+    private IReadOnlyList<Indicator> comparable = [];
+    private Indicator? selectedIndicator;
+    private List<ComparisonRow> rows = [];
+    private List<ComparisonRow> chartRows = [];
+    private GroupChart? groupChart;
+
+    private IReadOnlyList<Breadcrumbs.Crumb> Crumbs => [new("Регионы", "/"), new(region!.Name)];
+
+    private string ValueTitle => selectedIndicator is { Unit: { Length: > 0 } unit } ? $"Значение, {unit}" : "Значение";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        region = await Queries.GetRegionAsync(Id);
+        notFound = region is null;
+        if (region is null)
+            return;
+        campaign = region.Campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? region.Campaigns.FirstOrDefault();
+        if (campaign is null)
+            return;
+
+        figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(Id));
+        keyFigures = KeyFigures.Pick(figures, 8);
+        groupChart = GroupChart.Build(figures);
+
+        comparable = await Queries.GetComparableIndicatorsAsync(Id, campaign.Id);
+        selectedIndicator = comparable.FirstOrDefault(i => i.Code == IndicatorCode) ?? comparable.FirstOrDefault();
+        if (selectedIndicator is not null)
+        {
+            var municipalityRows = await Queries.GetMunicipalityRowsAsync(Id, campaign.Id, selectedIndicator.Code);
+            rows = municipalityRows.Select(ComparisonRow.From).ToList();
+            chartRows = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList();
+        }
+    }
+
+    private void SelectIndicator(string code) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("indicator", code));
+
+    private string ChartValue(object value) => selectedIndicator?.Kind is IndicatorKind.Count
+        ? Format.Number(Convert.ToDecimal(value))
+        : Format.Percent(Convert.ToDecimal(value));
+}

@@ -1,0 +1,57 @@
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+
+namespace Mentoring.Dashboard.Extensions;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// SQLite through a context factory: Blazor Server circuits are long-lived and a shared scoped DbContext is not
+    /// thread-safe, so every operation creates its own context.
+    /// </summary>
+    public static IServiceCollection AddMentoringData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Mentoring") ?? "Data Source=mentoring.db";
+        services.AddDbContextFactory<MentoringDbContext>(options => options.UseSqlite(connectionString));
+        // Identity's stores take a scoped context; it comes from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MentoringDbContext>>().CreateDbContext());
+        services.AddScoped<MonitoringQueries>();
+        services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();
+        return services;
+    }
+
+    public static IServiceCollection AddMentoringIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<MentoringDbContext>()
+            .AddClaimsPrincipalFactory<ApplicationClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    public static IServiceCollection AddMentoringUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Territories;
+
+namespace Mentoring.Dashboard.Services;
+
+/// <summary>A municipality's figure of one indicator, flattened for a sortable, filterable table and a chart.</summary>
+public sealed record ComparisonRow(
+    int Id,
+    string Name,
+    string KindText,
+    MunicipalityGroup Group,
+    int Organisations,
+    decimal? Value,
+    string ValueText,
+    string Detail,
+    string SchoolsText,
+    string SupplementaryText,
+    bool IsSynthetic,
+    bool IsMismatch)
+{
+    public static ComparisonRow From(MunicipalityRow row)
+    {
+        var indicator = row.Figures.Indicator;
+        var headline = row.Figures.Headline;
+        string Of(OrganisationKind kind) =>
+            row.Figures.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null) is { } s ? Text(indicator, s) : "";
+        return new ComparisonRow(
+            row.Id,
+            row.Name,
+            Format.MunicipalityKind(row.Kind),
+            Municipality.GroupOf(row.Kind),
+            row.Organisations,
+            headline is null ? null : SortValue(indicator, headline),
+            headline is null ? Format.NoData : Text(indicator, headline),
+            headline is null ? "" : Format.Detail(indicator, headline.Shown),
+            Of(OrganisationKind.School),
+            Of(OrganisationKind.Supplementary),
+            headline?.IsShownSynthetic ?? false,
+            row.Figures.Slices.Any(s => s.IsMismatch));
+    }
+
+    private static decimal? SortValue(Indicator indicator, SliceFigure slice) => indicator.Kind switch
+    {
+        IndicatorKind.Level => slice.ShownLevels is { } l && l.Values.Sum() is > 0 and var total
+            ? l.GetValueOrDefault(indicator.Levels![0].Code) / total * 100 : null,
+        _ => slice.Shown?.Headline(indicator.Kind),
+    };
+
+    private static string Text(Indicator indicator, SliceFigure slice) => indicator.Kind switch
+    {
+        IndicatorKind.Level => SortValue(indicator, slice) is { } p ? $"{Format.Percent(p)} — {indicator.Levels![0].Name.ToLowerInvariant()}" : Format.NoData,
+        _ => Format.Headline(indicator, slice.Shown),
+    };
+}

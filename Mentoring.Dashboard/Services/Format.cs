@@ -1,0 +1,106 @@
+using System.Globalization;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+
+namespace Mentoring.Dashboard.Services;
+
+/// <summary>Russian wording and ru-RU number formats ("6,2 %", "1 467"), in one place.</summary>
+public static class Format
+{
+    public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    public const string NoData = "нет данных";
+
+    public static string Percent(decimal? value) =>
+        value is { } v ? v.ToString(Math.Abs(v) < 0.1m && v != 0 ? "0.###" : "0.#", Russian) + "\u00A0%" : NoData;
+
+    public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", Russian) : NoData;
+
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", Russian);
+
+    /// <summary>The headline of a figure: "79,8 %" for shares and facts, "734 чел." for counts.</summary>
+    public static string Headline(Indicator indicator, Figure? figure)
+    {
+        if (figure is not { } f)
+            return NoData;
+        return indicator.Kind switch
+        {
+            IndicatorKind.Share or IndicatorKind.Fact when f.Percent is { } p => Percent(p),
+            IndicatorKind.Share or IndicatorKind.Fact when f.Numerator is { } n => $"{Number(n)} ОО",
+            IndicatorKind.Count when f.Value is { } v => $"{Number(v)} {indicator.Unit}".TrimEnd(),
+            _ => NoData,
+        };
+    }
+
+    /// <summary>The counts behind a share: "701 из 878"; for facts "110 из 111 ОО"; empty when not published.</summary>
+    public static string Detail(Indicator indicator, Figure? figure)
+    {
+        if (figure is not { Numerator: { } n } f)
+            return "";
+        var unit = indicator.Kind == IndicatorKind.Fact ? " ОО" : "";
+        return f.Denominator is { } d ? $"{Number(n)} из {Number(d)}{unit}" : "";
+    }
+
+    /// <summary>A fact of one organisation: «да» / «нет».</summary>
+    public static string YesNo(Figure? figure) => figure?.Numerator switch
+    {
+        null => NoData,
+        > 0 => "да",
+        _ => "нет",
+    };
+
+    public static string Level(Indicator indicator, int? code) =>
+        code is { } c ? indicator.Levels?.FirstOrDefault(l => l.Code == c)?.Name ?? NoData : NoData;
+
+    public static string OrganisationKind(OrganisationKind? kind, bool plural = true) => (kind, plural) switch
+    {
+        (null, _) => "Все организации",
+        (Domain.Territories.OrganisationKind.School, true) => "Общеобразовательные организации",
+        (Domain.Territories.OrganisationKind.School, false) => "Общеобразовательная организация",
+        (Domain.Territories.OrganisationKind.Supplementary, true) => "Организации доп. образования",
+        (Domain.Territories.OrganisationKind.Supplementary, false) => "Организация доп. образования",
+        (Domain.Territories.OrganisationKind.Preschool, true) => "Дошкольные организации",
+        (Domain.Territories.OrganisationKind.Preschool, false) => "Дошкольная организация",
+        (_, true) => "Профессиональные организации",
+        _ => "Профессиональная организация",
+    };
+
+    public static string OrganisationKindShort(OrganisationKind? kind) => kind switch
+    {
+        null => "все ОО",
+        Domain.Territories.OrganisationKind.School => "ОУ",
+        Domain.Territories.OrganisationKind.Supplementary => "УДО",
+        Domain.Territories.OrganisationKind.Preschool => "ДОО",
+        _ => "СПО",
+    };
+
+    public static string MunicipalityKind(MunicipalityKind kind) => kind switch
+    {
+        Domain.Territories.MunicipalityKind.CityOkrug => "городской округ",
+        Domain.Territories.MunicipalityKind.MunicipalOkrug => "муниципальный округ",
+        Domain.Territories.MunicipalityKind.MunicipalDistrict => "муниципальный район",
+        _ => "областные гос. организации",
+    };
+
+    public static string MunicipalityGroup(MunicipalityGroup? group) => group switch
+    {
+        Domain.Territories.MunicipalityGroup.CityOkrugs => "городские округа",
+        Domain.Territories.MunicipalityGroup.OkrugsAndDistricts => "муниципальные округа и районы",
+        Domain.Territories.MunicipalityGroup.RegionalState => "областные организации",
+        _ => "",
+    };
+
+    /// <summary>Label of a slice: "все ОО", "ОУ", "ОУ · городские округа".</summary>
+    public static string Slice(SliceFigure slice) =>
+        slice.Group is null ? OrganisationKindShort(slice.Kind) : $"{OrganisationKindShort(slice.Kind)} · {MunicipalityGroup(slice.Group)}";
+
+    /// <summary>Russian plural: Plural(5, "организация", "организации", "организаций").</summary>
+    public static string Plural(int n, string one, string few, string many)
+    {
+        var m100 = Math.Abs(n) % 100;
+        var m10 = m100 % 10;
+        var word = m100 is >= 11 and <= 14 ? many : m10 == 1 ? one : m10 is >= 2 and <= 4 ? few : many;
+        return $"{n.ToString("#,0", Russian)} {word}";
+    }
+}

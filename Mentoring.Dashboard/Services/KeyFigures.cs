@@ -1,0 +1,55 @@
+using Mentoring.Domain.Indicators;
+
+namespace Mentoring.Dashboard.Services;
+
+/// <summary>Chooses the headline figures of a view: one per indicator group first, so the cards cover the whole picture.</summary>
+public static class KeyFigures
+{
+    public static List<SliceFigure> Pick(IReadOnlyList<IndicatorFigures> figures, int count)
+    {
+        var withData = figures.Where(f => f.Headline is not null).ToList();
+        var firstOfGroup = withData.GroupBy(f => f.Indicator.Group).Select(g => g.First()).ToList();
+        return firstOfGroup.Concat(withData.Except(firstOfGroup))
+            .Take(count)
+            .OrderBy(f => IndicatorOrder(f.Indicator))
+            .Select(f => f.Headline!)
+            .ToList();
+    }
+
+    private static int IndicatorOrder(Indicator indicator)
+    {
+        for (var i = 0; i < IndicatorCatalogue.All.Count; i++)
+            if (IndicatorCatalogue.All[i].Code == indicator.Code)
+                return i;
+        return int.MaxValue;
+    }
+}
+
+/// <summary>A column chart of one indicator group: a series per slice (all / ОУ / УДО / group), a column per indicator.</summary>
+public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.ChartSeries> Series)
+{
+    public sealed record Point(string Name, decimal Value);
+
+    public sealed record ChartSeries(string Title, IReadOnlyList<Point> Points);
+
+    private static readonly IndicatorGroup[] Preferred =
+        [IndicatorGroup.Forms, IndicatorGroup.StudentMentoring, IndicatorGroup.Documents, IndicatorGroup.RegionalProgramme];
+
+    public static GroupChart? Build(IReadOnlyList<IndicatorFigures> figures)
+    {
+        foreach (var group in Preferred)
+        {
+            var points = figures.Where(f => f.Indicator.Group == group && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
+                .SelectMany(f => f.Slices.Select(s => (Label: Format.Slice(s), f.Indicator.ShortName, Percent: s.Shown?.Percent)))
+                .Where(p => p.Percent is not null)
+                .ToList();
+            if (points.Count == 0)
+                continue;
+            var series = points.GroupBy(p => p.Label)
+                .Select(g => new ChartSeries(g.Key, g.Select(p => new Point(p.ShortName, Math.Round(p.Percent!.Value, 2))).ToList()))
+                .ToList();
+            return new GroupChart(group, series);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,256 @@
+using Mentoring.Dashboard.Data;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Services;
+
+public sealed record CampaignInfo(int Id, string Title, DateOnly AsOf, string Source);
+
+public sealed record RegionSummary(
+    int Id, string Code, string Name, int Municipalities, int Organisations, int SyntheticOrganisations,
+    IReadOnlyList<CampaignInfo> Campaigns, int IndicatorsWithData);
+
+public sealed record MunicipalityInfo(int Id, string Name, MunicipalityKind Kind, int RegionId, string RegionName);
+
+public sealed record OrganisationInfo(
+    int Id, string Name, OrganisationKind Kind, bool IsSynthetic, int MunicipalityId, string MunicipalityName, int RegionId, string RegionName);
+
+/// <summary>One municipality's figure of the selected indicator, for the comparison table and chart.</summary>
+public sealed record MunicipalityRow(int Id, string Name, MunicipalityKind Kind, int Organisations, IndicatorFigures Figures);
+
+/// <summary>One organisation's figures for its municipality's table.</summary>
+public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind, bool IsSynthetic, IReadOnlyDictionary<string, Figure> Figures);
+
+/// <summary>
+/// Read side of the dashboard. Every aggregation runs in the database (grouped sums), then the domain's rules turn
+/// sums into figures. A context per call: Blazor Server circuits must not share one (STYLE.md).
+/// </summary>
+public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> contextFactory)
+{
+    public async Task<IReadOnlyList<RegionSummary>> GetRegionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var regions = await db.Regions.AsNoTracking()
+            .Select(r => new
+            {
+                r.Id, r.Code, r.Name,
+                Municipalities = r.Municipalities.Count,
+                Organisations = r.Municipalities.SelectMany(m => m.Organisations).Count(),
+                Synthetic = r.Municipalities.SelectMany(m => m.Organisations).Count(o => o.IsSynthetic),
+            })
+            .OrderBy(r => r.Name)
+            .ToListAsync(ct);
+        var campaigns = await CampaignsByRegionAsync(db, null, ct);
+        var indicators = await db.Observations.AsNoTracking()
+            .GroupBy(o => o.RegionId)
+            .Select(g => new { RegionId = g.Key, Count = g.Select(o => o.IndicatorCode).Distinct().Count() })
+            .ToDictionaryAsync(x => x.RegionId, x => x.Count, ct);
+        return regions.Select(r => new RegionSummary(r.Id, r.Code, r.Name, r.Municipalities, r.Organisations, r.Synthetic,
+                campaigns.GetValueOrDefault(r.Id) ?? [], indicators.GetValueOrDefault(r.Id)))
+            .ToList();
+    }
+
+    public async Task<RegionSummary?> GetRegionAsync(int regionId, CancellationToken ct = default) =>
+        (await GetRegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
+
+    public async Task<MunicipalityInfo?> GetMunicipalityAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Municipalities.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new MunicipalityInfo(m.Id, m.Name, m.Kind, m.RegionId, m.Region.Name))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<OrganisationInfo?> GetOrganisationAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Organisations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new OrganisationInfo(o.Id, o.Name, o.Kind, o.IsSynthetic, o.MunicipalityId, o.Municipality.Name,
+                o.Municipality.RegionId, o.Municipality.Region.Name))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<CampaignInfo>> GetCampaignsAsync(int regionId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return (await CampaignsByRegionAsync(db, regionId, ct)).GetValueOrDefault(regionId) ?? [];
+    }
+
+    /// <summary>Every indicator with data for the territory in the campaign, in catalogue order.</summary>
+    public async Task<IReadOnlyList<IndicatorFigures>> GetFiguresAsync(int campaignId, TerritoryRef territory, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var inCampaign = db.Observations.AsNoTracking().Where(o => o.CampaignId == campaignId);
+
+        var published = await Published(inCampaign, territory).ToListAsync(ct);
+        var fromOrganisations = territory.Level == ObservationLevel.Organisation
+            ? []
+            : await SumsByIndicator(BelowTerritory(inCampaign, territory).Where(o => o.Level == ObservationLevel.Organisation)).ToListAsync(ct);
+        // A region whose seed publishes only municipal figures aggregates those.
+        var fromMunicipalities = territory.Level == ObservationLevel.Region
+            ? await SumsByIndicator(inCampaign.Where(o => o.RegionId == territory.Id && o.Level == ObservationLevel.Municipality)).ToListAsync(ct)
+            : [];
+
+        var codes = published.Select(p => p.IndicatorCode)
+            .Concat(fromOrganisations.Select(s => s.IndicatorCode))
+            .Concat(fromMunicipalities.Select(s => s.IndicatorCode))
+            .ToHashSet();
+        return IndicatorCatalogue.All.Where(i => codes.Contains(i.Code))
+            .Select(i => BuildFigures(i,
+                published.Where(p => p.IndicatorCode == i.Code).ToList(),
+                fromOrganisations.Where(s => s.IndicatorCode == i.Code).ToList(),
+                fromMunicipalities.Where(s => s.IndicatorCode == i.Code).ToList()))
+            .ToList();
+    }
+
+    /// <summary>The selected indicator for every municipality of the region (published, and from its organisations).</summary>
+    public async Task<IReadOnlyList<MunicipalityRow>> GetMunicipalityRowsAsync(int regionId, int campaignId, string indicatorCode, CancellationToken ct = default)
+    {
+        var indicator = IndicatorCatalogue.Get(indicatorCode);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == regionId)
+            .Select(m => new { m.Id, m.Name, m.Kind, Organisations = m.Organisations.Count })
+            .ToListAsync(ct);
+        var rows = db.Observations.AsNoTracking()
+            .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && o.IndicatorCode == indicatorCode);
+        var published = await rows.Where(o => o.Level == ObservationLevel.Municipality).ToListAsync(ct);
+        var sums = await rows.Where(o => o.Level == ObservationLevel.Organisation)
+            .GroupBy(o => new { o.MunicipalityId, o.OrganisationKind, o.LevelCode })
+            .Select(g => new
+            {
+                g.Key.MunicipalityId,
+                Sums = new GroupSums(indicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
+                    g.Sum(o => o.Numerator), g.Sum(o => o.Denominator), g.Sum(o => o.Value),
+                    g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(), g.Count(o => o.IsSynthetic)),
+            })
+            .ToListAsync(ct);
+
+        return municipalities
+            .Select(m => new MunicipalityRow(m.Id, m.Name, m.Kind, m.Organisations, BuildFigures(indicator,
+                published.Where(p => p.MunicipalityId == m.Id).ToList(),
+                sums.Where(s => s.MunicipalityId == m.Id).Select(s => s.Sums).ToList(),
+                [])))
+            .OrderBy(m => m.Name)
+            .ToList();
+    }
+
+    /// <summary>Indicators that have figures per municipality (published or from organisations) in the campaign.</summary>
+    public async Task<IReadOnlyList<Indicator>> GetComparableIndicatorsAsync(int regionId, int campaignId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var codes = await db.Observations.AsNoTracking()
+            .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && o.Level != ObservationLevel.Region)
+            .Select(o => o.IndicatorCode).Distinct().ToListAsync(ct);
+        return IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
+    }
+
+    /// <summary>Indicators whose figures of this organisation the demo generator produced.</summary>
+    public async Task<IReadOnlyList<string>> GetSyntheticIndicatorCodesAsync(int campaignId, int organisationId, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Observations.AsNoTracking()
+            .Where(o => o.CampaignId == campaignId && o.OrganisationId == organisationId && o.IsSynthetic)
+            .Select(o => o.IndicatorCode).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>Organisations of a municipality with their own figures of the given indicators.</summary>
+    public async Task<IReadOnlyList<OrganisationRow>> GetOrganisationRowsAsync(int municipalityId, int campaignId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == municipalityId)
+            .Select(o => new { o.Id, o.Name, o.Kind, o.IsSynthetic })
+            .ToListAsync(ct);
+        var observations = await db.Observations.AsNoTracking()
+            .Where(o => o.CampaignId == campaignId && o.MunicipalityId == municipalityId && o.Level == ObservationLevel.Organisation
+                        && indicatorCodes.Contains(o.IndicatorCode))
+            .Select(o => new { o.OrganisationId, o.IndicatorCode, o.Numerator, o.Denominator, o.Value, o.LevelCode })
+            .ToListAsync(ct);
+        var byOrganisation = observations.ToLookup(o => o.OrganisationId);
+        return organisations
+            .Select(o => new OrganisationRow(o.Id, o.Name, o.Kind, o.IsSynthetic,
+                byOrganisation[o.Id].ToDictionary(x => x.IndicatorCode, x => new Figure(x.Numerator, x.Denominator, x.Value, x.LevelCode))))
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), false))
+            .ToList();
+    }
+
+    private sealed record GroupSums(string IndicatorCode, OrganisationKind? Kind, int? LevelCode,
+        decimal? Numerators, decimal? Denominators, decimal? Values, int WithCounts, int Figures, int Synthetic);
+
+    private static IQueryable<Observation> Published(IQueryable<Observation> rows, TerritoryRef territory) => territory.Level switch
+    {
+        ObservationLevel.Region => rows.Where(o => o.Level == ObservationLevel.Region && o.RegionId == territory.Id),
+        ObservationLevel.Municipality => rows.Where(o => o.Level == ObservationLevel.Municipality && o.MunicipalityId == territory.Id),
+        _ => rows.Where(o => o.Level == ObservationLevel.Organisation && o.OrganisationId == territory.Id),
+    };
+
+    private static IQueryable<Observation> BelowTerritory(IQueryable<Observation> rows, TerritoryRef territory) => territory.Level switch
+    {
+        ObservationLevel.Region => rows.Where(o => o.RegionId == territory.Id),
+        ObservationLevel.Municipality => rows.Where(o => o.MunicipalityId == territory.Id),
+        _ => rows.Where(o => o.OrganisationId == territory.Id),
+    };
+
+    private static IQueryable<GroupSums> SumsByIndicator(IQueryable<Observation> rows) =>
+        rows.GroupBy(o => new { o.IndicatorCode, o.OrganisationKind, o.LevelCode })
+            .Select(g => new GroupSums(g.Key.IndicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
+                g.Sum(o => o.Numerator), g.Sum(o => o.Denominator), g.Sum(o => o.Value),
+                g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(), g.Count(o => o.IsSynthetic)));
+
+    /// <summary>
+    /// Builds the slices of one indicator: "all organisations", then each organisation kind, then each municipality
+    /// group that has a published figure. Children are organisations where there are any, else published municipal figures.
+    /// </summary>
+    private static IndicatorFigures BuildFigures(Indicator indicator, IReadOnlyList<Observation> published,
+        IReadOnlyList<GroupSums> fromOrganisations, IReadOnlyList<GroupSums> fromMunicipalities)
+    {
+        var children = fromOrganisations.Count > 0 ? fromOrganisations : fromMunicipalities;
+        var kinds = published.Select(p => p.OrganisationKind).Concat(children.Select(c => c.Kind))
+            .Where(k => k is not null).Distinct().OrderBy(k => k).ToList();
+
+        var slices = new List<SliceFigure> { Slice(indicator, null, null, published, children) };
+        slices.AddRange(kinds.Select(k => Slice(indicator, k, null, published, children)));
+        slices.AddRange(published.Where(p => p.MunicipalityGroup is not null)
+            .Select(p => (p.OrganisationKind, p.MunicipalityGroup)).Distinct()
+            .Select(s => Slice(indicator, s.OrganisationKind, s.MunicipalityGroup, published, [])));
+        return new IndicatorFigures(indicator, slices.Where(s => s.HasData).ToList());
+    }
+
+    private static SliceFigure Slice(Indicator indicator, OrganisationKind? kind, MunicipalityGroup? group,
+        IReadOnlyList<Observation> published, IReadOnlyList<GroupSums> children)
+    {
+        var own = published.Where(p => p.OrganisationKind == kind && p.MunicipalityGroup == group).ToList();
+        Figure? publishedFigure = null;
+        IReadOnlyDictionary<int, decimal>? publishedLevels = null;
+        if (indicator.Kind == IndicatorKind.Level)
+            publishedLevels = own.Count > 0 ? own.Where(p => p.LevelCode is not null).ToDictionary(p => p.LevelCode!.Value, p => p.Numerator ?? 0) : null;
+        else if (own.Count > 0)
+            publishedFigure = own[0].Figure;
+
+        // Children of the "all" slice: figures published for all kinds where there are some, else every kind's.
+        var mine = group is not null ? [] : children.Where(c => c.Kind == kind).ToList();
+        if (kind is null && group is null && mine.Count == 0)
+            mine = children.ToList();
+        var aggregate = mine.Count == 0 ? null : Aggregate.From(indicator, new FigureSums(
+            mine.Any(c => c.WithCounts > 0) ? mine.Sum(c => c.Numerators ?? 0) : null,
+            mine.Any(c => c.WithCounts > 0) ? mine.Sum(c => c.Denominators ?? 0) : null,
+            mine.Any(c => c.Values is not null) ? mine.Sum(c => c.Values ?? 0) : null,
+            indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact ? mine.Sum(c => c.WithCounts) : mine.Sum(c => c.Figures),
+            indicator.Kind == IndicatorKind.Level
+                // An organisation row is one organisation at a level; a published row carries its count as numerator.
+                ? mine.Where(c => c.LevelCode is not null).GroupBy(c => c.LevelCode!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Numerators is { } n ? (int)n : c.Figures))
+                : null));
+        return new SliceFigure(indicator, kind, group, publishedFigure, publishedLevels, aggregate, mine.Any(c => c.Synthetic > 0));
+    }
+
+    private static async Task<Dictionary<int, IReadOnlyList<CampaignInfo>>> CampaignsByRegionAsync(MentoringDbContext db, int? regionId, CancellationToken ct)
+    {
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Where(c => regionId == null || c.RegionId == regionId)
+            .Select(c => new { c.RegionId, Info = new CampaignInfo(c.Id, c.Title, c.AsOf, c.Source) })
+            .ToListAsync(ct);
+        return campaigns.GroupBy(c => c.RegionId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CampaignInfo>)g.Select(c => c.Info).OrderByDescending(c => c.AsOf).ToList());
+    }
+}

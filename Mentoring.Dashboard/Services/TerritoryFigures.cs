@@ -1,0 +1,53 @@
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+
+namespace Mentoring.Dashboard.Services;
+
+/// <summary>Which territory a view is about.</summary>
+public readonly record struct TerritoryRef(ObservationLevel Level, int Id)
+{
+    public static TerritoryRef Region(int id) => new(ObservationLevel.Region, id);
+    public static TerritoryRef Municipality(int id) => new(ObservationLevel.Municipality, id);
+    public static TerritoryRef Organisation(int id) => new(ObservationLevel.Organisation, id);
+}
+
+/// <summary>
+/// The figure of one indicator for one slice of a territory (all organisations, or one kind, or one group of
+/// municipalities): as published at that level, and as its children add up to. Both are kept; a difference is shown.
+/// </summary>
+public sealed record SliceFigure(
+    Indicator Indicator,
+    OrganisationKind? Kind,
+    MunicipalityGroup? Group,
+    Figure? Published,
+    IReadOnlyDictionary<int, decimal>? PublishedLevels,
+    Aggregate? FromChildren,
+    bool ChildrenAreSynthetic)
+{
+    /// <summary>The figure to show: the published one where there is one, else what the children add up to.</summary>
+    public Figure? Shown => Published ?? (FromChildren is { HasData: true } a && a.Indicator.Kind != IndicatorKind.Level ? a.Figure : null);
+
+    /// <summary>Level distribution to show: published counts where there are some, else the children's.</summary>
+    public IReadOnlyDictionary<int, decimal>? ShownLevels =>
+        PublishedLevels ?? FromChildren?.LevelCounts?.ToDictionary(kv => kv.Key, kv => (decimal)kv.Value);
+
+    public bool IsShownSynthetic => Published is null && PublishedLevels is null && ChildrenAreSynthetic;
+
+    public bool IsMismatch =>
+        FromChildren is { HasData: true } children &&
+        (Published is { } published && new Reconciliation(published, children).IsMismatch
+         || PublishedLevels is { } levels && children.LevelCounts is { } counts
+            && levels.Any(kv => counts.GetValueOrDefault(kv.Key) != kv.Value));
+
+    public bool HasData => Published is not null || PublishedLevels is not null || FromChildren is { HasData: true };
+}
+
+/// <summary>All figures of one indicator in a territory: the "all organisations" slice first, then by kind or group.</summary>
+public sealed record IndicatorFigures(Indicator Indicator, IReadOnlyList<SliceFigure> Slices)
+{
+    public SliceFigure? Total => Slices.FirstOrDefault(s => s.Kind is null && s.Group is null && s.HasData);
+
+    /// <summary>The slice to headline: the total if there is one, else the first slice with data.</summary>
+    public SliceFigure? Headline => Total ?? Slices.FirstOrDefault(s => s.HasData);
+}
