@@ -103,6 +103,32 @@ public class SeedFigureTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task Krasnoyarsk_Effectiveness_56OptimalAnd55Acceptable_MatchesTheSchoolsLevels()
+    {
+        var city = await database.MunicipalityIdAsync("город Красноярск");
+
+        var slice = await SliceAsync("krasnoyarsk", TerritoryRef.Municipality(city), Effectiveness, OrganisationKind.School);
+
+        Assert.Equal(56, slice.PublishedLevels![1]);
+        Assert.Equal(55, slice.PublishedLevels[2]);
+        Assert.Equal(56, slice.FromChildren!.LevelCounts![1]);
+        Assert.Equal(55, slice.FromChildren.LevelCounts[2]);
+        Assert.False(slice.IsMismatch);
+    }
+
+    [Fact]
+    public async Task Krasnoyarsk_ASchoolsOwnLevel_IsShownAsItsLevel()
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var school = await db.Organisations.Where(o => o.Name == "СШ № 50").Select(o => o.Id).SingleAsync();
+
+        var slice = await SliceAsync("krasnoyarsk", TerritoryRef.Organisation(school), DocPackage, OrganisationKind.School);
+
+        // СШ № 50 lacks documents, so its package is «в стадии формирования».
+        Assert.Equal(2, slice.Published!.Value.LevelCode);
+    }
+
+    [Fact]
     public async Task StaryOskol_RegulationIn78Of123Organisations_Is63Percent()
     {
         var okrug = await database.MunicipalityIdAsync("Старооскольский городской округ");

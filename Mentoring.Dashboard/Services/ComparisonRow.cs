@@ -16,7 +16,9 @@ public sealed record ComparisonRow(
     string SchoolsText,
     string SupplementaryText,
     bool IsSynthetic,
-    bool IsMismatch)
+    bool IsMismatch,
+    bool ValueIsPercent,
+    string SliceLabel)
 {
     public static ComparisonRow From(MunicipalityRow row)
     {
@@ -36,8 +38,14 @@ public sealed record ComparisonRow(
             Of(OrganisationKind.School),
             Of(OrganisationKind.Supplementary),
             headline?.IsShownSynthetic ?? false,
-            row.Figures.Slices.Any(s => s.IsMismatch));
+            row.Figures.Slices.Any(s => s.IsMismatch),
+            headline is not null && IsPercent(indicator, headline),
+            headline is null ? "" : Format.Slice(headline));
     }
+
+    /// <summary>A published count of organisations ("24 ОО") is a number; shares, facts with totals and levels are %.</summary>
+    private static bool IsPercent(Indicator indicator, SliceFigure slice) =>
+        indicator.Kind == IndicatorKind.Level || indicator.Kind != IndicatorKind.Count && slice.Shown?.Percent is not null;
 
     private static decimal? SortValue(Indicator indicator, SliceFigure slice) => indicator.Kind switch
     {

@@ -12,8 +12,12 @@ public static class Format
 
     public const string NoData = "нет данных";
 
+    /// <summary>A computed percentage, to one decimal ("79,8 %"); tiny non-zero values keep their digits ("0,025 %").</summary>
     public static string Percent(decimal? value) =>
         value is { } v ? v.ToString(Math.Abs(v) < 0.1m && v != 0 ? "0.###" : "0.#", Russian) + "\u00A0%" : NoData;
+
+    /// <summary>A percentage as a seed printed it, with its own precision ("51,56 %").</summary>
+    public static string PublishedPercent(decimal value) => value.ToString("0.###", Russian) + "\u00A0%";
 
     public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", Russian) : NoData;
 
@@ -26,7 +30,8 @@ public static class Format
             return NoData;
         return indicator.Kind switch
         {
-            IndicatorKind.Share or IndicatorKind.Fact when f.Percent is { } p => Percent(p),
+            IndicatorKind.Share or IndicatorKind.Fact when f is { Numerator: not null, Denominator: not null } => Percent(f.Percent),
+            IndicatorKind.Share or IndicatorKind.Fact when f.Value is { } published => PublishedPercent(published),
             IndicatorKind.Share or IndicatorKind.Fact when f.Numerator is { } n => $"{Number(n)} ОО",
             IndicatorKind.Count when f.Value is { } v => $"{Number(v)} {indicator.Unit}".TrimEnd(),
             _ => NoData,

@@ -205,26 +205,33 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     private static IndicatorFigures BuildFigures(Indicator indicator, IReadOnlyList<Observation> published,
         IReadOnlyList<GroupSums> fromOrganisations, IReadOnlyList<GroupSums> fromMunicipalities)
     {
-        var children = fromOrganisations.Count > 0 ? fromOrganisations : fromMunicipalities;
+        var childrenArePublished = fromOrganisations.Count == 0;
+        var children = childrenArePublished ? fromMunicipalities : fromOrganisations;
         var kinds = published.Select(p => p.OrganisationKind).Concat(children.Select(c => c.Kind))
             .Where(k => k is not null).Distinct().OrderBy(k => k).ToList();
 
-        var slices = new List<SliceFigure> { Slice(indicator, null, null, published, children) };
-        slices.AddRange(kinds.Select(k => Slice(indicator, k, null, published, children)));
+        var slices = new List<SliceFigure> { Slice(indicator, null, null, published, children, childrenArePublished) };
+        slices.AddRange(kinds.Select(k => Slice(indicator, k, null, published, children, childrenArePublished)));
         slices.AddRange(published.Where(p => p.MunicipalityGroup is not null)
             .Select(p => (p.OrganisationKind, p.MunicipalityGroup)).Distinct()
-            .Select(s => Slice(indicator, s.OrganisationKind, s.MunicipalityGroup, published, [])));
+            .Select(s => Slice(indicator, s.OrganisationKind, s.MunicipalityGroup, published, [], childrenArePublished)));
         return new IndicatorFigures(indicator, slices.Where(s => s.HasData).ToList());
     }
 
     private static SliceFigure Slice(Indicator indicator, OrganisationKind? kind, MunicipalityGroup? group,
-        IReadOnlyList<Observation> published, IReadOnlyList<GroupSums> children)
+        IReadOnlyList<Observation> published, IReadOnlyList<GroupSums> children, bool childrenArePublished)
     {
         var own = published.Where(p => p.OrganisationKind == kind && p.MunicipalityGroup == group).ToList();
         Figure? publishedFigure = null;
         IReadOnlyDictionary<int, decimal>? publishedLevels = null;
-        if (indicator.Kind == IndicatorKind.Level)
-            publishedLevels = own.Count > 0 ? own.Where(p => p.LevelCode is not null).ToDictionary(p => p.LevelCode!.Value, p => p.Numerator ?? 0) : null;
+        if (indicator.Kind == IndicatorKind.Level && own.Count > 0)
+        {
+            // An organisation's own row is its level; an aggregate's rows are counts of organisations per level.
+            var isOrganisationLevel = own.All(p => p.Level == ObservationLevel.Organisation);
+            publishedLevels = own.Where(p => p.LevelCode is not null)
+                .ToDictionary(p => p.LevelCode!.Value, p => isOrganisationLevel ? 1 : p.Numerator ?? 0);
+            publishedFigure = isOrganisationLevel ? own[0].Figure : null;
+        }
         else if (own.Count > 0)
             publishedFigure = own[0].Figure;
 
@@ -239,7 +246,8 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact ? mine.Sum(c => c.WithCounts) : mine.Sum(c => c.Figures),
             indicator.Kind == IndicatorKind.Level
                 // An organisation row is one organisation at a level; a published row carries its count as numerator.
-                ? mine.Where(c => c.LevelCode is not null).GroupBy(c => c.LevelCode!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Numerators is { } n ? (int)n : c.Figures))
+                ? mine.Where(c => c.LevelCode is not null).GroupBy(c => c.LevelCode!.Value)
+                    .ToDictionary(g => g.Key, g => g.Sum(c => childrenArePublished ? (int)(c.Numerators ?? 0) : c.Figures))
                 : null));
         return new SliceFigure(indicator, kind, group, publishedFigure, publishedLevels, aggregate, mine.Any(c => c.Synthetic > 0));
     }

@@ -41,6 +41,8 @@ public sealed record SliceFigure(
             && levels.Any(kv => counts.GetValueOrDefault(kv.Key) != kv.Value));
 
     public bool HasData => Published is not null || PublishedLevels is not null || FromChildren is { HasData: true };
+
+    public bool IsPublished => Published is not null || PublishedLevels is not null;
 }
 
 /// <summary>All figures of one indicator in a territory: the "all organisations" slice first, then by kind or group.</summary>
@@ -48,6 +50,13 @@ public sealed record IndicatorFigures(Indicator Indicator, IReadOnlyList<SliceFi
 {
     public SliceFigure? Total => Slices.FirstOrDefault(s => s.Kind is null && s.Group is null && s.HasData);
 
-    /// <summary>The slice to headline: the total if there is one, else the first slice with data.</summary>
-    public SliceFigure? Headline => Total ?? Slices.FirstOrDefault(s => s.HasData);
+    /// <summary>
+    /// The slice to headline: a published figure beats one computed from generated demo organisations, so the total
+    /// when it is published, else the first published slice (e.g. schools), else the total, else any slice with data.
+    /// </summary>
+    public SliceFigure? Headline =>
+        (Total is { IsPublished: true } ? Total : null)
+        ?? Slices.FirstOrDefault(s => s.IsPublished)
+        ?? Total
+        ?? Slices.FirstOrDefault(s => s.HasData);
 }

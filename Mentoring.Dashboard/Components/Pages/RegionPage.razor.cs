@@ -27,7 +27,12 @@ public partial class RegionPage
 
     private IReadOnlyList<Breadcrumbs.Crumb> Crumbs => [new("Регионы", "/"), new(region!.Name)];
 
-    private string ValueTitle => selectedIndicator is { Unit: { Length: > 0 } unit } ? $"Значение, {unit}" : "Значение";
+    /// <summary>"Значение (ОУ)": which slice the value column shows, when it is not all organisations.</summary>
+    private string ValueTitle =>
+        rows.Where(r => r.Value is not null).GroupBy(r => r.SliceLabel).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key is { } label
+            && label != Format.OrganisationKindShort(null)
+            ? $"Значение ({label})"
+            : "Значение";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -56,7 +61,7 @@ public partial class RegionPage
     private void SelectIndicator(string code) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("indicator", code));
 
-    private string ChartValue(object value) => selectedIndicator?.Kind is IndicatorKind.Count
-        ? Format.Number(Convert.ToDecimal(value))
-        : Format.Percent(Convert.ToDecimal(value));
+    private string ChartValue(object value) => chartRows.All(r => r.ValueIsPercent)
+        ? Format.Percent(Convert.ToDecimal(value))
+        : Format.Number(Convert.ToDecimal(value));
 }

@@ -1,0 +1,86 @@
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentoring.Dashboard.Tests.Browser;
+
+[Collection(DashboardAppCollection.Name)]
+public class DrillDownTests(DashboardApp app)
+{
+    [Fact]
+    public async Task Official_DrillsDown_FromRegion_ToMunicipality_ToSchool_AndBackButtonReturns()
+    {
+        var page = await app.SignInAsync("admin@demo.local");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Регионы");
+        await Expect(page.Locator(".region-card")).ToHaveCountAsync(5);
+        await DashboardApp.ScreenshotAsync(page, "01-regions");
+
+        await page.ClickAsync(".region-card[data-region=krasnodar]");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Краснодарский край");
+        await Expect(page.Locator(".kpi-card").First).ToBeVisibleAsync();
+        // The published totals row: 970 schools implement «учитель-учитель».
+        var teacherTeacher = page.Locator(".indicator-table tr[data-indicator=FORM_TT]");
+        await Expect(teacherTeacher).ToContainTextAsync("970 ОО");
+        await Expect(teacherTeacher).ToContainTextAsync("110 ОО");
+        await Expect(page.Locator(".municipality-table .municipality-link")).ToHaveCountAsync(44);
+        await DashboardApp.ScreenshotAsync(page, "02-region-krasnodar");
+        var regionUrl = page.Url;
+
+        await page.Locator(".municipality-table .municipality-link", new() { HasText = "город-курорт Анапа" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("город-курорт Анапа");
+        await Expect(page.Locator(".breadcrumbs")).ToContainTextAsync("Краснодарский край");
+        await Expect(page.Locator(".indicator-table tr[data-indicator=FORM_TT]")).ToContainTextAsync("24 ОО");
+        await Expect(page.Locator(".organisation-table .organisation-link", new() { HasText = "МБОУ гимназия «Аврора» им. И.И. Ладутько" })).ToBeVisibleAsync();
+        await DashboardApp.ScreenshotAsync(page, "03-municipality-anapa");
+
+        await page.Locator(".organisation-link", new() { HasText = "МБОУ гимназия «Аврора» им. И.И. Ладутько" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("МБОУ гимназия «Аврора» им. И.И. Ладутько");
+        await Expect(page.Locator(".breadcrumbs li")).ToHaveCountAsync(4);
+        await Expect(page.Locator("[data-group=Forms]")).ToContainTextAsync("Реализуется форма наставничества «учитель-учитель»");
+        await DashboardApp.ScreenshotAsync(page, "04-organisation-anapa");
+
+        await page.GoBackAsync();
+        await page.GoBackAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Краснодарский край");
+        Assert.Equal(regionUrl, page.Url);
+    }
+
+    [Fact]
+    public async Task Krasnoyarsk_ShowsYoungTeachersShare_AndTheNamedSchoolsMissingDocuments()
+    {
+        var page = await app.SignInAsync("admin@demo.local");
+        await page.ClickAsync(".region-card[data-region=krasnoyarsk]");
+        await page.Locator(".municipality-link", new() { HasText = "город Красноярск" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("город Красноярск");
+
+        var youngTeachers = page.Locator(".indicator-table tr[data-indicator=TCH_YOUNG_MENTEES]");
+        await Expect(youngTeachers).ToContainTextAsync("79,8\u00A0%");
+        await Expect(youngTeachers).ToContainTextAsync("701 из 878");
+        await DashboardApp.ScreenshotAsync(page, "05-municipality-krasnoyarsk");
+
+        await page.Locator(".organisation-table input").First.FillAsync("СШ № 50");
+        await page.Locator(".organisation-table input").First.PressAsync("Enter");
+        await page.Locator(".organisation-link", new() { HasText = "СШ № 50" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("СШ № 50");
+        var regulation = page.Locator("[data-indicator=DOC_REGULATION]");
+        await Expect(regulation).ToContainTextAsync("нет");
+        await Expect(page.Locator("[data-indicator=FORM_TS]")).ToContainTextAsync("нет");
+        await DashboardApp.ScreenshotAsync(page, "06-organisation-krasnoyarsk-50");
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToSignIn_AndAWrongPasswordIsRefusedInRussian()
+    {
+        var context = await app.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/regions/1");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.FillAsync("#email", "admin@demo.local");
+        await page.FillAsync("#password", "wrong-password");
+        await page.ClickAsync("button[type=submit]");
+
+        await Expect(page.Locator(".form-error")).ToHaveTextAsync("Неверная электронная почта или пароль.");
+        await DashboardApp.ScreenshotAsync(page, "00-sign-in-error");
+    }
+}

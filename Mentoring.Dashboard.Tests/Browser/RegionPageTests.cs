@@ -1,0 +1,25 @@
+using Mentoring.Dashboard.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentoring.Dashboard.Tests.Browser;
+
+[Collection(DashboardAppCollection.Name)]
+public class RegionPageTests(DashboardApp app)
+{
+    [Theory]
+    [InlineData("kuzbass", "Кемеровская область — Кузбасс", "STU_MENTEES", "6,2\u00A0%")]
+    [InlineData("tomsk", "Томская область", "TP_STU_5_11", "51,56\u00A0%")]
+    [InlineData("belgorod", "Белгородская область", "DOC_REGULATION", "78 из 123 ОО")]
+    [InlineData("krasnoyarsk", "Красноярский край", "TCH_YOUNG_MENTEES", "701 из 878")]
+    [InlineData("krasnodar", "Краснодарский край", "FORM_SS", "433 ОО")]
+    public async Task RegionPage_ShowsTheSeedsHeadlineFigure(string code, string name, string indicator, string expected)
+    {
+        var page = await app.SignInAsync("admin@demo.local");
+
+        await page.ClickAsync($".region-card[data-region={code}]");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        await Expect(page.Locator($".indicator-table tr[data-indicator={indicator}]")).ToContainTextAsync(expected);
+        await DashboardApp.ScreenshotAsync(page, $"10-region-{code}");
+    }
+}

@@ -1,0 +1,64 @@
+using Bunit;
+using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+
+namespace Mentoring.Dashboard.Tests.Components;
+
+public class KpiCardTests : DashboardTestContext
+{
+    private static readonly Indicator YoungTeachers = IndicatorCatalogue.Get(IndicatorCatalogue.YoungTeachersMentees);
+
+    [Fact]
+    public void PublishedShare_ShowsRussianPercent_AndItsCounts()
+    {
+        var slice = new SliceFigure(YoungTeachers, OrganisationKind.School, null, Figure.Share(701, 878), null,
+            Aggregate.Of(YoungTeachers, [Figure.Share(701, 878)]), ChildrenAreSynthetic: true);
+
+        var card = Render<SliceKpiCard>(p => p.Add(c => c.Slice, slice).Add(c => c.Comparison, "по региону: 78,7 %"));
+
+        Assert.Equal("79,8\u00A0%", card.Find(".kpi-value").TextContent);
+        Assert.Equal("701 из 878", card.Find(".kpi-detail").TextContent);
+        Assert.Contains("ОУ", card.Find(".kpi-caption").TextContent);
+        Assert.Equal("по региону: 78,7 %", card.Find(".kpi-comparison").TextContent);
+        // The figure is published, so it is not marked as demo data, and it agrees with the schools: no warning.
+        Assert.Empty(card.FindAll(".demo-badge"));
+        Assert.Empty(card.FindAll(".kpi-warning"));
+    }
+
+    [Fact]
+    public void PublishedTotalDifferentFromChildren_ShowsTheMismatchInWords()
+    {
+        var indicator = IndicatorCatalogue.Get(IndicatorCatalogue.ProgrammesImplemented);
+        var slice = new SliceFigure(indicator, null, null, Figure.Count(184), null,
+            Aggregate.Of(indicator, [Figure.Count(58), Figure.Count(127), Figure.Count(3)]), ChildrenAreSynthetic: true);
+
+        var card = Render<SliceKpiCard>(p => p.Add(c => c.Slice, slice));
+
+        Assert.Equal("184 ед.", card.Find(".kpi-value").TextContent);
+        Assert.Contains("Расхождение: опубликовано 184 ед., по данным организаций 188 ед.", card.Find(".kpi-warning").TextContent);
+    }
+
+    [Fact]
+    public void FigureFromGeneratedOrganisations_IsMarkedDemo()
+    {
+        var slice = new SliceFigure(YoungTeachers, null, null, null, null,
+            Aggregate.Of(YoungTeachers, [Figure.Share(3, 4)]), ChildrenAreSynthetic: true);
+
+        var card = Render<SliceKpiCard>(p => p.Add(c => c.Slice, slice));
+
+        Assert.Equal("75\u00A0%", card.Find(".kpi-value").TextContent);
+        Assert.Single(card.FindAll(".demo-badge"));
+    }
+
+    [Fact]
+    public void NothingReported_SaysNoData_NotZero()
+    {
+        var card = Render<KpiCard>(p => p.Add(c => c.Title, "Наставнические пары").Add(c => c.Value, Format.Headline(YoungTeachers, null)));
+
+        Assert.Equal("нет данных", card.Find(".kpi-value").TextContent);
+    }
+}

@@ -1,0 +1,38 @@
+using Bunit;
+using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+
+namespace Mentoring.Dashboard.Tests.Components;
+
+public class MunicipalityTableTests : DashboardTestContext
+{
+    private static readonly Indicator Regulation = IndicatorCatalogue.Get(IndicatorCatalogue.DocRegulation);
+
+    private static ComparisonRow Row(int id, string name, MunicipalityKind kind, Figure? published) =>
+        ComparisonRow.From(new MunicipalityRow(id, name, kind, 10, new IndicatorFigures(Regulation,
+            published is null ? [] : [new SliceFigure(Regulation, null, null, published, null, null, false)])));
+
+    [Fact]
+    public void Rows_AreRankedByValue_LinkToTheirMunicipality_AndEmptyOnesSayNoData()
+    {
+        ComparisonRow[] rows =
+        [
+            Row(1, "Беловский ГО", MunicipalityKind.CityOkrug, Figure.Share(3, 10)),
+            Row(2, "Яйский МО", MunicipalityKind.MunicipalOkrug, Figure.Share(9, 10)),
+            Row(3, "Тисульский МО", MunicipalityKind.MunicipalOkrug, null),
+        ];
+
+        var table = Render<MunicipalityTable>(p => p.Add(c => c.Rows, rows).Add(c => c.IndicatorTitle, "Значение").Add(c => c.CampaignId, 5));
+
+        var links = table.FindAll("a.municipality-link");
+        Assert.Equal(["Яйский МО", "Беловский ГО", "Тисульский МО"], links.Select(a => a.TextContent));
+        Assert.Equal("municipalities/2?campaign=5", links[0].GetAttribute("href"));
+        var figures = table.FindAll(".figure").Select(f => f.TextContent).ToList();
+        Assert.Equal(["90\u00A0%", "30\u00A0%", "нет данных"], figures);
+        Assert.Contains("муниципальный округ", table.Markup);
+    }
+}

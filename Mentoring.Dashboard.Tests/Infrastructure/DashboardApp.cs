@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Mentoring.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real dashboard, started from its build output as a child process on a fresh temporary SQLite database
+/// (created and filled with the demo data on first start, as a user's first run), plus Debian's Chromium.
+/// </summary>
+public sealed class DashboardApp : IAsyncLifetime
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"mentoring-browser-{Guid.NewGuid():N}.db");
+    private Process? process;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(SolutionFolder(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var appFolder = AppContext.BaseDirectory.Replace("Mentoring.Dashboard.Tests", "Mentoring.Dashboard", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(Path.Combine(appFolder, "Mentoring.Dashboard"))
+        {
+            WorkingDirectory = appFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = BaseUrl,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Mentoring"] = $"Data Source={databasePath}",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        process = Process.Start(start) ?? throw new InvalidOperationException("The dashboard did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process?.Dispose();
+        foreach (var file in new[] { databasePath, databasePath + "-shm", databasePath + "-wal" })
+            File.Delete(file);
+    }
+
+    /// <summary>A new browser context (its own cookies) signed in as the given demo account, on the start page.</summary>
+    public async Task<IPage> SignInAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, Locale = "ru-RU" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the Blazor circuit is live (the layout marks it), so clicks are not lost on prerendered markup.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator(".app-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process!.HasExited)
+                throw new InvalidOperationException($"The dashboard exited with code {process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The dashboard did not become healthy within 90 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string SolutionFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Mentoring.sln")))
+            folder = folder.Parent;
+        return folder?.FullName ?? AppContext.BaseDirectory;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardAppCollection : ICollectionFixture<DashboardApp>
+{
+    public const string Name = "Dashboard in Chromium";
+}
