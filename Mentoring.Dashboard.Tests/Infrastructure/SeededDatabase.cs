@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using Mentoring.Dashboard.Data.DemoData;
 using Mentoring.Dashboard.Services;
 using Microsoft.Data.Sqlite;
@@ -17,7 +21,24 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public IDbContextFactory<MentoringDbContext> Factory { get; private set; } = null!;
 
-    public MonitoringQueries Queries => new(Factory);
+    /// <summary>The queries as an administrator (who sees everything).</summary>
+    public MonitoringQueries Queries => QueriesAs(TestUsers.For(Roles.Administrator));
+
+    /// <summary>The queries as the given user, with the app's real authorization handler.</summary>
+    public MonitoringQueries QueriesAs(ClaimsPrincipal user)
+    {
+        var services = new ServiceCollection().AddLogging().AddAuthorizationCore()
+            .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>()
+            .BuildServiceProvider();
+        var guard = new TerritoryGuard(Factory, services.GetRequiredService<IAuthorizationService>(), new FixedUser(user));
+        return new MonitoringQueries(Factory, guard);
+    }
+
+    public async Task<int> OrganisationIdAsync(string name, string municipality)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.Organisations.Where(o => o.Name == name && o.Municipality.Name == municipality).Select(o => o.Id).SingleAsync();
+    }
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,7 @@
 using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Radzen;
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
         // Identity's stores take a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MentoringDbContext>>().CreateDbContext());
         services.AddScoped<MonitoringQueries>();
+        services.AddScoped<TerritoryGuard>();
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();
         return services;
     }
@@ -45,6 +47,11 @@ public static class ServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Territories;
@@ -24,15 +25,22 @@ public sealed record MunicipalityRow(int Id, string Name, MunicipalityKind Kind,
 public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind, bool IsSynthetic, IReadOnlyDictionary<string, Figure> Figures);
 
 /// <summary>
-/// Read side of the dashboard. Every aggregation runs in the database (grouped sums), then the domain's rules turn
-/// sums into figures. A context per call: Blazor Server circuits must not share one (STYLE.md).
+/// Read side of the dashboard. Every method first checks the signed-in user's access to the territory through
+/// <see cref="TerritoryGuard"/> (pages hiding things is not the security). Every aggregation runs in the database
+/// (grouped sums), then the domain's rules turn sums into figures. A context per call: Blazor Server circuits must
+/// not share one (STYLE.md).
 /// </summary>
-public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> contextFactory)
+public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard)
 {
+    /// <summary>How much of the territory the user may see (for the UI's choices; every query still checks).</summary>
+    public Task<TerritoryAccess> GetAccessAsync(TerritoryRef territory, CancellationToken ct = default) => guard.AccessAsync(territory, ct);
+
     public async Task<IReadOnlyList<RegionSummary>> GetRegionsAsync(CancellationToken ct = default)
     {
+        var visible = await guard.VisibleRegionIdsAsync();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var regions = await db.Regions.AsNoTracking()
+            .Where(r => visible == null || visible.Contains(r.Id))
             .Select(r => new
             {
                 r.Id, r.Code, r.Name,
@@ -52,11 +60,15 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             .ToList();
     }
 
-    public async Task<RegionSummary?> GetRegionAsync(int regionId, CancellationToken ct = default) =>
-        (await GetRegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
+    public async Task<RegionSummary> GetRegionAsync(int regionId, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
+        return (await GetRegionsAsync(ct)).Single(r => r.Id == regionId);
+    }
 
     public async Task<MunicipalityInfo?> GetMunicipalityAsync(int id, CancellationToken ct = default)
     {
+        await guard.DemandAsync(TerritoryRef.Municipality(id), TerritoryAccessRequirement.Aggregates, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Municipalities.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new MunicipalityInfo(m.Id, m.Name, m.Kind, m.RegionId, m.Region.Name))
@@ -65,6 +77,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
 
     public async Task<OrganisationInfo?> GetOrganisationAsync(int id, CancellationToken ct = default)
     {
+        await guard.DemandAsync(TerritoryRef.Organisation(id), TerritoryAccessRequirement.Detail, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Organisations.AsNoTracking().Where(o => o.Id == id)
             .Select(o => new OrganisationInfo(o.Id, o.Name, o.Kind, o.IsSynthetic, o.MunicipalityId, o.Municipality.Name,
@@ -74,6 +87,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
 
     public async Task<IReadOnlyList<CampaignInfo>> GetCampaignsAsync(int regionId, CancellationToken ct = default)
     {
+        await guard.DemandAsync(TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return (await CampaignsByRegionAsync(db, regionId, ct)).GetValueOrDefault(regionId) ?? [];
     }
@@ -81,6 +95,9 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     /// <summary>Every indicator with data for the territory in the campaign, in catalogue order.</summary>
     public async Task<IReadOnlyList<IndicatorFigures>> GetFiguresAsync(int campaignId, TerritoryRef territory, CancellationToken ct = default)
     {
+        // An organisation's own figures are detail; a municipality's or region's are its aggregates.
+        var requirement = territory.Level == ObservationLevel.Organisation ? TerritoryAccessRequirement.Detail : TerritoryAccessRequirement.Aggregates;
+        await guard.DemandAsync(campaignId, territory, requirement, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var inCampaign = db.Observations.AsNoTracking().Where(o => o.CampaignId == campaignId);
 
@@ -109,6 +126,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     public async Task<IReadOnlyList<MunicipalityRow>> GetMunicipalityRowsAsync(int regionId, int campaignId, string indicatorCode, CancellationToken ct = default)
     {
         var indicator = IndicatorCatalogue.Get(indicatorCode);
+        await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Detail, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == regionId)
             .Select(m => new { m.Id, m.Name, m.Kind, Organisations = m.Organisations.Count })
@@ -139,6 +157,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     /// <summary>Indicators that have figures per municipality (published or from organisations) in the campaign.</summary>
     public async Task<IReadOnlyList<Indicator>> GetComparableIndicatorsAsync(int regionId, int campaignId, CancellationToken ct = default)
     {
+        await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Detail, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var codes = await db.Observations.AsNoTracking()
             .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && o.Level != ObservationLevel.Region)
@@ -149,6 +168,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     /// <summary>Indicators whose figures of this organisation the demo generator produced.</summary>
     public async Task<IReadOnlyList<string>> GetSyntheticIndicatorCodesAsync(int campaignId, int organisationId, CancellationToken ct = default)
     {
+        await guard.DemandAsync(campaignId, TerritoryRef.Organisation(organisationId), TerritoryAccessRequirement.Detail, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         return await db.Observations.AsNoTracking()
             .Where(o => o.CampaignId == campaignId && o.OrganisationId == organisationId && o.IsSynthetic)
@@ -158,6 +178,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     /// <summary>Organisations of a municipality with their own figures of the given indicators.</summary>
     public async Task<IReadOnlyList<OrganisationRow>> GetOrganisationRowsAsync(int municipalityId, int campaignId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default)
     {
+        await guard.DemandAsync(campaignId, TerritoryRef.Municipality(municipalityId), TerritoryAccessRequirement.Detail, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == municipalityId)
             .Select(o => new { o.Id, o.Name, o.Kind, o.IsSynthetic })

@@ -1,4 +1,5 @@
 using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Mentoring.Domain.Indicators;
 using Microsoft.AspNetCore.Components;
@@ -15,7 +16,8 @@ public partial class MunicipalityPage
     [SupplyParameterFromQuery(Name = "group")] public string? GroupName { get; set; }
 
     private MunicipalityInfo? municipality;
-    private bool notFound;
+    private bool denied;
+    private TerritoryAccess access;
     private IReadOnlyList<CampaignInfo> campaigns = [];
     private CampaignInfo? campaign;
     private IReadOnlyList<IndicatorFigures> figures = [];
@@ -40,11 +42,23 @@ public partial class MunicipalityPage
 
     protected override async Task OnParametersSetAsync()
     {
+        try
+        {
+            await LoadAsync();
+        }
+        catch (TerritoryAccessDeniedException)
+        {
+            denied = true;
+            municipality = null;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        denied = false;
         municipality = await Queries.GetMunicipalityAsync(Id);
-        notFound = municipality is null;
-        if (municipality is null)
-            return;
-        campaigns = await Queries.GetCampaignsAsync(municipality.RegionId);
+        access = await Queries.GetAccessAsync(TerritoryRef.Municipality(Id));
+        campaigns = await Queries.GetCampaignsAsync(municipality!.RegionId);
         campaign = campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? campaigns.FirstOrDefault();
         if (campaign is null)
             return;
@@ -53,7 +67,10 @@ public partial class MunicipalityPage
         regionFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(municipality.RegionId));
         keyFigures = KeyFigures.Pick(figures, 8);
 
-        organisations = await Queries.GetOrganisationRowsAsync(Id, campaign.Id, IndicatorCatalogue.All.Select(i => i.Code).ToList());
+        // Organisations are listed only for users who may see this municipality in detail.
+        organisations = access == TerritoryAccess.Detail
+            ? await Queries.GetOrganisationRowsAsync(Id, campaign.Id, IndicatorCatalogue.All.Select(i => i.Code).ToList())
+            : [];
         var reported = organisations.SelectMany(o => o.Figures.Keys).ToHashSet();
         var withOrganisationData = IndicatorCatalogue.All.Where(i => reported.Contains(i.Code)).ToList();
         groups = withOrganisationData.Select(i => i.Group).Distinct().ToList();

@@ -1,4 +1,5 @@
 using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Mentoring.Domain.Indicators;
 using Microsoft.AspNetCore.Components;
@@ -13,7 +14,7 @@ public partial class OrganisationPage
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
 
     private OrganisationInfo? organisation;
-    private bool notFound;
+    private bool denied;
     private IReadOnlyList<CampaignInfo> campaigns = [];
     private CampaignInfo? campaign;
     private IReadOnlyList<IndicatorFigures> figures = [];
@@ -37,11 +38,22 @@ public partial class OrganisationPage
 
     protected override async Task OnParametersSetAsync()
     {
+        try
+        {
+            await LoadAsync();
+        }
+        catch (TerritoryAccessDeniedException)
+        {
+            denied = true;
+            organisation = null;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        denied = false;
         organisation = await Queries.GetOrganisationAsync(Id);
-        notFound = organisation is null;
-        if (organisation is null)
-            return;
-        campaigns = await Queries.GetCampaignsAsync(organisation.RegionId);
+        campaigns = await Queries.GetCampaignsAsync(organisation!.RegionId);
         campaign = campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? campaigns.FirstOrDefault();
         if (campaign is null)
             return;

@@ -1,5 +1,6 @@
 using Mentoring.Domain.Indicators;
 using Mentoring.Dashboard.Components.Controls;
+using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Microsoft.AspNetCore.Components;
 
@@ -16,7 +17,7 @@ public partial class RegionPage
 
     private RegionSummary? region;
     private CampaignInfo? campaign;
-    private bool notFound;
+    private bool denied;
     private IReadOnlyList<IndicatorFigures> figures = [];
     private List<SliceFigure> keyFigures = [];
     private IReadOnlyList<Indicator> comparable = [];
@@ -36,10 +37,21 @@ public partial class RegionPage
 
     protected override async Task OnParametersSetAsync()
     {
+        try
+        {
+            await LoadAsync();
+        }
+        catch (TerritoryAccessDeniedException)
+        {
+            denied = true;
+            region = null;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        denied = false;
         region = await Queries.GetRegionAsync(Id);
-        notFound = region is null;
-        if (region is null)
-            return;
         campaign = region.Campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? region.Campaigns.FirstOrDefault();
         if (campaign is null)
             return;
@@ -48,8 +60,13 @@ public partial class RegionPage
         keyFigures = KeyFigures.Pick(figures, 8);
         groupChart = GroupChart.Build(figures);
 
-        comparable = await Queries.GetComparableIndicatorsAsync(Id, campaign.Id);
+        // The comparison of municipalities is for users who may see the region in detail (not curators).
+        comparable = await Queries.GetAccessAsync(TerritoryRef.Region(Id)) == TerritoryAccess.Detail
+            ? await Queries.GetComparableIndicatorsAsync(Id, campaign.Id)
+            : [];
         selectedIndicator = comparable.FirstOrDefault(i => i.Code == IndicatorCode) ?? comparable.FirstOrDefault();
+        rows = [];
+        chartRows = [];
         if (selectedIndicator is not null)
         {
             var municipalityRows = await Queries.GetMunicipalityRowsAsync(Id, campaign.Id, selectedIndicator.Code);

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Mentoring.Dashboard.Security;
+
+/// <summary>Who the signed-in user is for access purposes: their role and the one territory it is bound to.</summary>
+public sealed record UserScope(string? Role, int? RegionId, int? MunicipalityId, int? OrganisationId)
+{
+    public static readonly UserScope Anonymous = new(null, null, null, null);
+
+    public bool IsAdministrator => Role == Roles.Administrator;
+
+    public static UserScope From(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+            return Anonymous;
+        // A user has exactly one role; should several be assigned, the most powerful one is not assumed.
+        var role = Roles.All.FirstOrDefault(user.IsInRole);
+        return new UserScope(role, Id(user, ApplicationClaimsFactory.RegionId), Id(user, ApplicationClaimsFactory.MunicipalityId),
+            Id(user, ApplicationClaimsFactory.OrganisationId));
+    }
+
+    private static int? Id(ClaimsPrincipal user, string type) =>
+        int.TryParse(user.FindFirst(type)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}
+
+/// <summary>Where a territory sits: its region, and its municipality and organisation where it has them.</summary>
+public sealed record TerritoryPath(int RegionId, int? MunicipalityId = null, int? OrganisationId = null);
+
+/// <summary>How much of a territory a user may see.</summary>
+public enum TerritoryAccess
+{
+    /// <summary>Nothing: not its name, not its figures.</summary>
+    None = 0,
+    /// <summary>The territory's own figures, without the list of its municipalities or organisations.</summary>
+    Aggregates = 1,
+    /// <summary>Its figures and its children listed with theirs.</summary>
+    Detail = 2,
+}
+
+/// <summary>The access model, as one pure function (the authorization matrix tests call it cell by cell).</summary>
+public static class AccessRules
+{
+    public static TerritoryAccess For(UserScope user, TerritoryPath territory)
+    {
+        if (user.IsAdministrator)
+            return TerritoryAccess.Detail;
+        if (user.RegionId is null || user.RegionId != territory.RegionId)
+            return TerritoryAccess.None;
+
+        var isRegion = territory.MunicipalityId is null;
+        var isMunicipality = territory is { MunicipalityId: not null, OrganisationId: null };
+        var ownMunicipality = territory.MunicipalityId == user.MunicipalityId;
+
+        return user.Role switch
+        {
+            Roles.RegionalOfficial => TerritoryAccess.Detail,
+            // A presenter bound to a region shows the region; bound to a municipality, shows it like its head.
+            Roles.Presenter when user.MunicipalityId is null => TerritoryAccess.Detail,
+            Roles.Presenter or Roles.MunicipalHead => isRegion
+                ? TerritoryAccess.Detail // the comparison of municipalities, at municipality level
+                : ownMunicipality
+                    ? TerritoryAccess.Detail
+                    : isMunicipality ? TerritoryAccess.Aggregates : TerritoryAccess.None,
+            Roles.Curator => isRegion
+                ? TerritoryAccess.Aggregates
+                : isMunicipality
+                    ? ownMunicipality ? TerritoryAccess.Aggregates : TerritoryAccess.None
+                    : territory.OrganisationId == user.OrganisationId ? TerritoryAccess.Detail : TerritoryAccess.None,
+            _ => TerritoryAccess.None,
+        };
+    }
+}

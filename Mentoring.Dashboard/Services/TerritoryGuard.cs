@@ -1,0 +1,60 @@
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Domain.Monitoring;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Services;
+
+/// <summary>
+/// The server-side check every data service makes before returning figures: resolves where a territory sits and
+/// asks the framework's authorization (resource-based) whether the signed-in user may see it. A territory that does
+/// not exist is denied the same way as one out of scope, so ids reveal nothing.
+/// </summary>
+public sealed class TerritoryGuard(IDbContextFactory<MentoringDbContext> contextFactory, IAuthorizationService authorization, ICurrentUser currentUser)
+{
+    public async Task<UserScope> ScopeAsync() => UserScope.From(await currentUser.GetAsync());
+
+    public async Task<TerritoryAccess> AccessAsync(TerritoryRef territory, CancellationToken ct = default)
+    {
+        var path = await PathAsync(territory, ct);
+        return path is null ? TerritoryAccess.None : AccessRules.For(await ScopeAsync(), path);
+    }
+
+    /// <summary>Throws <see cref="TerritoryAccessDeniedException"/> unless the user has at least the required access.</summary>
+    public async Task<TerritoryPath> DemandAsync(TerritoryRef territory, TerritoryAccessRequirement requirement, CancellationToken ct = default)
+    {
+        var path = await PathAsync(territory, ct) ?? throw new TerritoryAccessDeniedException();
+        var result = await authorization.AuthorizeAsync(await currentUser.GetAsync(), path, requirement);
+        return result.Succeeded ? path : throw new TerritoryAccessDeniedException();
+    }
+
+    /// <summary>Also checks that the campaign is one of the territory's region.</summary>
+    public async Task DemandAsync(int campaignId, TerritoryRef territory, TerritoryAccessRequirement requirement, CancellationToken ct = default)
+    {
+        var path = await DemandAsync(territory, requirement, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId && c.RegionId == path.RegionId, ct))
+            throw new TerritoryAccessDeniedException();
+    }
+
+    /// <summary>Regions the user may see at all; null means every region (administrators).</summary>
+    public async Task<int[]?> VisibleRegionIdsAsync()
+    {
+        var scope = await ScopeAsync();
+        return scope.IsAdministrator ? null : scope.RegionId is { } id && scope.Role is not null ? [id] : [];
+    }
+
+    private async Task<TerritoryPath?> PathAsync(TerritoryRef territory, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return territory.Level switch
+        {
+            ObservationLevel.Region => await db.Regions.AnyAsync(r => r.Id == territory.Id, ct) ? new TerritoryPath(territory.Id) : null,
+            ObservationLevel.Municipality => await db.Municipalities.Where(m => m.Id == territory.Id)
+                .Select(m => new TerritoryPath(m.RegionId, m.Id, null)).FirstOrDefaultAsync(ct),
+            _ => await db.Organisations.Where(o => o.Id == territory.Id)
+                .Select(o => new TerritoryPath(o.Municipality.RegionId, o.MunicipalityId, o.Id)).FirstOrDefaultAsync(ct),
+        };
+    }
+}
