@@ -1,15 +1,20 @@
 using Mentoring.Dashboard.Components;
 using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Extensions;
+using Mentoring.Dashboard.Services;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMentoringData(builder.Configuration);
-builder.Services.AddMentoringIdentity();
+builder.Services.AddMentoringIdentity(builder.Environment);
 builder.Services.AddMentoringUi();
 
 var app = builder.Build();
+
+if (args.FirstOrDefault() == AdminCommand.Name)
+    return await AdminCommand.RunAsync(app, args);
 
 await app.InitialiseDatabaseAsync();
 
@@ -20,19 +25,26 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UseSecurityHeaders();
 app.UseMentoringAssets();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
-app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
+app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, AuditLog audit) =>
 {
+    // The antiforgery middleware only records its verdict; an endpoint that binds no form has to act on it itself.
+    if (!await antiforgery.IsRequestValidAsync(context))
+        return Results.BadRequest();
+    await audit.WriteAsync(AuditActions.SignOut, context.User.Identity?.Name ?? "");
     await signIn.SignOutAsync();
     return Results.LocalRedirect("/account/login");
-});
+})
+.RequireAuthorization();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the browser tests' host.</summary>
 public partial class Program;

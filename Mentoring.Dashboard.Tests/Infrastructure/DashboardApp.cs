@@ -84,6 +84,53 @@ public sealed class DashboardApp : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Reads one value from the app's database (ids for URLs typed by hand).</summary>
+    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<long> OrganisationIdAsync(string name) => ScalarAsync("SELECT Id FROM Organisations WHERE Name = $n", ("$n", name));
+    public Task<long> MunicipalityIdAsync(string name) => ScalarAsync("SELECT Id FROM Municipalities WHERE Name = $n", ("$n", name));
+    public Task<long> RegionIdAsync(string code) => ScalarAsync("SELECT Id FROM Regions WHERE Code = $c", ("$c", code));
+
+    /// <summary>An HTTP client with its own cookies, signed in through the login form as a browser would be.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword)
+    {
+        var client = NewClient();
+        var response = await PostLoginAsync(client, email, password);
+        if (!response.RequestMessage!.RequestUri!.AbsolutePath.Equals("/", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Sign-in as {email} failed: ended at {response.RequestMessage.RequestUri}.");
+        return client;
+    }
+
+    /// <summary>A page as a user sees its text: Blazor may write non-Latin letters as character references.</summary>
+    public static async Task<string> PageTextAsync(HttpClient client, string url) =>
+        System.Net.WebUtility.HtmlDecode(await (await client.GetAsync(url)).Content.ReadAsStringAsync());
+
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>Posts the login form with the antiforgery token the form page issued.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
     /// <summary>Waits until the Blazor circuit is live (the layout marks it), so clicks are not lost on prerendered markup.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator(".app-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });

@@ -13,6 +13,7 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -51,6 +52,14 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
             // The aggregation queries filter by campaign and indicator, then group by territory.
             e.HasIndex(o => new { o.CampaignId, o.IndicatorCode, o.Level, o.MunicipalityId });
             e.HasIndex(o => new { o.CampaignId, o.OrganisationId });
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Target).HasMaxLength(300);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+            e.HasIndex(a => new { a.Action, a.Id });
         });
     }
 }

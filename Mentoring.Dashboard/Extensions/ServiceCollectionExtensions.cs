@@ -22,11 +22,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MentoringDbContext>>().CreateDbContext());
         services.AddScoped<MonitoringQueries>();
         services.AddScoped<TerritoryGuard>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserAdministration>();
+        services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();
         return services;
     }
 
-    public static IServiceCollection AddMentoringIdentity(this IServiceCollection services)
+    public static IServiceCollection AddMentoringIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
@@ -37,6 +40,7 @@ public static class ServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<MentoringDbContext>()
             .AddClaimsPrincipalFactory<ApplicationClaimsFactory>()
+            .AddErrorDescriber<RussianIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(options =>
         {
@@ -44,8 +48,13 @@ public static class ServiceCollectionExtensions
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Development runs on plain http://localhost; everywhere else the cookie travels only over HTTPS.
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        // Role or territory changes and locks (which renew the security stamp) reach open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();

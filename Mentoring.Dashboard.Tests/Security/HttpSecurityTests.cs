@@ -1,0 +1,133 @@
+using System.Net;
+using Mentoring.Dashboard.Tests.Infrastructure;
+
+namespace Mentoring.Dashboard.Tests.Security;
+
+/// <summary>What a security reviewer tries over plain HTTP against the running app, with each demo role.</summary>
+[Collection(DashboardAppCollection.Name)]
+public class HttpSecurityTests(DashboardApp app)
+{
+    [Fact]
+    public async Task ForgedLoginPost_WithoutAntiforgeryToken_IsRejected()
+    {
+        using var client = app.NewClient();
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["Input.Email"] = "admin@demo.local", ["Input.Password"] = "Demo-2026!",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(client.DefaultRequestHeaders, h => h.Key == "Cookie");
+    }
+
+    [Fact]
+    public async Task ForgedLogoutPost_FromASignedInUser_WithoutToken_IsRejected()
+    {
+        using var client = await app.SignedInClientAsync("minobr@demo.local");
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Still signed in: the forged post changed nothing.
+        Assert.Contains("Краснодарский край", await DashboardApp.PageTextAsync(client, "/"));
+    }
+
+    [Fact]
+    public async Task Pages_CarrySecurityHeaders()
+    {
+        using var client = app.NewClient();
+
+        var response = await client.GetAsync("/account/login");
+
+        var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.Contains("Antiforgery", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignInCookie_IsHttpOnly()
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var raw = new HttpClient(handler) { BaseAddress = new Uri(app.BaseUrl) };
+
+        var response = await DashboardApp.PostLoginAsync(raw, "minobr@demo.local", "Demo-2026!");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static TheoryData<string, string> OutOfScope() => new()
+    {
+        // account, page kind (resolved to an id of a territory outside the account's scope)
+        { "minobr@demo.local", "other region" },
+        { "minobr@demo.local", "other region's school" },
+        { "anapa@demo.local", "other region" },
+        { "anapa@demo.local", "other municipality's school" },
+        { "anapa@demo.local", "other region's school" },
+        { "curator@demo.local", "other school of its city" },
+        { "curator@demo.local", "other region" },
+        { "curator@demo.local", "other region's school" },
+        { "presenter@demo.local", "other region's school" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfScope))]
+    public async Task PageOutsideTheScope_AnswersNoAccess_AndLeaksNoNamesOrFigures(string account, string target)
+    {
+        using var client = await app.SignedInClientAsync(account);
+        var (url, secrets) = target switch
+        {
+            "other region" when account == "curator@demo.local" => ($"/regions/{await app.RegionIdAsync("krasnodar")}", new[] { "Краснодарский край", "Анапа", "970" }),
+            "other region" => ($"/regions/{await app.RegionIdAsync("krasnoyarsk")}", new[] { "Красноярский край", "Красноярск", "878" }),
+            "other region's school" when account == "curator@demo.local" => ($"/organisations/{await app.OrganisationIdAsync("МАОУ «КШ»")}", new[] { "МАОУ «КШ»", "Анапа" }),
+            "other region's school" => ($"/organisations/{await app.OrganisationIdAsync("СШ № 50")}", new[] { "СШ № 50", "Красноярск" }),
+            "other municipality's school" => ($"/organisations/{await app.ScalarAsync("SELECT o.Id FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.Name = 'город Армавир' LIMIT 1")}", new[] { "Армавир", "Школа № 1 (демо)" }),
+            "other school of its city" => ($"/organisations/{await app.OrganisationIdAsync("СШ № 32")}", new[] { "СШ № 32" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(target)),
+        };
+
+        var html = await DashboardApp.PageTextAsync(client, url);
+
+        Assert.Contains("Нет доступа", html);
+        Assert.DoesNotContain("kpi-card", html);
+        Assert.DoesNotContain("indicator-table", html);
+        foreach (var secret in secrets)
+            Assert.DoesNotContain(secret, html);
+    }
+
+    [Fact]
+    public async Task MunicipalHead_SeesAnotherMunicipalityOnlyAsAggregates_WithoutItsOrganisations()
+    {
+        using var client = await app.SignedInClientAsync("anapa@demo.local");
+
+        var html = await DashboardApp.PageTextAsync(client, $"/municipalities/{await app.MunicipalityIdAsync("город Армавир")}");
+
+        Assert.Contains("город Армавир", html);
+        Assert.Contains("kpi-card", html);
+        Assert.DoesNotContain("organisation-link", html);
+        Assert.DoesNotContain("Школа № 1 (демо)", html);
+        Assert.Contains("Данные отдельных организаций этого муниципалитета вам недоступны", html);
+    }
+
+    [Fact]
+    public async Task AdminPages_AreDeniedToEveryOtherRole()
+    {
+        foreach (var account in new[] { "minobr@demo.local", "anapa@demo.local", "curator@demo.local", "presenter@demo.local" })
+        {
+            using var client = await app.SignedInClientAsync(account);
+            foreach (var page in new[] { "/admin/users", "/admin/audit" })
+            {
+                var html = await DashboardApp.PageTextAsync(client, page);
+                Assert.Contains("Нет доступа", html);
+                Assert.DoesNotContain("admin@demo.local", html);
+            }
+        }
+    }
+}
