@@ -1,0 +1,127 @@
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentoring.Dashboard.Tests.Browser;
+
+/// <summary>Each demo role signs in and sees its own territory, and nothing else, in a real browser.</summary>
+[Collection(DashboardAppCollection.Name)]
+public class RoleTests(DashboardApp app)
+{
+    [Fact]
+    public async Task RegionalOfficial_SeesOnlyTheirRegion_AndItsSchoolsInDetail()
+    {
+        var page = await app.SignInAsync("minobr@demo.local");
+        var cspViolations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                cspViolations.Add(message.Text);
+        };
+
+        await Expect(page.Locator(".region-card")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".region-card h2")).ToHaveTextAsync("Краснодарский край");
+        await page.ClickAsync(".region-card");
+        await Expect(page.Locator(".municipality-table .municipality-link")).ToHaveCountAsync(44);
+        // Picking another indicator re-renders through the live circuit: scripts and the socket work under the CSP.
+        await page.Locator(".indicator-selector .rz-dropdown").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "«Ученик-ученик»" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("indicator=FORM_SS"));
+        await page.Locator(".municipality-link", new() { HasText = "город Армавир" }).ClickAsync();
+        await Expect(page.Locator(".organisation-table .organisation-link").First).ToBeVisibleAsync();
+        Assert.Empty(cspViolations);
+    }
+
+    [Fact]
+    public async Task MunicipalHead_TypingAnotherMunicipalitysSchoolUrl_GetsNoData()
+    {
+        var page = await app.SignInAsync("anapa@demo.local");
+        await Expect(page.Locator(".region-card")).ToHaveCountAsync(1);
+        var otherSchool = await app.ScalarAsync(
+            "SELECT o.Id FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.Name = 'город Сочи' LIMIT 1");
+        var otherSchoolName = "Школа № 1 (демо)";
+
+        await page.GotoAsync($"{app.BaseUrl}/organisations/{otherSchool}");
+        await DashboardApp.WaitForInteractiveAsync(page);
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Нет доступа");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync(otherSchoolName);
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("город Сочи");
+        await DashboardApp.ScreenshotAsync(page, "20-head-other-school-denied");
+
+        // Their own municipality, in detail: its schools are listed.
+        await page.GotoAsync($"{app.BaseUrl}/municipalities/{await app.MunicipalityIdAsync("город-курорт Анапа")}");
+        await Expect(page.Locator(".organisation-link", new() { HasText = "МАОУ «КШ»" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Curator_SeesTheirSchool_AndTheAggregatesAboveIt_ButNoOtherSchool()
+    {
+        var page = await app.SignInAsync("curator@demo.local");
+        await page.ClickAsync(".region-card");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Красноярский край");
+        // Region aggregates, without the table of municipalities.
+        await Expect(page.Locator(".kpi-card").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".municipality-table")).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 50")}");
+        await Expect(page.Locator("h1")).ToContainTextAsync("СШ № 50");
+        await page.Locator(".breadcrumbs a", new() { HasText = "город Красноярск" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("город Красноярск");
+        await Expect(page.Locator(".organisation-link")).ToHaveCountAsync(0);
+        await DashboardApp.ScreenshotAsync(page, "21-curator-municipality-aggregates");
+    }
+
+    [Fact]
+    public async Task Presenter_SeesTheirRegion_AndCannotOpenAdministration()
+    {
+        var page = await app.SignInAsync("presenter@demo.local");
+        await Expect(page.Locator(".region-card h2")).ToHaveTextAsync("Краснодарский край");
+        await Expect(page.Locator("a.header-link", new() { HasText = "Пользователи" })).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"{app.BaseUrl}/admin/users");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Нет доступа");
+    }
+
+    [Fact]
+    public async Task Administrator_CreatesACurator_WhoSignsInToTheirSchool_AndTheAuditLogShowsIt()
+    {
+        var admin = await app.SignInAsync("admin@demo.local");
+        await admin.ClickAsync("a.header-link:has-text('Пользователи')");
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("Пользователи");
+        await DashboardApp.WaitForInteractiveAsync(admin);
+
+        // A curator without an organisation is refused with a Russian message and nothing is saved.
+        await admin.FillAsync("#user-email", "new.curator@demo.local");
+        await admin.FillAsync("#user-name", "Новый куратор");
+        await admin.SelectOptionAsync("#user-role", "Curator");
+        await admin.FillAsync("#user-password", "Kurator-2026!");
+        await admin.ClickAsync("form.admin-form button[type=submit]");
+        await Expect(admin.Locator(".form-error")).ToContainTextAsync("Для куратора выберите образовательную организацию.");
+        await Expect(admin.Locator(".users-table")).Not.ToContainTextAsync("new.curator@demo.local");
+
+        await admin.SelectOptionAsync("#user-region", new SelectOptionValue { Label = "Красноярский край" });
+        await admin.SelectOptionAsync("#user-municipality", new SelectOptionValue { Label = "город Красноярск" });
+        await admin.SelectOptionAsync("#user-organisation", new SelectOptionValue { Label = "СШ № 32" });
+        await admin.ClickAsync("form.admin-form button[type=submit]");
+        await Expect(admin.Locator(".form-success")).ToContainTextAsync("Пользователь new.curator@demo.local создан.");
+        await Expect(admin.Locator(".users-table")).ToContainTextAsync("СШ № 32, город Красноярск");
+        await DashboardApp.ScreenshotAsync(admin, "22-admin-users");
+
+        var curator = await app.SignInAsync("new.curator@demo.local", "Kurator-2026!");
+        await curator.GotoAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 32")}");
+        await Expect(curator.Locator("h1")).ToContainTextAsync("СШ № 32");
+        await curator.GotoAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 50")}");
+        await Expect(curator.Locator("h1")).ToHaveTextAsync("Нет доступа");
+        // Signing out goes through the real form with its antiforgery token.
+        await curator.ClickAsync("button:has-text('Выйти')");
+        await Expect(curator).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+
+        await admin.GotoAsync($"{app.BaseUrl}/admin/audit");
+        await Expect(admin.Locator(".audit-table")).ToContainTextAsync("Создан пользователь");
+        await Expect(admin.Locator(".audit-table")).ToContainTextAsync("new.curator@demo.local");
+        await Expect(admin.Locator(".audit-table")).ToContainTextAsync("Выход");
+        await DashboardApp.ScreenshotAsync(admin, "23-admin-audit");
+    }
+}
