@@ -1,4 +1,5 @@
 using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Planning;
 using Mentoring.Domain.Territories;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PlanValue> PlanValues => Set<PlanValue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +54,12 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
             // The aggregation queries filter by campaign and indicator, then group by territory.
             e.HasIndex(o => new { o.CampaignId, o.IndicatorCode, o.Level, o.MunicipalityId });
             e.HasIndex(o => new { o.CampaignId, o.OrganisationId });
+        });
+        builder.Entity<PlanValue>(e =>
+        {
+            e.Property(p => p.IndicatorCode).HasMaxLength(40);
+            e.Property(p => p.Source).HasMaxLength(300);
+            e.HasIndex(p => new { p.RegionId, p.IndicatorCode, p.OrganisationKind, p.Year }).IsUnique();
         });
         builder.Entity<AuditEntry>(e =>
         {

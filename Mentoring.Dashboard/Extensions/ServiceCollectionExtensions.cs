@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<MonitoringQueries>();
         services.AddScoped<TerritoryGuard>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Services.Analytics.PlanProgress>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();

@@ -1,5 +1,6 @@
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Planning;
 using Mentoring.Domain.Territories;
 
 namespace Mentoring.Dashboard.Data.DemoData;
@@ -64,6 +65,13 @@ public sealed class DemoDataBuilder(MentoringDbContext db)
     public void AtOrganisation(Campaign campaign, string indicator, Organisation organisation, Figure figure, string source,
         bool isSynthetic) =>
         db.Observations.Add(Observation.ForOrganisation(campaign, IndicatorCatalogue.Get(indicator), organisation, figure, source, isSynthetic));
+
+    public void Plan(Region region, string indicator, OrganisationKind? kind, string source, params (int Year, decimal Target)[] values)
+    {
+        IndicatorCatalogue.Get(indicator);
+        foreach (var (year, target) in values)
+            db.PlanValues.Add(new PlanValue(region, indicator, year, target, kind, source));
+    }
 
     /// <summary>Marks exactly <paramref name="count"/> of the organisations as having a fact (a generated choice).</summary>
     public void SyntheticFacts(Campaign campaign, string indicator, IReadOnlyList<Organisation> organisations, int count, Random random)

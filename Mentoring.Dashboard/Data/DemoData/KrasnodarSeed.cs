@@ -146,6 +146,11 @@ internal static class KrasnodarSeed
         b.AtRegion(campaign, FormStudentStudent, Figure.CountOf(483), Source);
         b.AtRegion(campaign, FormUniversityStudent, Figure.CountOf(78), Source);
         b.AtRegion(campaign, FormEmployerStudent, Figure.CountOf(74), Source);
+        // "Планируемые результаты": 2022 — 100 % of organisations implement teacher mentoring; 2024 — at least 70 % of
+        // students and teachers involved in mentoring (no Krasnodar figure measures this yet).
+        b.Plan(region, FormTeacherTeacher, null, Source + ": планируемые результаты", [(2022, 100)]);
+        b.Plan(region, StudentMentees, null, Source + ": планируемые результаты («не менее 70 %» обучающихся)", [(2024, 70)]);
+
         // "Дополнительные профессиональные программы повышения квалификации (2020-2021 гг. - 830 педагогов)".
         b.AtRegion(campaign, PeopleTrained, Figure.Count(830), Source);
     }

@@ -56,6 +56,17 @@ internal static class TomskSeed
             (ProgrammeEnterpriseMentors, Figure.Count(179), Figure.Count(350), Figure.Count(820)),
             (ProgrammeStudentMentors, Figure.Count(184), Figure.Count(484), Figure.Count(698)),
         ];
+        // Plan values of the regional programme (2020–2024) and the targets "к 1 января 2024 г." (end of 2023).
+        (int, decimal)[] sharePlan = [(2020, 10), (2021, 20), (2022, 35), (2023, 50), (2024, 70)];
+        b.Plan(region, ProgrammeStudents511, null, Source + ": плановые показатели программы", sharePlan);
+        b.Plan(region, ProgrammeStudentsSupplementary, null, Source + ": плановые показатели программы", sharePlan);
+        b.Plan(region, ProgrammeEnterprises, null, Source + ": плановые показатели программы", [(2020, 2), (2021, 5), (2022, 15), (2023, 20), (2024, 30)]);
+        const string targets2024 = Source + ": «стремиться к 1 января 2024 г. обеспечить»";
+        b.Plan(region, FormTeacherStudent, null, targets2024, [(2023, 90)]);
+        b.Plan(region, FormStudentStudent, null, targets2024, [(2023, 90)]);
+        b.Plan(region, FormUniversityStudent, null, targets2024, [(2023, 60)]);
+        b.Plan(region, FormEmployerStudent, null, targets2024, [(2023, 60)]);
+
         foreach (var (indicator, a, c, d) in programme)
         {
             b.AtRegion(y2020, indicator, a, Source);

@@ -229,6 +229,42 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.ToTable("Observations");
                 });
 
+            modelBuilder.Entity("Mentoring.Domain.Planning.PlanValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "IndicatorCode", "OrganisationKind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PlanValues");
+                });
+
             modelBuilder.Entity("Mentoring.Domain.Territories.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -478,6 +514,17 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.Navigation("Municipality");
 
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Planning.PlanValue", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Territories.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Region");
                 });

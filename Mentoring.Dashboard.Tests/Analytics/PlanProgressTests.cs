@@ -1,0 +1,49 @@
+using Mentoring.Dashboard.Services.Analytics;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Planning;
+using static Mentoring.Domain.Indicators.IndicatorCatalogue;
+
+namespace Mentoring.Dashboard.Tests.Analytics;
+
+[Collection(SeededDatabaseCollection.Name)]
+public class PlanProgressTests(SeededDatabase database)
+{
+    private async Task<IReadOnlyList<PlanSeries>> TomskAsync() =>
+        await new PlanProgress(database.Factory, database.Queries).GetAsync(await database.RegionIdAsync("tomsk"));
+
+    [Fact]
+    public async Task Tomsk_Indicator1_5156PercentIn2023_AchievesThePlanOf50()
+    {
+        var series = (await TomskAsync()).Single(s => s.Indicator.Code == ProgrammeStudents511);
+
+        Assert.Equal(51.56m, series.Latest!.Value);
+        Assert.Equal(50m, series.PlanOfLatestYear);
+        Assert.True(series.LatestMeetsPlan);
+        Assert.Equal(3, series.Facts.Count);
+        Assert.Equal((2024, 70m), series.FinalTarget);
+        Assert.Equal(ProgressStatus.OnTrack, series.Assessment.Status);
+    }
+
+    [Fact]
+    public async Task Tomsk_Indicator2_3844PercentIn2023_IsBehindThePlanOf50()
+    {
+        var series = (await TomskAsync()).Single(s => s.Indicator.Code == ProgrammeStudentsSupplementary);
+
+        Assert.Equal(38.44m, series.Latest!.Value);
+        Assert.False(series.LatestMeetsPlan);
+        Assert.Equal(ProgressStatus.AccelerationNeeded, series.Assessment.Status);
+        Assert.True(series.GapToTarget > 0);
+    }
+
+    [Fact]
+    public async Task Tomsk_Enterprises_208AgainstTarget30_IsAchieved_AndFormsTargetsUseAllOrganisations()
+    {
+        var all = await TomskAsync();
+
+        Assert.Equal(ProgressStatus.TargetAchieved, all.Single(s => s.Indicator.Code == ProgrammeEnterprises).Assessment.Status);
+        var teacherStudent = all.Single(s => s.Indicator.Code == FormTeacherStudent);
+        // 236 + 45 of 292 + 63 organisations in June 2023, against 90 % by 1 January 2024.
+        Assert.Equal(Math.Round(281m / 355 * 100, 4), Math.Round(teacherStudent.Latest!.Value, 4));
+        Assert.Equal(90m, teacherStudent.FinalTarget.Target);
+    }
+}

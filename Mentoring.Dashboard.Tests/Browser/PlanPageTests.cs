@@ -1,0 +1,26 @@
+using Mentoring.Dashboard.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentoring.Dashboard.Tests.Browser;
+
+[Collection(DashboardAppCollection.Name)]
+public class PlanPageTests(DashboardApp app)
+{
+    [Fact]
+    public async Task TomskPlanView_ShowsPlanOfTheYear_AndTheProgressStatus()
+    {
+        var page = await app.SignInAsync("admin@demo.local");
+        await page.ClickAsync(".region-card[data-region=tomsk]");
+        await page.ClickAsync("a:has-text('План и факт до 2024 года')");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("План и факт до 2024 года");
+        var first = page.Locator(".plan-table tr[data-indicator=TP_STU_5_11]");
+        await Expect(first).ToContainTextAsync("51,56\u00A0%");
+        await Expect(first).ToContainTextAsync("выполнен");
+        await Expect(first.Locator(".status")).ToContainTextAsync("Идёт по плану");
+        var second = page.Locator(".plan-table tr[data-indicator=TP_STU_DOP]");
+        await Expect(second).ToContainTextAsync("не выполнен (38,44\u00A0% из 50\u00A0%)");
+        await Expect(page.Locator(".plan-chart")).ToHaveCountAsync(7);
+        await DashboardApp.ScreenshotAsync(page, "30-plan-tomsk");
+    }
+}

@@ -1,0 +1,113 @@
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Planning;
+using Mentoring.Domain.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Services.Analytics;
+
+/// <summary>A region's fact of an indicator in one campaign.</summary>
+public sealed record FactPoint(int CampaignId, DateOnly AsOf, decimal Value, bool IsSynthetic);
+
+/// <summary>One planned indicator of a region: its yearly plan, its facts, and where it stands.</summary>
+public sealed record PlanSeries(
+    Indicator Indicator,
+    OrganisationKind? Kind,
+    IReadOnlyList<(int Year, decimal Target)> Plan,
+    IReadOnlyList<FactPoint> Facts,
+    ProgressAssessment Assessment,
+    string PlanSource)
+{
+    public FactPoint? Latest => Facts.Count > 0 ? Facts[^1] : null;
+    public (int Year, decimal Target) FinalTarget => Plan.MaxBy(p => p.Year);
+
+    /// <summary>The plan of the latest fact's year, if the plan has that year.</summary>
+    public decimal? PlanOfLatestYear => Latest is { } l && Plan.Any(p => p.Year == l.AsOf.Year) ? Plan.First(p => p.Year == l.AsOf.Year).Target : null;
+
+    public bool? LatestMeetsPlan => Latest is { } l && PlanOfLatestYear is { } p ? (Indicator.HigherIsBetter ? l.Value >= p : l.Value <= p) : null;
+
+    public decimal? GapToTarget => Assessment.Forecast is { } f ? FinalTarget.Target - f : null;
+
+    public bool IsPercent => Indicator.Kind != IndicatorKind.Count;
+}
+
+/// <summary>Plan values against facts for a region, with the Open SDG progress status. Scoped like every query.</summary>
+public sealed class PlanProgress(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries)
+{
+    public async Task<IReadOnlyList<PlanSeries>> GetAsync(int regionId, CancellationToken ct = default)
+    {
+        var campaigns = (await queries.GetCampaignsAsync(regionId, ct)).OrderBy(c => c.AsOf).ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var plans = await db.PlanValues.AsNoTracking().Where(p => p.RegionId == regionId).ToListAsync(ct);
+
+        var figuresByCampaign = new List<(CampaignInfo Campaign, IReadOnlyList<IndicatorFigures> Figures)>();
+        foreach (var campaign in campaigns)
+            figuresByCampaign.Add((campaign, await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(regionId), ct)));
+
+        return plans.GroupBy(p => (p.IndicatorCode, p.OrganisationKind))
+            .Select(g =>
+            {
+                var indicator = IndicatorCatalogue.Get(g.Key.IndicatorCode);
+                var facts = figuresByCampaign
+                    .Select(c => Fact(c.Campaign, c.Figures, indicator, g.Key.OrganisationKind))
+                    .OfType<FactPoint>()
+                    .ToList();
+                var plan = g.OrderBy(p => p.Year).Select(p => (p.Year, p.Target)).ToList();
+                var final = plan[^1];
+                var assessment = ProgressMeasure.Assess(
+                    facts.Select(f => new TimedValue(ProgressMeasure.YearOf(f.AsOf), f.Value)).ToList(),
+                    final.Target, final.Year, indicator.HigherIsBetter, indicator.Kind == IndicatorKind.Count ? null : 100);
+                return new PlanSeries(indicator, g.Key.OrganisationKind, plan, facts, assessment, g.First().Source);
+            })
+            .OrderBy(s => IndicatorCatalogue.All.ToList().FindIndex(i => i.Code == s.Indicator.Code))
+            .ToList();
+    }
+
+    /// <summary>The region's value in a campaign: the published figure, else what its organisations add up to.</summary>
+    private static FactPoint? Fact(CampaignInfo campaign, IReadOnlyList<IndicatorFigures> figures, Indicator indicator, OrganisationKind? kind)
+    {
+        var slice = figures.FirstOrDefault(f => f.Indicator.Code == indicator.Code)?.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null);
+        if (slice is null)
+            return null;
+        if (indicator.Kind == IndicatorKind.Count)
+            return slice.Shown?.Value is { } count ? new FactPoint(campaign.Id, campaign.AsOf, count, slice.IsShownSynthetic) : null;
+        if (slice.Published?.Percent is { } published)
+            return new FactPoint(campaign.Id, campaign.AsOf, published, false);
+        return slice.FromChildren is { HasData: true } children && children.Figure.Percent is { } computed
+            ? new FactPoint(campaign.Id, campaign.AsOf, computed, slice.ChildrenAreSynthetic)
+            : null;
+    }
+}
+
+/// <summary>Russian wording of progress statuses, with a symbol so status is never colour alone.</summary>
+public static class ProgressText
+{
+    public static string Label(ProgressStatus status) => status switch
+    {
+        ProgressStatus.TargetAchieved => "Цель достигнута",
+        ProgressStatus.OnTrack => "Идёт по плану",
+        ProgressStatus.AccelerationNeeded => "Прогресс есть, нужно ускорение",
+        ProgressStatus.LimitedProgress => "Ограниченный прогресс",
+        ProgressStatus.Deterioration => "Ухудшение",
+        _ => "Недостаточно данных",
+    };
+
+    public static string Symbol(ProgressStatus status) => status switch
+    {
+        ProgressStatus.TargetAchieved => "✔",
+        ProgressStatus.OnTrack => "▲",
+        ProgressStatus.AccelerationNeeded => "◆",
+        ProgressStatus.LimitedProgress => "▼",
+        ProgressStatus.Deterioration => "✖",
+        _ => "—",
+    };
+
+    public static string CssClass(ProgressStatus status) => "status status--" + status.ToString().ToLowerInvariant();
+
+    /// <summary>Plan and fact values keep two decimals, as the programmes publish them ("51,56 %").</summary>
+    public static string Value(PlanSeries series, decimal? value) =>
+        value is null ? Format.NoData
+        : series.IsPercent ? Format.PublishedPercent(Math.Round(value.Value, 2))
+        : Format.Number(Math.Round(value.Value)) + " " + series.Indicator.Unit;
+}
