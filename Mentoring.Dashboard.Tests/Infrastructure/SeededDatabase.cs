@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Mentoring.Dashboard.Data.DemoData;
 using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Analytics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,13 +26,33 @@ public sealed class SeededDatabase : IAsyncLifetime
     public MonitoringQueries Queries => QueriesAs(TestUsers.For(Roles.Administrator));
 
     /// <summary>The queries as the given user, with the app's real authorization handler.</summary>
-    public MonitoringQueries QueriesAs(ClaimsPrincipal user)
+    public MonitoringQueries QueriesAs(ClaimsPrincipal user) => new(Factory, GuardAs(user));
+
+    /// <summary>The territory guard for the given user, with the app's real authorization handler.</summary>
+    public TerritoryGuard GuardAs(ClaimsPrincipal user)
     {
         var services = new ServiceCollection().AddLogging().AddAuthorizationCore()
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>()
             .BuildServiceProvider();
-        var guard = new TerritoryGuard(Factory, services.GetRequiredService<IAuthorizationService>(), new FixedUser(user));
-        return new MonitoringQueries(Factory, guard);
+        return new TerritoryGuard(Factory, services.GetRequiredService<IAuthorizationService>(), new FixedUser(user));
+    }
+
+    public DataQuality QualityAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user));
+
+    public CampaignDynamics DynamicsAs(ClaimsPrincipal user) => new(QueriesAs(user));
+
+    public Conclusions ConclusionsAs(ClaimsPrincipal user)
+    {
+        var queries = QueriesAs(user);
+        return new Conclusions(queries, new CampaignDynamics(queries), new PlanProgress(Factory, queries), QualityAs(user));
+    }
+
+    public Recommendations RecommendationsAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user));
+
+    public async Task<int> CampaignIdAsync(string regionCode, DateOnly asOf)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.Campaigns.Where(c => c.Region.Code == regionCode && c.AsOf == asOf).Select(c => c.Id).SingleAsync();
     }
 
     public async Task<int> OrganisationIdAsync(string name, string municipality)

@@ -24,6 +24,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TerritoryGuard>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Services.Analytics.PlanProgress>();
+        services.AddScoped<Services.Analytics.CampaignDynamics>();
+        services.AddScoped<Services.Analytics.DataQuality>();
+        services.AddScoped<Services.Analytics.Conclusions>();
+        services.AddScoped<Services.Analytics.Recommendations>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();

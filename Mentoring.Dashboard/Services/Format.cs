@@ -21,6 +21,15 @@ public static class Format
 
     public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", Russian) : NoData;
 
+    /// <summary>A change: "+8,4 п.п." for percentages, "−12 ед." for counts; a true minus sign, no "+0".</summary>
+    public static string Delta(decimal delta, bool isPercent, string unit = "")
+    {
+        var rounded = Math.Round(delta, isPercent ? 1 : 0, MidpointRounding.AwayFromZero);
+        var sign = rounded > 0 ? "+" : rounded < 0 ? "\u2212" : "";
+        var number = Math.Abs(rounded).ToString(isPercent ? "0.#" : "#,0", Russian);
+        return $"{sign}{number}\u00A0{(isPercent ? "п.п." : unit)}".TrimEnd();
+    }
+
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", Russian);
 
     /// <summary>The headline of a figure: "79,8 %" for shares and facts, "734 чел." for counts.</summary>
@@ -97,8 +106,10 @@ public static class Format
     };
 
     /// <summary>Label of a slice: "все ОО", "ОУ", "ОУ · городские округа".</summary>
-    public static string Slice(SliceFigure slice) =>
-        slice.Group is null ? OrganisationKindShort(slice.Kind) : $"{OrganisationKindShort(slice.Kind)} · {MunicipalityGroup(slice.Group)}";
+    public static string Slice(SliceFigure slice) => Slice(slice.Kind, slice.Group);
+
+    public static string Slice(OrganisationKind? kind, MunicipalityGroup? group) =>
+        group is null ? OrganisationKindShort(kind) : $"{OrganisationKindShort(kind)} · {MunicipalityGroup(group)}";
 
     /// <summary>Russian plural: Plural(5, "организация", "организации", "организаций").</summary>
     public static string Plural(int n, string one, string few, string many)

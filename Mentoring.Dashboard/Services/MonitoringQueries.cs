@@ -123,35 +123,41 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     }
 
     /// <summary>The selected indicator for every municipality of the region (published, and from its organisations).</summary>
-    public async Task<IReadOnlyList<MunicipalityRow>> GetMunicipalityRowsAsync(int regionId, int campaignId, string indicatorCode, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MunicipalityRow>> GetMunicipalityRowsAsync(int regionId, int campaignId, string indicatorCode, CancellationToken ct = default) =>
+        (await GetMunicipalityRowsAsync(regionId, campaignId, [indicatorCode], ct))[indicatorCode];
+
+    /// <summary>Several indicators for every municipality of the region, in one round of queries; keyed by indicator code.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MunicipalityRow>>> GetMunicipalityRowsAsync(
+        int regionId, int campaignId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default)
     {
-        var indicator = IndicatorCatalogue.Get(indicatorCode);
+        var indicators = indicatorCodes.Distinct().Select(IndicatorCatalogue.Get).ToList();
+        var codes = indicators.Select(i => i.Code).ToList();
         await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Detail, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == regionId)
             .Select(m => new { m.Id, m.Name, m.Kind, Organisations = m.Organisations.Count })
             .ToListAsync(ct);
         var rows = db.Observations.AsNoTracking()
-            .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && o.IndicatorCode == indicatorCode);
-        var published = await rows.Where(o => o.Level == ObservationLevel.Municipality).ToListAsync(ct);
-        var sums = await rows.Where(o => o.Level == ObservationLevel.Organisation)
-            .GroupBy(o => new { o.MunicipalityId, o.OrganisationKind, o.LevelCode })
+            .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && codes.Contains(o.IndicatorCode));
+        var published = (await rows.Where(o => o.Level == ObservationLevel.Municipality).ToListAsync(ct))
+            .ToLookup(o => (o.IndicatorCode, o.MunicipalityId));
+        var sums = (await rows.Where(o => o.Level == ObservationLevel.Organisation)
+            .GroupBy(o => new { o.MunicipalityId, o.IndicatorCode, o.OrganisationKind, o.LevelCode })
             .Select(g => new
             {
                 g.Key.MunicipalityId,
-                Sums = new GroupSums(indicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
+                Sums = new GroupSums(g.Key.IndicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
                     g.Sum(o => o.Numerator), g.Sum(o => o.Denominator), g.Sum(o => o.Value),
                     g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(), g.Count(o => o.IsSynthetic)),
             })
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .ToLookup(s => (s.Sums.IndicatorCode, s.MunicipalityId), s => s.Sums);
 
-        return municipalities
-            .Select(m => new MunicipalityRow(m.Id, m.Name, m.Kind, m.Organisations, BuildFigures(indicator,
-                published.Where(p => p.MunicipalityId == m.Id).ToList(),
-                sums.Where(s => s.MunicipalityId == m.Id).Select(s => s.Sums).ToList(),
-                [])))
+        return indicators.ToDictionary(i => i.Code, i => (IReadOnlyList<MunicipalityRow>)municipalities
+            .Select(m => new MunicipalityRow(m.Id, m.Name, m.Kind, m.Organisations, BuildFigures(i,
+                published[(i.Code, (int?)m.Id)].ToList(), sums[(i.Code, (int?)m.Id)].ToList(), [])))
             .OrderBy(m => m.Name)
-            .ToList();
+            .ToList());
     }
 
     /// <summary>Indicators that have figures per municipality (published or from organisations) in the campaign.</summary>

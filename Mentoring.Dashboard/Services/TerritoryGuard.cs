@@ -38,6 +38,15 @@ public sealed class TerritoryGuard(IDbContextFactory<MentoringDbContext> context
             throw new TerritoryAccessDeniedException();
     }
 
+    /// <summary>Municipalities of the region whose organisations the user may see by name.</summary>
+    public async Task<IReadOnlySet<int>> MunicipalitiesInDetailAsync(int regionId, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var ids = await db.Municipalities.Where(m => m.RegionId == regionId).Select(m => m.Id).ToListAsync(ct);
+        return ids.Where(id => AccessRules.For(scope, new TerritoryPath(regionId, id)) == TerritoryAccess.Detail).ToHashSet();
+    }
+
     /// <summary>Regions the user may see at all; null means every region (administrators).</summary>
     public async Task<int[]?> VisibleRegionIdsAsync()
     {

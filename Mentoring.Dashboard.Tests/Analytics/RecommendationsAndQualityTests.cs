@@ -1,0 +1,91 @@
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Analytics;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Analysis;
+using static Mentoring.Domain.Indicators.IndicatorCatalogue;
+
+namespace Mentoring.Dashboard.Tests.Analytics;
+
+[Collection(SeededDatabaseCollection.Name)]
+public class RecommendationsAndQualityTests(SeededDatabase database)
+{
+    private static readonly System.Security.Claims.ClaimsPrincipal Admin = TestUsers.For(Roles.Administrator);
+
+    [Fact]
+    public async Task Krasnoyarsk_OrderOnPairs_IsRecommendedToExactlyTheOrganisationsOfAppendix1_InItsOrder()
+    {
+        var city = await database.MunicipalityIdAsync("город Красноярск");
+        var recommendations = await database.RecommendationsAs(Admin)
+            .GetAsync(TerritoryRef.Municipality(city), await database.LatestCampaignIdAsync("krasnoyarsk"));
+
+        var pairs = recommendations.Single(r => r.Indicator.Code == DocOrderPairs);
+        // Appendix 1: "Гимназия №№ 10, СШ № 32, 42, 50, 56, 62, 89, 95, 135, ДО ЦДО «Спектр»".
+        Assert.Equal(
+            ["Гимназия № 10", "СШ № 32", "СШ № 42", "СШ № 50", "СШ № 56", "СШ № 62", "СШ № 89", "СШ № 95", "СШ № 135", "ДО ЦДО «Спектр»"],
+            pairs.Organisations.Select(o => o.Name));
+        Assert.Equal(127, pairs.Reporting);
+        Assert.Equal(RecommendationCatalogue.Documents, pairs.Direction);
+        Assert.Equal(["СШ № 10", "СШ № 50"], recommendations.Single(r => r.Indicator.Code == DocOrderImplementation).Organisations.Select(o => o.Name));
+    }
+
+    [Fact]
+    public async Task Recommendations_ForTheRegion_NameOnlyTheMunicipalHeadsOwnOrganisations()
+    {
+        var regionId = await database.RegionIdAsync("krasnodar");
+        var anapa = await database.MunicipalityIdAsync("город-курорт Анапа");
+        var head = TestUsers.For(Roles.MunicipalHead, regionId, anapa);
+
+        var recommendations = await database.RecommendationsAs(head).GetAsync(TerritoryRef.Region(regionId), await database.LatestCampaignIdAsync("krasnodar"));
+
+        Assert.NotEmpty(recommendations);
+        Assert.All(recommendations.SelectMany(r => r.Organisations), o => Assert.Equal("город-курорт Анапа", o.Municipality));
+    }
+
+    [Fact]
+    public async Task Recommendations_AreRefusedToACurator()
+    {
+        var regionId = await database.RegionIdAsync("krasnoyarsk");
+        var city = await database.MunicipalityIdAsync("город Красноярск");
+        var school = await database.OrganisationIdAsync("СШ № 50", "город Красноярск");
+        var curator = TestUsers.For(Roles.Curator, regionId, city, school);
+
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() =>
+            database.RecommendationsAs(curator).GetAsync(TerritoryRef.Municipality(city), database.LatestCampaignIdAsync("krasnoyarsk").Result));
+    }
+
+    [Fact]
+    public async Task Export_KeepsTheRussianHeadersAndOneRowPerOrganisation()
+    {
+        var city = await database.MunicipalityIdAsync("город Красноярск");
+        var recommendations = await database.RecommendationsAs(Admin).GetAsync(TerritoryRef.Municipality(city), await database.LatestCampaignIdAsync("krasnoyarsk"));
+        var table = Recommendations.ToTable("Адресные рекомендации", recommendations);
+
+        var csv = System.Text.Encoding.UTF8.GetString(Services.Export.CsvTableWriter.Write(table));
+        Assert.StartsWith("\uFEFFНаправление;Рекомендация;Показатель;Муниципалитет;Организация", csv);
+        Assert.Contains("СШ № 135", csv);
+        Assert.Equal(recommendations.Sum(r => r.Organisations.Count), table.Rows.Count);
+    }
+
+    [Fact]
+    public async Task Quality_FlagsTheSeedsOwnInconsistencies()
+    {
+        var warnings = new List<QualityWarning>();
+        foreach (var region in new[] { "krasnodar", "belgorod", "krasnoyarsk", "tomsk", "kuzbass" })
+            warnings.AddRange(await database.QualityAs(Admin).GetAsync(await database.RegionIdAsync(region)));
+        var messages = warnings.Select(w => $"{w.Territory}: {w.Indicator.Code}: {w.Message}").ToList();
+
+        // Krasnodar: the summary slide's 1 007 against the table's 970 + 110.
+        Assert.Contains(messages, m => m.StartsWith("Краснодарский край: FORM_TT: Опубликовано 1\u00A0007 ОО, по данным нижестоящего уровня 1\u00A0080", StringComparison.Ordinal));
+        // Stary Oskol: 184 programmes published, 188 in the table by category.
+        Assert.Contains(messages, m => m.Contains("PRG_IMPLEMENTED: Опубликовано 184 ед., по данным нижестоящего уровня 188 ед.", StringComparison.Ordinal));
+        // Krasnoyarsk, October 2022: 3 + 72 + 30 = 105 schools of 111, and 30 of 111 printed as 32 %.
+        Assert.Contains(messages, m => m.Contains("По уровням учтено 105 (3 + 72 + 30), а организаций 111", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("Опубликовано 32\u00A0%, а 30 из 111 организаций — это 27\u00A0%", StringComparison.Ordinal));
+        // Tomsk cuts its percentages off (207 of 292 = 70,89 % printed as 70,8 %): that is not an error.
+        Assert.DoesNotContain(warnings, w => w.Territory == "Томская область" && w.Kind == QualityIssueKind.PercentDiffersFromCounts);
+        // Plus Krasnoyarsk, May 2023: effectiveness rated for 15 of 16 УДО («Спектр» did not take part). Nothing else.
+        Assert.Contains(messages, m => m.Contains("EFFECTIVENESS: По уровням учтено 15 (12 + 3 + 0), а организаций 16", StringComparison.Ordinal));
+        Assert.Equal(5, warnings.Count);
+    }
+}

@@ -1,0 +1,177 @@
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Domain.Analysis;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Services.Analytics;
+
+/// <summary>One problem found in the data, with the figures that show it.</summary>
+public sealed record QualityWarning(
+    QualityIssueKind Kind, CampaignInfo Campaign, string Territory, string? TerritoryLink, Indicator Indicator, string Slice, string Message);
+
+/// <summary>
+/// Checks a region's figures for the inconsistencies the seeds contain: published totals against their parts,
+/// shares above 100 %, parts above their whole, printed percentages against their counts, level tables that do not
+/// add up. Organisation-level warnings are listed only for municipalities the user may see in detail.
+/// </summary>
+public sealed class DataQuality(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries, TerritoryGuard guard)
+{
+    public async Task<IReadOnlyList<QualityWarning>> GetAsync(int regionId, int? campaignId = null, CancellationToken ct = default)
+    {
+        var region = TerritoryRef.Region(regionId);
+        await guard.DemandAsync(region, TerritoryAccessRequirement.Detail, ct);
+        var summary = await queries.GetRegionAsync(regionId, ct);
+        var warnings = new List<QualityWarning>();
+        foreach (var campaign in summary.Campaigns.Where(c => campaignId is null || c.Id == campaignId))
+        {
+            warnings.AddRange(await TotalsAgainstPartsAsync(summary, campaign, ct));
+            warnings.AddRange(await PublishedFiguresAsync(summary, campaign, ct));
+        }
+        return warnings;
+    }
+
+    private async Task<List<QualityWarning>> TotalsAgainstPartsAsync(RegionSummary region, CampaignInfo campaign, CancellationToken ct)
+    {
+        var warnings = new List<QualityWarning>();
+        var regional = await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(region.Id), ct);
+        warnings.AddRange(regional.SelectMany(f => f.Slices).Where(s => s.IsMismatch)
+            .Select(s => Mismatch(campaign, region.Name, $"regions/{region.Id}?campaign={campaign.Id}", s)));
+
+        var codes = regional.Select(f => f.Indicator.Code).ToList();
+        var municipal = await queries.GetMunicipalityRowsAsync(region.Id, campaign.Id, codes, ct);
+        warnings.AddRange(municipal.Values.SelectMany(rows => rows)
+            .SelectMany(row => row.Figures.Slices.Where(s => s.IsMismatch)
+                .Select(s => Mismatch(campaign, row.Name, $"municipalities/{row.Id}?campaign={campaign.Id}", s))));
+        return warnings;
+    }
+
+    private async Task<List<QualityWarning>> PublishedFiguresAsync(RegionSummary region, CampaignInfo campaign, CancellationToken ct)
+    {
+        var detail = await guard.MunicipalitiesInDetailAsync(region.Id, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        // Published figures are few; of the organisations' own rows only those with a part above its whole.
+        var rows = await db.Observations.AsNoTracking()
+            .Where(o => o.CampaignId == campaign.Id && o.RegionId == region.Id
+                        && (o.Level != ObservationLevel.Organisation || o.Numerator > o.Denominator))
+            .Select(o => new
+            {
+                o.Level, o.MunicipalityId, o.OrganisationId, o.IndicatorCode, o.OrganisationKind, o.MunicipalityGroup,
+                Figure = new Figure(o.Numerator, o.Denominator, o.Value, o.LevelCode),
+                Municipality = o.Municipality == null ? null : o.Municipality.Name,
+                Organisation = o.Organisation == null ? null : o.Organisation.Name,
+            })
+            .ToListAsync(ct);
+        var organisationCounts = await db.Organisations.AsNoTracking()
+            .Where(o => o.Municipality.RegionId == region.Id)
+            .GroupBy(o => new { o.MunicipalityId, o.Kind })
+            .Select(g => new { g.Key.MunicipalityId, g.Key.Kind, Count = g.Count() })
+            .ToListAsync(ct);
+
+        // How many organisations a published level table should add up to: its own total, else those in the database.
+        decimal? OrganisationsOf(int? municipalityId, OrganisationKind? kind) =>
+            organisationCounts.Where(c => (municipalityId == null || c.MunicipalityId == municipalityId) && (kind == null || c.Kind == kind))
+                .Sum(c => c.Count) is > 0 and var n ? n : null;
+
+        var warnings = new List<QualityWarning>();
+        foreach (var row in rows)
+        {
+            if (row.Level == ObservationLevel.Organisation && !detail.Contains(row.MunicipalityId!.Value))
+                continue;
+            var indicator = IndicatorCatalogue.Get(row.IndicatorCode);
+            var (territory, link) = Place(region, campaign, row.Level, row.MunicipalityId, row.Municipality, row.OrganisationId, row.Organisation);
+            var total = indicator.Kind == IndicatorKind.Level ? OrganisationsOf(row.MunicipalityId, row.OrganisationKind) : null;
+            foreach (var kind in FigureChecks.Check(indicator, row.Figure, total))
+                warnings.Add(new QualityWarning(kind, campaign, territory, link, indicator,
+                    LevelSlice(indicator, row.Figure, row.OrganisationKind, row.MunicipalityGroup), QualityText.Describe(kind, indicator, row.Figure, total)));
+        }
+
+        // A published level table (e.g. document package: complete / in progress / not formed) against its organisations.
+        foreach (var table in rows.Where(r => r.Level != ObservationLevel.Organisation && IndicatorCatalogue.Get(r.IndicatorCode).Kind == IndicatorKind.Level)
+                     .GroupBy(r => (r.Level, r.MunicipalityId, r.Municipality, r.IndicatorCode, r.OrganisationKind, r.MunicipalityGroup)))
+        {
+            var total = table.Select(r => r.Figure.Denominator).FirstOrDefault(d => d is not null) ?? OrganisationsOf(table.Key.MunicipalityId, table.Key.OrganisationKind);
+            var counted = table.Select(r => r.Figure.Numerator ?? 0).ToList();
+            if (total is not { } t || !FigureChecks.LevelCountsDiffer(counted, t))
+                continue;
+            var indicator = IndicatorCatalogue.Get(table.Key.IndicatorCode);
+            var (territory, link) = Place(region, campaign, table.Key.Level, table.Key.MunicipalityId, table.Key.Municipality, null, null);
+            warnings.Add(new QualityWarning(QualityIssueKind.LevelCountsDifferFromTotal, campaign, territory, link, indicator,
+                Format.Slice(table.Key.OrganisationKind, table.Key.MunicipalityGroup),
+                $"По уровням учтено {Format.Number(counted.Sum())} ({string.Join(" + ", counted.Select(c => Format.Number(c)))}), а организаций {Format.Number(t)}"));
+        }
+        return warnings;
+    }
+
+    private static QualityWarning Mismatch(CampaignInfo campaign, string territory, string link, SliceFigure slice) =>
+        new(QualityIssueKind.TotalDiffersFromParts, campaign, territory, link, slice.Indicator, Format.Slice(slice), QualityText.Mismatch(slice));
+
+    private static string LevelSlice(Indicator indicator, Figure figure, OrganisationKind? kind, MunicipalityGroup? group) =>
+        indicator.Kind == IndicatorKind.Level ? $"{Format.Slice(kind, group)}, {Format.Level(indicator, figure.LevelCode).ToLowerInvariant()}" : Format.Slice(kind, group);
+
+    private static (string Name, string? Link) Place(RegionSummary region, CampaignInfo campaign, ObservationLevel level,
+        int? municipalityId, string? municipality, int? organisationId, string? organisation) => level switch
+    {
+        ObservationLevel.Region => (region.Name, $"regions/{region.Id}?campaign={campaign.Id}"),
+        ObservationLevel.Municipality => (municipality!, $"municipalities/{municipalityId}?campaign={campaign.Id}"),
+        _ => ($"{organisation} ({municipality})", $"organisations/{organisationId}?campaign={campaign.Id}"),
+    };
+}
+
+/// <summary>Russian wording of data-quality warnings, shown where the figures are and in the region's list.</summary>
+public static class QualityText
+{
+    public static string Title(QualityIssueKind kind) => kind switch
+    {
+        QualityIssueKind.TotalDiffersFromParts => "Итог не равен сумме частей",
+        QualityIssueKind.ShareAbove100 => "Доля больше 100 %",
+        QualityIssueKind.NumeratorAboveDenominator => "Часть больше целого",
+        QualityIssueKind.PercentDiffersFromCounts => "Процент не соответствует числам",
+        QualityIssueKind.LevelCountsDifferFromTotal => "Сумма по уровням не равна числу организаций",
+        _ => kind.ToString(),
+    };
+
+    public static string Describe(QualityIssueKind kind, Indicator indicator, Figure figure, decimal? total = null)
+    {
+        var denominator = figure.Denominator ?? total;
+        return kind switch
+        {
+            QualityIssueKind.ShareAbove100 => $"Опубликовано {Format.PublishedPercent(figure.Value!.Value)}",
+            QualityIssueKind.NumeratorAboveDenominator => $"{Format.Number(figure.Numerator)} из {Format.Number(denominator)}",
+            QualityIssueKind.PercentDiffersFromCounts =>
+                $"Опубликовано {Format.PublishedPercent(figure.Value!.Value)}, а {Format.Number(figure.Numerator)} из {Format.Number(denominator)}"
+                + $"{(figure.Denominator is null ? " организаций" : "")} — это {Format.Percent(FigureChecks.PercentOfCounts(figure, total))}",
+            _ => Title(kind),
+        };
+    }
+
+    /// <summary>"Опубликовано 1 007 ОО, по данным нижестоящего уровня 1 080 ОО".</summary>
+    public static string Mismatch(SliceFigure slice) =>
+        $"Опубликовано {Published(slice)}, по данным нижестоящего уровня {FromChildren(slice)}";
+
+    /// <summary>Problems of the published figure itself, for a warning next to it.</summary>
+    public static IReadOnlyList<string> OfPublished(SliceFigure slice) =>
+        slice.Published is { } published
+            ? FigureChecks.Check(slice.Indicator, published).Select(k => $"{Title(k)}: {Describe(k, slice.Indicator, published)}").ToList()
+            : [];
+
+    /// <summary>Every warning about a slice: its published total against its parts and the checks of the figure itself.</summary>
+    public static string? Warning(SliceFigure slice)
+    {
+        var all = (slice.IsMismatch ? [Mismatch(slice)] : new List<string>()).Concat(OfPublished(slice)).ToList();
+        return all.Count == 0 ? null : string.Join("; ", all);
+    }
+
+    private static string Published(SliceFigure s) => s.Indicator.Kind == IndicatorKind.Level
+        ? LevelCounts(s.Indicator, s.PublishedLevels!)
+        : Format.Detail(s.Indicator, s.Published) is { Length: > 0 } d ? d : Format.Headline(s.Indicator, s.Published);
+
+    private static string FromChildren(SliceFigure s) => s.Indicator.Kind == IndicatorKind.Level
+        ? LevelCounts(s.Indicator, s.PublishedLevels!.Keys.ToDictionary(k => k, k => (decimal)s.FromChildren!.LevelCounts!.GetValueOrDefault(k)))
+        : Format.Detail(s.Indicator, s.FromChildren!.Figure) is { Length: > 0 } d ? d : Format.Headline(s.Indicator, s.FromChildren!.Figure);
+
+    private static string LevelCounts(Indicator indicator, IReadOnlyDictionary<int, decimal> counts) =>
+        string.Join(", ", counts.OrderBy(kv => kv.Key).Select(kv => $"{Format.Level(indicator, kv.Key).ToLowerInvariant()} {Format.Number(kv.Value)}"));
+}

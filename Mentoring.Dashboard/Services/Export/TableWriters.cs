@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Mentoring.Dashboard.Services.Export;
+
+/// <summary>Writes an <see cref="ExportTable"/> as CSV the way Russian Excel opens it: UTF-8 with BOM, ";" between cells.</summary>
+public static class CsvTableWriter
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static byte[] Write(ExportTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(Format.Russian) { Delimiter = ";" }))
+        {
+            foreach (var header in table.Headers)
+                csv.WriteField(header);
+            csv.NextRecord();
+            foreach (var row in table.Rows)
+            {
+                // Numbers in ru-RU ("79,8"), as Russian Excel reads them.
+                foreach (var cell in row)
+                    csv.WriteField(cell is IFormattable number ? number.ToString(null, Format.Russian) : cell?.ToString() ?? "");
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+}
+
+/// <summary>Writes an <see cref="ExportTable"/> as a one-sheet .xlsx with a bold, frozen header row.</summary>
+public static class XlsxTableWriter
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static byte[] Write(ExportTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.Append(Row(table.Headers.Cast<object?>(), styleIndex: 1));
+            foreach (var row in table.Rows)
+                data.Append(Row(row, styleIndex: 0));
+            var frozenHeader = new SheetViews(new SheetView(
+                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+            { WorkbookViewId = 0 });
+            var widths = new Columns(table.Headers.Select((h, i) => new Column
+            {
+                Min = (uint)(i + 1), Max = (uint)(i + 1), CustomWidth = true,
+                Width = Math.Min(80, Math.Max(h.Length, table.Rows.Select(r => r.ElementAtOrDefault(i)?.ToString()?.Length ?? 0).DefaultIfEmpty().Max()) + 2),
+            }));
+            sheetPart.Worksheet = new Worksheet(frozenHeader, widths, data);
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Title) });
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static Row Row(IEnumerable<object?> cells, uint styleIndex) =>
+        new(cells.Select(value => value switch
+        {
+            null => new Cell { StyleIndex = styleIndex },
+            int or long or decimal or double => new Cell
+            {
+                DataType = CellValues.Number, StyleIndex = styleIndex,
+                CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
+            },
+            _ => new Cell { DataType = CellValues.InlineString, StyleIndex = styleIndex, InlineString = new InlineString(new Text(value.ToString()!)) },
+        }));
+
+    /// <summary>Sheet names: at most 31 characters, none of : \ / ? * [ ].</summary>
+    private static string SheetName(string title)
+    {
+        var name = new string(title.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')).ToArray());
+        return name.Length > 31 ? name[..31] : name;
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new Fonts(new Font(), new Font(new Bold())),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+        new Borders(new Border()),
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+}

@@ -1,0 +1,43 @@
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+
+namespace Mentoring.Dashboard.Services;
+
+/// <summary>
+/// A slice's shown figure as one comparable number: the percentage for shares and facts that have one, otherwise
+/// the count ("24 ОО", "208 ед."). Two measures compare only when both are percentages or both are counts.
+/// </summary>
+public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, bool IsPercent, bool IsSynthetic)
+{
+    public static Measure? Of(SliceFigure? slice)
+    {
+        if (slice is null)
+            return null;
+        var indicator = slice.Indicator;
+        // A level indicator compares by the share of organisations at its best level ("сформирован полностью").
+        if (indicator.Kind == IndicatorKind.Level)
+            return slice.ShownLevels is { } levels && levels.Values.Sum() is > 0 and var total
+                ? new(indicator, default, levels.GetValueOrDefault(indicator.Levels![0].Code) / total * 100, true, slice.IsShownSynthetic)
+                : null;
+        if (slice.Shown is not { } figure)
+            return null;
+        return indicator.Kind switch
+        {
+            IndicatorKind.Share or IndicatorKind.Fact when figure.Percent is { } p => new(indicator, figure, p, true, slice.IsShownSynthetic),
+            IndicatorKind.Share or IndicatorKind.Fact when figure.Numerator is { } n => new(indicator, figure, n, false, slice.IsShownSynthetic),
+            IndicatorKind.Count when figure.Value is { } v => new(indicator, figure, v, false, slice.IsShownSynthetic),
+            _ => null,
+        };
+    }
+
+    public bool IsComparableWith(Measure other) => IsPercent == other.IsPercent;
+
+    public string Text => Indicator.Kind == IndicatorKind.Level
+        ? $"{Format.Percent(Value)} — {Indicator.Levels![0].Name.ToLowerInvariant()}"
+        : Format.Headline(Indicator, Figure);
+
+    /// <summary>The change from <paramref name="before"/>: "+8,4 п.п." for percentages, "+87 ед." for counts.</summary>
+    public string DeltaText(Measure before) => Format.Delta(Value - before.Value, IsPercent, IsPercent ? "" : UnitOfCount);
+
+    private string UnitOfCount => Indicator.Kind == IndicatorKind.Count ? Indicator.Unit : "ОО";
+}

@@ -1,0 +1,68 @@
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+
+namespace Mentoring.Domain.Analysis;
+
+public enum QualityIssueKind
+{
+    /// <summary>A published total differs from what its municipalities or organisations add up to.</summary>
+    TotalDiffersFromParts = 1,
+    /// <summary>A share printed above 100 %.</summary>
+    ShareAbove100 = 2,
+    /// <summary>More in the part than in the whole (e.g. 30 mentees of 25 young teachers).</summary>
+    NumeratorAboveDenominator = 3,
+    /// <summary>The printed percentage is not what its counts give, even allowing for the printed rounding.</summary>
+    PercentDiffersFromCounts = 4,
+    /// <summary>The organisations counted over the levels do not add up to the organisations there are.</summary>
+    LevelCountsDifferFromTotal = 5,
+}
+
+/// <summary>
+/// Consistency rules for published figures. The seeds contain such errors (a level table adding up to 105 of 111
+/// schools, 30 of 111 printed as 32 %), so the product checks every figure instead of trusting it.
+/// </summary>
+public static class FigureChecks
+{
+    /// <summary>Problems of one figure of a share or fact indicator; <paramref name="total"/> stands in for a missing denominator.</summary>
+    public static IReadOnlyList<QualityIssueKind> Check(Indicator indicator, Figure figure, decimal? total = null)
+    {
+        if (indicator.Kind is not (IndicatorKind.Share or IndicatorKind.Fact or IndicatorKind.Level))
+            return [];
+        var issues = new List<QualityIssueKind>();
+        var denominator = figure.Denominator ?? total;
+        if (figure.Numerator is { } n && denominator is { } d && n > d)
+            issues.Add(QualityIssueKind.NumeratorAboveDenominator);
+        if (figure.Value is { } printed && printed > 100)
+            issues.Add(QualityIssueKind.ShareAbove100);
+        if (PercentOfCounts(figure, total) is { } computed && figure.Value is { } p && !RoundsTo(computed, p))
+            issues.Add(QualityIssueKind.PercentDiffersFromCounts);
+        return issues;
+    }
+
+    /// <summary>The percentage the counts give, using <paramref name="total"/> where the figure has no denominator.</summary>
+    public static decimal? PercentOfCounts(Figure figure, decimal? total = null) =>
+        figure.Numerator is { } n && (figure.Denominator ?? total) is { } d && d != 0 ? n / d * 100m : null;
+
+    /// <summary>
+    /// True when <paramref name="exact"/> could have been printed as <paramref name="printed"/>, rounded or cut off
+    /// to the printed digits (Tomsk prints 207 of 292 = 70,89 % as 70,8 %): within one unit of the last printed digit.
+    /// </summary>
+    public static bool RoundsTo(decimal exact, decimal printed)
+    {
+        // Dividing by 1.000…0 drops trailing zeros: storage may write 94 back as 94.0.
+        var normalised = printed / 1.000000000000000000000000000000000m;
+        var scale = (decimal.GetBits(normalised)[3] >> 16) & 0xFF;
+        return Math.Abs(exact - printed) < 1m / Pow10(scale);
+    }
+
+    /// <summary>Organisations counted over the levels against the organisations there are.</summary>
+    public static bool LevelCountsDiffer(IEnumerable<decimal> levelCounts, decimal organisations) => levelCounts.Sum() != organisations;
+
+    private static decimal Pow10(int scale)
+    {
+        var result = 1m;
+        for (var i = 0; i < scale; i++)
+            result *= 10;
+        return result;
+    }
+}
