@@ -41,6 +41,7 @@ app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforg
     return Results.LocalRedirect("/account/login");
 })
 .RequireAuthorization();
+app.MapExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -39,7 +39,7 @@ public class KpiCardTests : DashboardTestContext
         var card = Render<SliceKpiCard>(p => p.Add(c => c.Slice, slice));
 
         Assert.Equal("184 ед.", card.Find(".kpi-value").TextContent);
-        Assert.Contains("Расхождение: опубликовано 184 ед., по данным организаций 188 ед.", card.Find(".kpi-warning").TextContent);
+        Assert.Contains("Опубликовано 184 ед., по данным нижестоящего уровня 188 ед.", card.Find(".kpi-warning").TextContent);
     }
 
     [Fact]

@@ -62,6 +62,54 @@ public class AuthorizationMatrixTests(SeededDatabase database)
             await Assert.ThrowsAsync<TerritoryAccessDeniedException>(call);
     }
 
+    // The analytical services, same users. Recommendations and data quality name organisations or list municipalities,
+    // so they need the territory in detail; conclusions and dynamics speak of the territory's own figures.
+    public static TheoryData<string, string, bool> AnalysisCells()
+    {
+        string[] operations = ["region conclusions", "region dynamics", "region recommendations", "region quality",
+            "municipality conclusions", "municipality recommendations", "other municipality recommendations", "other region conclusions"];
+        var expected = new Dictionary<string, string>
+        {
+            ["administrator"] = "11111111",
+            ["official"] = "11111110",
+            ["presenter"] = "11111110",
+            ["head"] = "11111100",
+            ["curator"] = "11001000",
+            ["anonymous"] = "00000000",
+        };
+        var data = new TheoryData<string, string, bool>();
+        foreach (var (user, cells) in expected)
+            for (var i = 0; i < operations.Length; i++)
+                data.Add(user, operations[i], cells[i] == '1');
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AnalysisCells))]
+    public async Task Analysis_IsAllowedOnlyInsideTheUsersTerritory(string user, string operation, bool allowed)
+    {
+        var ids = await IdsAsync();
+        var principal = await UserAsync(user, ids);
+
+        Func<Task> call = operation switch
+        {
+            "region conclusions" => () => database.ConclusionsAs(principal).ForRegionAsync(ids.Krasnodar, ids.KrasnodarCampaign),
+            "region dynamics" => () => database.DynamicsAs(principal).GetAsync(ids.Krasnodar, null, ids.KrasnodarCampaign),
+            "region recommendations" => () => database.RecommendationsAs(principal).GetAsync(TerritoryRef.Region(ids.Krasnodar), ids.KrasnodarCampaign),
+            "region quality" => () => database.QualityAs(principal).GetAsync(ids.Krasnodar),
+            "municipality conclusions" => () => database.ConclusionsAs(principal).ForMunicipalityAsync(ids.Anapa, ids.KrasnodarCampaign),
+            "municipality recommendations" => () => database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Anapa), ids.KrasnodarCampaign),
+            "other municipality recommendations" => () => database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Armavir), ids.KrasnodarCampaign),
+            "other region conclusions" => () => database.ConclusionsAs(principal).ForRegionAsync(ids.Krasnoyarsk, ids.KrasnoyarskCampaign),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
+
+        if (allowed)
+            await call();
+        else
+            await Assert.ThrowsAsync<TerritoryAccessDeniedException>(call);
+    }
+
     [Theory]
     [InlineData("administrator", 5)]
     [InlineData("official", 1)]

@@ -84,8 +84,8 @@ public class HttpSecurityTests(DashboardApp app)
         using var client = await app.SignedInClientAsync(account);
         var (url, secrets) = target switch
         {
-            "other region" when account == "curator@demo.local" => ($"/regions/{await app.RegionIdAsync("krasnodar")}", new[] { "Краснодарский край", "Анапа", "970" }),
-            "other region" => ($"/regions/{await app.RegionIdAsync("krasnoyarsk")}", new[] { "Красноярский край", "Красноярск", "878" }),
+            "other region" when account == "curator@demo.local" => ($"/regions/{await app.RegionIdAsync("krasnodar")}", new[] { "Краснодарский край", "Анапа", "1\u00A0007" }),
+            "other region" => ($"/regions/{await app.RegionIdAsync("krasnoyarsk")}", new[] { "Красноярский край", "Красноярск", "79,8" }),
             "other region's school" when account == "curator@demo.local" => ($"/organisations/{await app.OrganisationIdAsync("МАОУ «КШ»")}", new[] { "МАОУ «КШ»", "Анапа" }),
             "other region's school" => ($"/organisations/{await app.OrganisationIdAsync("СШ № 50")}", new[] { "СШ № 50", "Красноярск" }),
             "other municipality's school" => ($"/organisations/{await app.ScalarAsync("SELECT o.Id FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.Name = 'город Армавир' LIMIT 1")}", new[] { "Армавир", "Школа № 1 (демо)" }),
@@ -99,6 +99,39 @@ public class HttpSecurityTests(DashboardApp app)
         Assert.DoesNotContain("kpi-card", html);
         Assert.DoesNotContain("indicator-table", html);
         foreach (var secret in secrets)
+            Assert.DoesNotContain(secret, html);
+    }
+
+    // account, page, what must not appear (names and figures of the territory; the page's data markup).
+    private const string Krasnoyarsk = "Гимназия № 10|Спектр|3 + 72 + 30|89,2|conclusions|recommendations|quality-table";
+
+    public static TheoryData<string, string, string> AnalysisPagesOutOfScope() => new()
+    {
+        { "minobr@demo.local", "/regions/{krasnoyarsk}/report", "СШ № 50|" + Krasnoyarsk },
+        { "minobr@demo.local", "/regions/{krasnoyarsk}/dynamics", "СШ № 50|dynamics-table|" + Krasnoyarsk },
+        { "minobr@demo.local", "/regions/{krasnoyarsk}/quality", "СШ № 50|" + Krasnoyarsk },
+        { "minobr@demo.local", "/regions/{krasnoyarsk}/plan", "СШ № 50|plan-table|" + Krasnoyarsk },
+        { "minobr@demo.local", "/municipalities/{krasnoyarsk-city}/report", "СШ № 50|" + Krasnoyarsk },
+        { "anapa@demo.local", "/municipalities/{krasnoyarsk-city}/report", "СШ № 50|" + Krasnoyarsk },
+        { "curator@demo.local", "/regions/{krasnodar}/report", "Краснодарский край|Анапа|Белоглинский|conclusions" },
+        { "curator@demo.local", "/regions/{krasnoyarsk}/quality", Krasnoyarsk },
+        { "presenter@demo.local", "/regions/{krasnoyarsk}/report", "СШ № 50|" + Krasnoyarsk },
+    };
+
+    [Theory]
+    [MemberData(nameof(AnalysisPagesOutOfScope))]
+    public async Task AnalysisPageOutsideTheScope_AnswersNoAccess_AndLeaksNoNamesOrFigures(string account, string template, string secrets)
+    {
+        using var client = await app.SignedInClientAsync(account);
+        var url = template
+            .Replace("{krasnoyarsk}", (await app.RegionIdAsync("krasnoyarsk")).ToString(), StringComparison.Ordinal)
+            .Replace("{krasnodar}", (await app.RegionIdAsync("krasnodar")).ToString(), StringComparison.Ordinal)
+            .Replace("{krasnoyarsk-city}", (await app.MunicipalityIdAsync("город Красноярск")).ToString(), StringComparison.Ordinal);
+
+        var html = await DashboardApp.PageTextAsync(client, url);
+
+        Assert.Contains("Нет доступа", html);
+        foreach (var secret in secrets.Split('|'))
             Assert.DoesNotContain(secret, html);
     }
 
@@ -122,7 +155,7 @@ public class HttpSecurityTests(DashboardApp app)
         foreach (var account in new[] { "minobr@demo.local", "anapa@demo.local", "curator@demo.local", "presenter@demo.local" })
         {
             using var client = await app.SignedInClientAsync(account);
-            foreach (var page in new[] { "/admin/users", "/admin/audit" })
+            foreach (var page in new[] { "/admin/users", "/admin/audit", "/admin/plans", $"/admin/plans?region={await app.RegionIdAsync("tomsk")}" })
             {
                 var html = await DashboardApp.PageTextAsync(client, page);
                 Assert.Contains("Нет доступа", html);

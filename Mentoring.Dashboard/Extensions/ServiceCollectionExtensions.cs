@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Analytics.Conclusions>();
         services.AddScoped<Services.Analytics.Recommendations>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PlanAdministration>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();
         return services;

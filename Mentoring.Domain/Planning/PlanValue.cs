@@ -40,4 +40,28 @@ public sealed class PlanValue
         Year = year;
         Target = target;
     }
+
+    /// <summary>
+    /// Why a plan value cannot be set, in the words the administrator sees: years 2018–2030; a share or a fact
+    /// between 0 and 100 %; a count a whole number, not negative; level indicators are not planned.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(Indicators.Indicator indicator, int year, decimal target)
+    {
+        var errors = new List<string>();
+        if (year is < FirstYear or > LastYear)
+            errors.Add($"Год должен быть от {FirstYear} до {LastYear}.");
+        switch (indicator.Kind)
+        {
+            case Indicators.IndicatorKind.Share or Indicators.IndicatorKind.Fact when target is < 0 or > 100:
+                errors.Add("Плановое значение доли должно быть от 0 до 100 %.");
+                break;
+            case Indicators.IndicatorKind.Count when target < 0 || target != decimal.Truncate(target):
+                errors.Add("Плановое количество должно быть целым неотрицательным числом.");
+                break;
+            case Indicators.IndicatorKind.Level:
+                errors.Add("Для показателя-уровня плановое значение не задаётся.");
+                break;
+        }
+        return errors;
+    }
 }

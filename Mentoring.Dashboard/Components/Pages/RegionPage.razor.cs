@@ -2,6 +2,7 @@ using Mentoring.Domain.Indicators;
 using Mentoring.Dashboard.Components.Controls;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Analytics;
 using Microsoft.AspNetCore.Components;
 
 namespace Mentoring.Dashboard.Components.Pages;
@@ -10,6 +11,7 @@ public partial class RegionPage
 {
     [Inject] public required MonitoringQueries Queries { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required DataQuality Quality { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
@@ -25,6 +27,7 @@ public partial class RegionPage
     private List<ComparisonRow> rows = [];
     private List<ComparisonRow> chartRows = [];
     private GroupChart? groupChart;
+    private IReadOnlyList<QualityWarning>? qualityWarnings;
 
     private IReadOnlyList<Breadcrumbs.Crumb> Crumbs => [new("Регионы", "/"), new(region!.Name)];
 
@@ -61,9 +64,9 @@ public partial class RegionPage
         groupChart = GroupChart.Build(figures);
 
         // The comparison of municipalities is for users who may see the region in detail (not curators).
-        comparable = await Queries.GetAccessAsync(TerritoryRef.Region(Id)) == TerritoryAccess.Detail
-            ? await Queries.GetComparableIndicatorsAsync(Id, campaign.Id)
-            : [];
+        var inDetail = await Queries.GetAccessAsync(TerritoryRef.Region(Id)) == TerritoryAccess.Detail;
+        comparable = inDetail ? await Queries.GetComparableIndicatorsAsync(Id, campaign.Id) : [];
+        qualityWarnings = inDetail ? await Quality.GetAsync(Id, campaign.Id) : null;
         selectedIndicator = comparable.FirstOrDefault(i => i.Code == IndicatorCode) ?? comparable.FirstOrDefault();
         rows = [];
         chartRows = [];

@@ -138,10 +138,10 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         var met = evaluated.Where(s => s.LatestMeetsPlan == true).ToList();
         var behind = evaluated.Where(s => s.LatestMeetsPlan == false).ToList();
         if (met.Count > 0)
-            yield return new Conclusion(Sentence("Плановые значения достигнуты: " + string.Join("; ", met.Select(PlanClause))), met.SelectMany(PlanEvidence).ToList());
+            yield return new Conclusion(Sentence("Плановые значения достигнуты: " + string.Join("; ", met.Select(PlanClause))), met.SelectMany(s => PlanEvidence(s, campaign)).ToList());
         if (behind.Count > 0)
             yield return new Conclusion(Sentence("Отстают от плана: " + string.Join("; ", behind.Select(s => PlanClause(s) + ForecastClause(s)))),
-                behind.SelectMany(PlanEvidence).ToList());
+                behind.SelectMany(s => PlanEvidence(s, campaign)).ToList());
     }
 
     private static string PlanClause(PlanSeries s) =>
@@ -152,9 +152,9 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
             ? $", при сохранении темпа к {s.FinalTarget.Year} г. ожидается {ProgressText.Value(s, f)} при цели {ProgressText.Value(s, s.FinalTarget.Target)}"
             : "";
 
-    private static IEnumerable<Evidence> PlanEvidence(PlanSeries s) =>
+    private static IEnumerable<Evidence> PlanEvidence(PlanSeries s, CampaignInfo campaign) =>
     [
-        new($"{s.Indicator.Name}: факт", ProgressText.Value(s, s.Latest!.Value), $"на {Format.Date(s.Latest.AsOf)}", "", s.Latest.IsSynthetic),
+        new($"{s.Indicator.Name}: факт", ProgressText.Value(s, s.Latest!.Value), CampaignText(campaign), campaign.Source, s.Latest.IsSynthetic),
         new($"{s.Indicator.Name}: план {s.Latest.AsOf.Year} г.", ProgressText.Value(s, s.PlanOfLatestYear), "", s.PlanSource),
     ];
 
