@@ -68,6 +68,23 @@ public class RecommendationsAndQualityTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task XlsxExport_OpensAsASpreadsheet_WithTheSameRows()
+    {
+        var city = await database.MunicipalityIdAsync("город Красноярск");
+        var recommendations = await database.RecommendationsAs(Admin).GetAsync(TerritoryRef.Municipality(city), await database.LatestCampaignIdAsync("krasnoyarsk"));
+        var table = Recommendations.ToTable("Адресные рекомендации", recommendations);
+
+        using var stream = new MemoryStream(Services.Export.XlsxTableWriter.Write(table));
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+
+        Assert.Equal(table.Rows.Count + 1, rows.Count);
+        Assert.Equal("Направление", rows[0].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText);
+        Assert.Contains(rows, r => r.InnerText.Contains("СШ № 135", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Quality_FlagsTheSeedsOwnInconsistencies()
     {
         var warnings = new List<QualityWarning>();

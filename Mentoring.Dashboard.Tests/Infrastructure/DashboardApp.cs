@@ -135,8 +135,24 @@ public sealed class DashboardApp : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator(".app-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
 
-    public static async Task ScreenshotAsync(IPage page, string name) =>
+    /// <summary>
+    /// A full-page screenshot to look at. Radzen charts draw once the circuit has measured them, so it waits for the
+    /// charts' shapes (briefly: a chart without data has none, and a static page has no charts).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => [...document.querySelectorAll('.rz-chart')].every(c => c.querySelector('svg path, svg rect'))",
+                null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Take the picture anyway: it then shows what the user would see.
+        }
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 
     private async Task WaitUntilHealthyAsync()
     {
