@@ -71,9 +71,10 @@ public sealed class DashboardApp : IAsyncLifetime
     }
 
     /// <summary>A new browser context (its own cookies) signed in as the given demo account, on the start page.</summary>
-    public async Task<IPage> SignInAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword)
+    public async Task<IPage> SignInAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword,
+        int width = 1600, int height = 1000)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, Locale = "ru-RU" });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "ru-RU" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("#email", email);
@@ -85,15 +86,22 @@ public sealed class DashboardApp : IAsyncLifetime
     }
 
     /// <summary>Reads one value from the app's database (ids for URLs typed by hand).</summary>
-    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Convert.ToInt64(await ExecuteScalarAsync(sql, parameters), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads one text value from the app's database.</summary>
+    public async Task<string> ScalarTextAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Convert.ToString(await ExecuteScalarAsync(sql, parameters), System.Globalization.CultureInfo.InvariantCulture)!;
+
+    private async Task<object?> ExecuteScalarAsync(string sql, (string Name, object Value)[] parameters)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
-        var command = connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return await command.ExecuteScalarAsync();
     }
 
     public Task<long> OrganisationIdAsync(string name) => ScalarAsync("SELECT Id FROM Organisations WHERE Name = $n", ("$n", name));

@@ -16,6 +16,7 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PlanValue> PlanValues => Set<PlanValue>();
+    public DbSet<SavedDeck> SavedDecks => Set<SavedDeck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +61,15 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
             e.Property(p => p.IndicatorCode).HasMaxLength(40);
             e.Property(p => p.Source).HasMaxLength(300);
             e.HasIndex(p => new { p.RegionId, p.IndicatorCode, p.OrganisationKind, p.Year }).IsUnique();
+        });
+        builder.Entity<SavedDeck>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(200);
+            e.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Region>().WithMany().HasForeignKey(d => d.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Municipality>().WithMany().HasForeignKey(d => d.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => d.OwnerId);
+            e.HasIndex(d => d.ShareToken).IsUnique();
         });
         builder.Entity<AuditEntry>(e =>
         {

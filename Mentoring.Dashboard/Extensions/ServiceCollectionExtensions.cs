@@ -28,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Analytics.DataQuality>();
         services.AddScoped<Services.Analytics.Conclusions>();
         services.AddScoped<Services.Analytics.Recommendations>();
+        services.AddScoped<Services.Presentation.DeckBuilder>();
+        services.AddScoped<Services.Presentation.DeckStore>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<PlanAdministration>();
         services.AddSingleton(TimeProvider.System);

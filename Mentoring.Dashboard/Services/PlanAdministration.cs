@@ -18,6 +18,9 @@ public sealed record PlanValueInput(int? Id, int RegionId, string IndicatorCode,
 /// </summary>
 public sealed class PlanAdministration(IDbContextFactory<MentoringDbContext> contextFactory, ICurrentUser currentUser, AuditLog audit)
 {
+    /// <summary>The column's length (MentoringDbContext).</summary>
+    public const int MaxSourceLength = 300;
+
     public async Task<IReadOnlyList<PlanValueItem>> ListAsync(int regionId)
     {
         await DemandAdministratorAsync();
@@ -38,8 +41,8 @@ public sealed class PlanAdministration(IDbContextFactory<MentoringDbContext> con
         var source = (input.Source ?? "").Trim();
         if (source.Length == 0)
             errors.Add("Укажите источник планового значения (документ, приказ).");
-        if (source.Length > 400)
-            errors.Add("Источник — не длиннее 400 символов.");
+        if (source.Length > MaxSourceLength)
+            errors.Add($"Источник — не длиннее {MaxSourceLength} символов.");
         if (errors.Count > 0)
             return new OperationResult(errors);
 

@@ -1,0 +1,49 @@
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services.Analytics;
+using Mentoring.Domain.Monitoring;
+
+namespace Mentoring.Dashboard.Services.Presentation;
+
+/// <summary>
+/// Loads a deck's data for a region or municipality and campaign through the scoped services, so a deck shows only
+/// what its viewer may see (a shared link is checked against the viewer, not the author), then composes the slides.
+/// </summary>
+public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, Conclusions conclusions, Recommendations recommendations)
+{
+    public async Task<Deck> BuildAsync(TerritoryRef territory, int? campaignId, string presenter, CancellationToken ct = default)
+    {
+        var (name, regionId) = territory.Level switch
+        {
+            ObservationLevel.Region => ((await queries.GetRegionAsync(territory.Id, ct)).Name, territory.Id),
+            ObservationLevel.Municipality => await queries.GetMunicipalityAsync(territory.Id, ct) is { } m ? (m.Name, m.RegionId) : throw new TerritoryAccessDeniedException(),
+            _ => throw new ArgumentException("A deck is about a region or a municipality.", nameof(territory)),
+        };
+        var campaigns = await queries.GetCampaignsAsync(regionId, ct);
+        var campaign = campaigns.FirstOrDefault(c => c.Id == campaignId) ?? campaigns.FirstOrDefault() ?? throw new InvalidOperationException("The region has no campaigns.");
+        var inDetail = await queries.GetAccessAsync(territory, ct) == TerritoryAccess.Detail;
+        var isRegion = territory.Level == ObservationLevel.Region;
+
+        var figures = await queries.GetFiguresAsync(campaign.Id, territory, ct);
+        var planSeries = isRegion && campaigns[0].Id == campaign.Id ? await plans.GetAsync(regionId, ct) : [];
+        var report = isRegion ? await dynamics.GetAsync(regionId, CampaignDynamics.PreviousOf(campaigns, campaign.Id)?.Id, campaign.Id, ct) : null;
+
+        // The ranking: the first headline indicator that municipalities report.
+        Domain.Indicators.Indicator? rankingIndicator = null;
+        IReadOnlyList<ComparisonRow> ranking = [];
+        if (isRegion && inDetail)
+        {
+            var comparable = await queries.GetComparableIndicatorsAsync(regionId, campaign.Id, ct);
+            rankingIndicator = KeyFigures.Pick(figures, 8).Select(s => s.Indicator).FirstOrDefault(i => comparable.Contains(i)) ?? comparable.FirstOrDefault();
+            if (rankingIndicator is not null)
+                ranking = (await queries.GetMunicipalityRowsAsync(regionId, campaign.Id, rankingIndicator.Code, ct)).Select(ComparisonRow.From).ToList();
+        }
+
+        var sentences = isRegion
+            ? await conclusions.ForRegionAsync(regionId, campaign.Id, ct)
+            : await conclusions.ForMunicipalityAsync(territory.Id, campaign.Id, ct);
+        var addressed = inDetail ? await recommendations.GetAsync(territory, campaign.Id, ct) : null;
+
+        var data = new DeckData(name, presenter, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed);
+        return new Deck(name, campaign, DeckComposer.Compose(data));
+    }
+}
