@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Mentoring.Bench;
+
+/// <summary>
+/// The dashboard as a real Kestrel process on loopback, started from its build output on a given database file
+/// (Development environment, as the browser tests run it: demo accounts, cookies over plain HTTP).
+/// </summary>
+public sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    public string BaseUrl { get; }
+    public int ProcessId => process.Id;
+
+    private AppProcess(Process process, string baseUrl)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Starts the app and returns once it serves the sign-in page, with the time that took.</summary>
+    public static async Task<(AppProcess App, TimeSpan ColdStart)> StartAsync(string databasePath)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var appFolder = AppContext.BaseDirectory.Replace("Mentoring.Bench", "Mentoring.Dashboard", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(Path.Combine(appFolder, "Mentoring.Dashboard"))
+        {
+            WorkingDirectory = appFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = baseUrl,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Mentoring"] = $"Data Source={databasePath}",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var watch = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The dashboard did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The dashboard exited with code {process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync(baseUrl + "/account/login")).IsSuccessStatusCode)
+                    return (new AppProcess(process, baseUrl), watch.Elapsed);
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (watch.Elapsed > TimeSpan.FromMinutes(5))
+                throw new TimeoutException("The dashboard did not answer within 5 minutes.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>An HTTP client signed in as a demo account through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        var form = await client.GetStringAsync("/account/login");
+        var token = Antiforgery().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}.");
+        return client;
+    }
+
+    /// <summary>Resident memory of the server process (what the machine pays), in MiB.</summary>
+    public double ResidentMiB()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(Digits().Match(line).Value, System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}

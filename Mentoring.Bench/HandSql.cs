@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mentoring.Bench;
+
+/// <summary>
+/// The same figures as the product's queries, written by hand in SQL: what the database needs at least, without
+/// EF Core, the territory checks or the domain's rules. Each returns the number of rows read, so nothing is skipped.
+/// </summary>
+public static class HandSql
+{
+    private const string Sums = """
+        SUM(Numerator), SUM(Denominator), SUM(Value),
+        SUM(Numerator IS NOT NULL AND Denominator IS NOT NULL), COUNT(*), SUM(IsSynthetic)
+        """;
+
+    public static async Task<int> RegionOverviewAsync(SqliteConnection c, int region, int campaign) =>
+        await ReadAllAsync(c, "SELECT * FROM Observations WHERE CampaignId = $c AND Level = 3 AND RegionId = $r", ("$c", campaign), ("$r", region))
+        + await ReadAllAsync(c, $"""
+            SELECT IndicatorCode, OrganisationKind, LevelCode, {Sums} FROM Observations
+            WHERE CampaignId = $c AND RegionId = $r AND Level = 1 GROUP BY IndicatorCode, OrganisationKind, LevelCode
+            """, ("$c", campaign), ("$r", region))
+        + await ReadAllAsync(c, $"""
+            SELECT IndicatorCode, OrganisationKind, LevelCode, {Sums} FROM Observations
+            WHERE CampaignId = $c AND RegionId = $r AND Level = 2 GROUP BY IndicatorCode, OrganisationKind, LevelCode
+            """, ("$c", campaign), ("$r", region));
+
+    public static async Task<int> MunicipalityComparisonAsync(SqliteConnection c, int region, int campaign, string indicator) =>
+        await ReadAllAsync(c, """
+            SELECT m.Id, m.Name, m.Kind, (SELECT COUNT(*) FROM Organisations o WHERE o.MunicipalityId = m.Id)
+            FROM Municipalities m WHERE m.RegionId = $r
+            """, ("$r", region))
+        + await ReadAllAsync(c, "SELECT * FROM Observations WHERE CampaignId = $c AND RegionId = $r AND IndicatorCode = $i AND Level = 2",
+            ("$c", campaign), ("$r", region), ("$i", indicator))
+        + await ReadAllAsync(c, $"""
+            SELECT MunicipalityId, OrganisationKind, LevelCode, {Sums} FROM Observations
+            WHERE CampaignId = $c AND RegionId = $r AND IndicatorCode = $i AND Level = 1
+            GROUP BY MunicipalityId, OrganisationKind, LevelCode
+            """, ("$c", campaign), ("$r", region), ("$i", indicator));
+
+    public static Task<int> OrganisationAsync(SqliteConnection c, int organisation, int campaign) =>
+        ReadAllAsync(c, "SELECT * FROM Observations WHERE CampaignId = $c AND Level = 1 AND OrganisationId = $o", ("$c", campaign), ("$o", organisation));
+
+    public static async Task<int> NationalOverviewAsync(SqliteConnection c) =>
+        await ReadAllAsync(c, """
+            SELECT r.Id, r.Code, r.Name,
+                   (SELECT COUNT(*) FROM Municipalities m WHERE m.RegionId = r.Id),
+                   (SELECT COUNT(*) FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.RegionId = r.Id),
+                   (SELECT COUNT(*) FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.RegionId = r.Id AND o.IsSynthetic)
+            FROM Regions r ORDER BY r.Name
+            """)
+        + await ReadAllAsync(c, "SELECT RegionId, Id, Title, AsOf, Source FROM Campaigns")
+        + await ReadAllAsync(c, "SELECT RegionId, COUNT(DISTINCT IndicatorCode) FROM Observations GROUP BY RegionId");
+
+    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private static async Task<int> ReadAllAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+                _ = reader.GetValue(i);
+            rows++;
+        }
+        return rows;
+    }
+}

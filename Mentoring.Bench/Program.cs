@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Mentoring.Bench;
+
+// dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--skip-national]
+// Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
+var quick = args.Contains("--quick");
+var circuits = args.SkipWhile(a => a != "--circuits").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 10 : 100);
+var iterations = quick ? 10 : 50;
+var root = SolutionFolder();
+var folder = Path.Combine(root, "artifacts", "bench");
+var report = new StringBuilder();
+
+void Print(string line = "")
+{
+    Console.WriteLine(line);
+    report.AppendLine(line);
+}
+
+Print($"# Mentoring dashboard benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Print();
+Print($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}.");
+Print($"Iterations: {iterations} timed after 3 warm-up runs; circuits: {circuits} Chromium pages per page kind.");
+Print();
+
+Console.WriteLine("Preparing datasets (generated once, then reused from artifacts/bench)…");
+var datasets = new List<(string Name, string Path)> { ("регион (≈1 500 ОО)", await DatasetGenerator.EnsureAsync(DatasetShape.Region, folder)) };
+if (!args.Contains("--skip-national"))
+    datasets.Add(("страна (85 регионов, ≈100 000 ОО)", await DatasetGenerator.EnsureAsync(DatasetShape.National, folder)));
+
+Print("## Data behind the views: product queries vs hand-written SQL (ms)");
+Print();
+Print("| Набор | Представление | Медиана | p95 | Макс. | SQL медиана | SQL p95 | Отношение |");
+Print("|---|---|---:|---:|---:|---:|---:|---:|");
+foreach (var (name, path) in datasets)
+{
+    Print($"<!-- {name}: {new FileInfo(path).Length / (1 << 20)} MiB -->");
+    foreach (var r in await new ViewBenchmarks(path, name, iterations).RunAsync())
+        Print($"| {r.Dataset} | {r.View} | {Timing.Ms(r.Product.Median)} | {Timing.Ms(r.Product.P95)} | {Timing.Ms(r.Product.Max)} | {Timing.Ms(r.Sql.Median)} | {Timing.Ms(r.Sql.P95)} | {r.Ratio.ToString("0.00", CultureInfo.InvariantCulture)} |");
+}
+Print();
+
+Print("## Server: cold start and prerendering the region page over HTTP (ms)");
+Print();
+var starts = new List<double>();
+for (var i = 0; i < (quick ? 1 : 3); i++)
+{
+    var fresh = Path.Combine(Path.GetTempPath(), $"mentoring-cold-{Guid.NewGuid():N}.db");
+    var (coldApp, coldStart) = await AppProcess.StartAsync(fresh);
+    await coldApp.DisposeAsync();
+    File.Delete(fresh);
+    starts.Add(coldStart.TotalMilliseconds);
+}
+var cold = new Timing("cold start", starts);
+Print("| Измерение | Медиана | p95 | Макс. |");
+Print("|---|---:|---:|---:|");
+Print($"| Холодный старт на новой базе (миграции, демо-данные, первая страница) | {Timing.Ms(cold.Median)} | {Timing.Ms(cold.P95)} | {Timing.Ms(cold.Max)} |");
+foreach (var (name, path) in datasets)
+{
+    var copy = CircuitBenchmarks.CopyOf(path);
+    var (app, _) = await AppProcess.StartAsync(copy);
+    await using (app)
+    {
+        using var client = await app.SignedInClientAsync("admin@demo.local", Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword);
+        var regionId = await RegionIdAsync(copy);
+        var prerender = await Harness.MeasureAsync("prerender", async () =>
+        {
+            using var response = await client.GetAsync($"/regions/{regionId}");
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+        }, iterations);
+        Print($"| Пререндер страницы региона, {name} | {Timing.Ms(prerender.Median)} | {Timing.Ms(prerender.P95)} | {Timing.Ms(prerender.Max)} |");
+    }
+    File.Delete(copy);
+}
+Print();
+
+Print("## Memory per idle interactive page (server resident memory, MiB)");
+Print();
+Print("| Страница | Страниц | База | С открытыми страницами | На страницу |");
+Print("|---|---:|---:|---:|---:|");
+var regionDatabase = datasets[0].Path;
+var regionPath = $"/regions/{await RegionIdAsync(regionDatabase)}";
+var measured = new List<CircuitResult>
+{
+    await CircuitBenchmarks.MeasureAsync(regionDatabase, "Минимальная интерактивная страница (/ping)", "/ping", circuits),
+    await CircuitBenchmarks.MeasureAsync(regionDatabase, "Обзор региона (1 500 ОО)", regionPath, circuits),
+};
+foreach (var m in measured)
+    Print($"| {m.Page} | {m.Pages} | {m.BaselineMiB:0} | {m.LoadedMiB:0} | {m.PerCircuitMiB.ToString("0.00", CultureInfo.InvariantCulture)} |");
+Print();
+Print($"Ratio dashboard / minimal page: {(measured[1].PerCircuitMiB / measured[0].PerCircuitMiB).ToString("0.00", CultureInfo.InvariantCulture)}.");
+Print();
+Print("Not measured yet: spreadsheet import and live-update fan-out (the importer and the notification path do not exist yet).");
+
+Directory.CreateDirectory(folder);
+var results = Path.Combine(folder, "results.md");
+await File.WriteAllTextAsync(results, report.ToString());
+Console.WriteLine($"Written to {results}");
+return 0;
+
+static string SolutionFolder()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Mentoring.sln")))
+        directory = directory.Parent;
+    return directory?.FullName ?? throw new InvalidOperationException("Mentoring.sln not found above " + AppContext.BaseDirectory);
+}
+
+static async Task<int> RegionIdAsync(string database)
+{
+    await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+    await connection.OpenAsync();
+    await using var command = HandSql.Command(connection, "SELECT Id FROM Regions WHERE Code LIKE 'bench-%' ORDER BY Id DESC LIMIT 1");
+    return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mentoring.Bench;
+
+/// <summary>One view's data through the product's queries, next to hand-written SQL computing the same figures.</summary>
+public sealed record ViewResult(string Dataset, string View, Timing Product, Timing Sql)
+{
+    public double Ratio => Product.Median / Sql.Median;
+}
+
+/// <summary>
+/// The data behind the region overview, the municipality comparison, the organisation page and the national
+/// overview, measured through <see cref="MonitoringQueries"/> (as an administrator, with the territory checks) and
+/// through plain SQL on the same database file in the same run: the practical limit for the same figures.
+/// </summary>
+public sealed class ViewBenchmarks(string databasePath, string dataset, int iterations)
+{
+    private sealed class Administrator : ICurrentUser
+    {
+        private static readonly ClaimsPrincipal User = new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "bench@local"), new Claim(ClaimTypes.Role, Roles.Administrator)], "bench"));
+
+        public Task<ClaimsPrincipal> GetAsync() => Task.FromResult(User);
+    }
+
+    public async Task<IReadOnlyList<ViewResult>> RunAsync()
+    {
+        var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+        var factory = new PooledDbContextFactory<MentoringDbContext>(options);
+        var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore()
+            .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
+            .GetRequiredService<IAuthorizationService>();
+        var queries = new MonitoringQueries(factory, new TerritoryGuard(factory, authorization, new Administrator()));
+
+        await using var sql = new SqliteConnection($"Data Source={databasePath}");
+        await sql.OpenAsync();
+        // The largest generated region (or Krasnoyarsk, for the organisation page with its named schools).
+        var regionId = await ScalarAsync(sql, "SELECT Id FROM Regions WHERE Code LIKE 'bench-%' ORDER BY Id DESC LIMIT 1");
+        var campaignId = await ScalarAsync(sql, "SELECT Id FROM Campaigns WHERE RegionId = $r ORDER BY AsOf DESC LIMIT 1", ("$r", regionId));
+        var indicator = await TextAsync(sql, "SELECT IndicatorCode FROM Observations WHERE CampaignId = $c AND Level = 2 LIMIT 1", ("$c", campaignId));
+        var organisationId = await ScalarAsync(sql, "SELECT OrganisationId FROM Observations WHERE CampaignId = $c AND Level = 1 LIMIT 1", ("$c", campaignId));
+
+        var results = new List<ViewResult>
+        {
+            await CompareAsync("Обзор региона",
+                () => queries.GetFiguresAsync(campaignId, TerritoryRef.Region(regionId)),
+                () => HandSql.RegionOverviewAsync(sql, regionId, campaignId)),
+            await CompareAsync("Сравнение муниципалитетов",
+                () => queries.GetMunicipalityRowsAsync(regionId, campaignId, indicator),
+                () => HandSql.MunicipalityComparisonAsync(sql, regionId, campaignId, indicator)),
+            await CompareAsync("Страница организации",
+                () => queries.GetFiguresAsync(campaignId, TerritoryRef.Organisation(organisationId)),
+                () => HandSql.OrganisationAsync(sql, organisationId, campaignId)),
+            await CompareAsync("Обзор всех регионов",
+                () => queries.GetRegionsAsync(),
+                () => HandSql.NationalOverviewAsync(sql)),
+        };
+        return results;
+    }
+
+    private async Task<ViewResult> CompareAsync<T>(string view, Func<Task<T>> product, Func<Task<int>> handSql)
+    {
+        var productTiming = await Harness.MeasureAsync(view, async () => await product(), iterations);
+        var sqlTiming = await Harness.MeasureAsync(view + " (SQL)", async () => await handSql(), iterations);
+        return new ViewResult(dataset, view, productTiming, sqlTiming);
+    }
+
+    private static async Task<int> ScalarAsync(SqliteConnection connection, string sql, params (string, object)[] parameters) =>
+        Convert.ToInt32(await HandSql.Command(connection, sql, parameters).ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> TextAsync(SqliteConnection connection, string sql, params (string, object)[] parameters) =>
+        (string)(await HandSql.Command(connection, sql, parameters).ExecuteScalarAsync())!;
+}
