@@ -49,7 +49,11 @@ public static class HandSql
             FROM Regions r ORDER BY r.Name
             """)
         + await ReadAllAsync(c, "SELECT RegionId, Id, Title, AsOf, Source FROM Campaigns")
-        + await ReadAllAsync(c, "SELECT RegionId, COUNT(DISTINCT IndicatorCode) FROM Observations GROUP BY RegionId");
+        + await ReadAllAsync(c, """
+            SELECT c.RegionId, COUNT(DISTINCT code.value) FROM Campaigns c JOIN json_each($codes) code
+            WHERE EXISTS (SELECT 1 FROM Observations o WHERE o.CampaignId = c.Id AND o.IndicatorCode = code.value)
+            GROUP BY c.RegionId
+            """, ("$codes", System.Text.Json.JsonSerializer.Serialize(Mentoring.Domain.Indicators.IndicatorCatalogue.All.Select(i => i.Code))));
 
     public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {

@@ -13,6 +13,7 @@ public class AnalysisPagesTests(DashboardApp app)
     {
         var page = await app.SignInAsync("admin@demo.local");
         await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("tomsk")}");
+        await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync("a:has-text('Выводы и рекомендации')");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Выводы и адресные рекомендации");
@@ -29,6 +30,7 @@ public class AnalysisPagesTests(DashboardApp app)
         var page = await app.SignInAsync("admin@demo.local");
         var city = await app.MunicipalityIdAsync("город Красноярск");
         await page.GotoAsync($"{app.BaseUrl}/municipalities/{city}");
+        await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync("a:has-text('Выводы и рекомендации')");
 
         var pairs = page.Locator(".recommendations tr[data-indicator=DOC_ORDER_PAIRS]");
@@ -60,6 +62,8 @@ public class AnalysisPagesTests(DashboardApp app)
     {
         var page = await app.SignInAsync("admin@demo.local");
         await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("kuzbass")}");
+        // A click before the circuit starts can be undone by the interactive router taking over the old URL.
+        await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync("a:has-text('Динамика')");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Динамика между мониторингами");
@@ -77,6 +81,7 @@ public class AnalysisPagesTests(DashboardApp app)
     {
         var page = await app.SignInAsync("admin@demo.local");
         await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("krasnoyarsk")}");
+        await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync("a:has-text('Качество данных')");
 
         await Expect(page.Locator(".quality-table").First).ToBeVisibleAsync();

@@ -13,6 +13,7 @@ public partial class PresentationTests(DashboardApp app)
     {
         var page = await app.SignInAsync("admin@demo.local", width: 1920, height: 1080);
         await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("tomsk")}");
+        await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync("a:has-text('Презентация')");
         await Expect(page.Locator(".slide.is-current h1")).ToHaveTextAsync("Томская область");
         await DashboardApp.WaitForInteractiveAsync(page);
@@ -91,7 +92,10 @@ public partial class PresentationTests(DashboardApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Редактирование презентации");
         await DashboardApp.WaitForInteractiveAsync(page);
         await page.Locator(".deck-editor-slide[data-key=key-figures] input[type=checkbox]").CheckAsync();
+        var slidesBefore = await page.Locator(".deck-editor-slide").CountAsync();
         await page.ClickAsync("button:has-text('Добавить текстовый слайд')");
+        // Wait for the server to render the new slide, or "Last" would still be the previous one.
+        await Expect(page.Locator(".deck-editor-slide")).ToHaveCountAsync(slidesBefore + 1);
         var added = page.Locator(".deck-editor-slide").Last;
         await added.Locator("input[type=text]").FillAsync("Вопросы и обсуждение");
         await added.Locator("textarea").FillAsync("Спасибо за внимание!");

@@ -191,6 +191,20 @@ public class SeedFigureTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task RegionSummaries_CountTheDistinctIndicatorsOfEachRegionsObservations()
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var expected = (await db.Observations.Select(o => new { o.RegionId, o.IndicatorCode }).Distinct().ToListAsync())
+            .GroupBy(o => o.RegionId).ToDictionary(g => g.Key, g => g.Count());
+
+        var regions = await database.Queries.GetRegionsAsync();
+
+        Assert.Equal(5, regions.Count);
+        Assert.All(regions, r => Assert.Equal(expected[r.Id], r.IndicatorsWithData));
+        Assert.Equal(expected[await database.RegionIdAsync("tomsk")], (await database.Queries.GetRegionAsync(await database.RegionIdAsync("tomsk"))).IndicatorsWithData);
+    }
+
+    [Fact]
     public async Task SchemaFromMigrations_MatchesTheModel()
     {
         // Migrations are hand-run with `dotnet ef`; this catches a model change without its migration.

@@ -16,10 +16,14 @@ public static class DatabaseInitializer
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<MentoringDbContext>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
+            logger.LogInformation("Database schema ready in {Elapsed} ms", watch.ElapsedMilliseconds);
             await DemoDataSeeder.SeedAsync(db);
+            logger.LogInformation("Demo data ready in {Elapsed} ms", watch.ElapsedMilliseconds);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -31,6 +35,7 @@ public static class DatabaseInitializer
 
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:CreateAccounts"))
             await CreateDemoAccountsAsync(services);
+        logger.LogInformation("Database initialised in {Elapsed} ms", watch.ElapsedMilliseconds);
     }
 
     /// <summary>One account per kind of user, bound to a demo territory (README lists them).</summary>

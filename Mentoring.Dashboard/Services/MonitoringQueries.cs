@@ -3,6 +3,7 @@ using Mentoring.Dashboard.Security;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Territories;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services;
@@ -38,9 +39,21 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     public async Task<IReadOnlyList<RegionSummary>> GetRegionsAsync(CancellationToken ct = default)
     {
         var visible = await guard.VisibleRegionIdsAsync();
+        return await SummariesAsync(visible, ct);
+    }
+
+    public async Task<RegionSummary> GetRegionAsync(int regionId, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
+        return (await SummariesAsync([regionId], ct)).Single();
+    }
+
+    /// <summary>Regions (all when <paramref name="regionIds"/> is null) with their counts, campaigns and indicators.</summary>
+    private async Task<IReadOnlyList<RegionSummary>> SummariesAsync(int[]? regionIds, CancellationToken ct)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => visible == null || visible.Contains(r.Id))
+            .Where(r => regionIds == null || regionIds.Contains(r.Id))
             .Select(r => new
             {
                 r.Id, r.Code, r.Name,
@@ -50,20 +63,23 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             })
             .OrderBy(r => r.Name)
             .ToListAsync(ct);
-        var campaigns = await CampaignsByRegionAsync(db, null, ct);
-        var indicators = await db.Observations.AsNoTracking()
-            .GroupBy(o => o.RegionId)
-            .Select(g => new { RegionId = g.Key, Count = g.Select(o => o.IndicatorCode).Distinct().Count() })
-            .ToDictionaryAsync(x => x.RegionId, x => x.Count, ct);
+        var campaigns = await CampaignsByRegionAsync(db, regionIds, ct);
+        // Indicators with data: one index seek per campaign and catalogue indicator (the index on CampaignId,
+        // IndicatorCode), instead of a scan of every observation of the country.
+        var codes = JsonSerializer.Serialize(IndicatorCatalogue.All.Select(i => i.Code));
+        var ids = JsonSerializer.Serialize(regionIds ?? []);
+        var all = regionIds is null;
+        var indicators = await db.Database.SqlQuery<RegionIndicatorCount>($"""
+                SELECT c.RegionId AS RegionId, COUNT(DISTINCT code.value) AS Indicators
+                FROM Campaigns c JOIN json_each({codes}) code
+                WHERE ({all} OR c.RegionId IN (SELECT value FROM json_each({ids})))
+                  AND EXISTS (SELECT 1 FROM Observations o WHERE o.CampaignId = c.Id AND o.IndicatorCode = code.value)
+                GROUP BY c.RegionId
+                """)
+            .ToDictionaryAsync(x => x.RegionId, x => x.Indicators, ct);
         return regions.Select(r => new RegionSummary(r.Id, r.Code, r.Name, r.Municipalities, r.Organisations, r.Synthetic,
                 campaigns.GetValueOrDefault(r.Id) ?? [], indicators.GetValueOrDefault(r.Id)))
             .ToList();
-    }
-
-    public async Task<RegionSummary> GetRegionAsync(int regionId, CancellationToken ct = default)
-    {
-        await guard.DemandAsync(TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
-        return (await GetRegionsAsync(ct)).Single(r => r.Id == regionId);
     }
 
     public async Task<MunicipalityInfo?> GetMunicipalityAsync(int id, CancellationToken ct = default)
@@ -89,7 +105,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     {
         await guard.DemandAsync(TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return (await CampaignsByRegionAsync(db, regionId, ct)).GetValueOrDefault(regionId) ?? [];
+        return (await CampaignsByRegionAsync(db, [regionId], ct)).GetValueOrDefault(regionId) ?? [];
     }
 
     /// <summary>Every indicator with data for the territory in the campaign, in catalogue order.</summary>
@@ -202,6 +218,8 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             .ToList();
     }
 
+    private sealed record RegionIndicatorCount(int RegionId, int Indicators);
+
     private sealed record GroupSums(string IndicatorCode, OrganisationKind? Kind, int? LevelCode,
         decimal? Numerators, decimal? Denominators, decimal? Values, int WithCounts, int Figures, int Synthetic);
 
@@ -279,10 +297,10 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         return new SliceFigure(indicator, kind, group, publishedFigure, publishedLevels, aggregate, mine.Any(c => c.Synthetic > 0));
     }
 
-    private static async Task<Dictionary<int, IReadOnlyList<CampaignInfo>>> CampaignsByRegionAsync(MentoringDbContext db, int? regionId, CancellationToken ct)
+    private static async Task<Dictionary<int, IReadOnlyList<CampaignInfo>>> CampaignsByRegionAsync(MentoringDbContext db, int[]? regionIds, CancellationToken ct)
     {
         var campaigns = await db.Campaigns.AsNoTracking()
-            .Where(c => regionId == null || c.RegionId == regionId)
+            .Where(c => regionIds == null || regionIds.Contains(c.RegionId))
             .Select(c => new { c.RegionId, Info = new CampaignInfo(c.Id, c.Title, c.AsOf, c.Source) })
             .ToListAsync(ct);
         return campaigns.GroupBy(c => c.RegionId)
