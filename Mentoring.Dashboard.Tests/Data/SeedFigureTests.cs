@@ -222,7 +222,20 @@ public class SeedFigureTests(SeededDatabase database)
             var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={path}").Options;
             await using var db = new MentoringDbContext(options);
             await create(db);
-            return await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").ToListAsync();
+            // Tables by their columns and keys (a column a migration adds comes last in SQLite's CREATE TABLE text,
+            // so the text is not comparable), indexes by their SQL.
+            return await db.Database.SqlQueryRaw<string>("""
+                SELECT 'table ' || m.name || ': ' || (SELECT group_concat(c, '; ') FROM (
+                    SELECT c.name || ' ' || c.type || ' notnull=' || c."notnull" || ' default=' || ifnull(c.dflt_value, '') || ' pk=' || c.pk AS c
+                    FROM pragma_table_info(m.name) c ORDER BY c.name))
+                  || ' | fk: ' || ifnull((SELECT group_concat(f, '; ') FROM (
+                    SELECT f."from" || '->' || f."table" || '.' || f."to" || ' ' || f.on_delete AS f
+                    FROM pragma_foreign_key_list(m.name) f ORDER BY f."from")), '') AS Value
+                FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+                UNION ALL
+                SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                ORDER BY 1
+                """).ToListAsync();
         }
         finally
         {

@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Mentoring.Dashboard.Data.DemoData;
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Analytics;
+using Mentoring.Dashboard.Services.Intake;
+using Mentoring.Dashboard.Services.Live;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -48,6 +51,21 @@ public sealed class SeededDatabase : IAsyncLifetime
     }
 
     public Recommendations RecommendationsAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user));
+
+    /// <summary>Where the intake services announce changes (tests read what was published).</summary>
+    public RecordingFeed Feed { get; } = new();
+
+    public AuditLog AuditAs(ClaimsPrincipal user) => new(Factory, new FixedUser(user), new HttpContextAccessor(), TimeProvider.System);
+
+    public OrganisationReports ReportsAs(ClaimsPrincipal user) =>
+        new(Factory, GuardAs(user), QueriesAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
+
+    public SpreadsheetImport ImportAs(ClaimsPrincipal user) =>
+        new(Factory, GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
+
+    public CampaignAdministration CampaignsAs(ClaimsPrincipal user) => new(Factory, GuardAs(user), AuditAs(user), TimeProvider.System);
+
+    public IntakeWorkbook WorkbookAs(ClaimsPrincipal user) => new(Factory, GuardAs(user));
 
     public async Task<int> CampaignIdAsync(string regionCode, DateOnly asOf)
     {
@@ -94,6 +112,14 @@ public sealed class SeededDatabase : IAsyncLifetime
         await using var db = await Factory.CreateDbContextAsync();
         return await db.Campaigns.Where(c => c.Region.Code == regionCode).OrderByDescending(c => c.AsOf).Select(c => c.Id).FirstAsync();
     }
+}
+
+/// <summary>A change feed that remembers what was published.</summary>
+public sealed class RecordingFeed : IFigureChangeFeed
+{
+    public List<FigureChange> Published { get; } = [];
+    public void Publish(FigureChange change) => Published.Add(change);
+    public IDisposable Subscribe(Action<FigureChange> handler) => throw new NotSupportedException();
 }
 
 [CollectionDefinition(Name)]

@@ -17,6 +17,7 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PlanValue> PlanValues => Set<PlanValue>();
     public DbSet<SavedDeck> SavedDecks => Set<SavedDeck>();
+    public DbSet<Submission> Submissions => Set<Submission>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +44,19 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
         {
             e.Property(c => c.Title).HasMaxLength(300);
             e.HasIndex(c => new { c.RegionId, c.AsOf });
+            e.Property(c => c.CollectedIndicatorCodes).HasMaxLength(2000).HasDefaultValue("");
+            e.Ignore(c => c.CollectedIndicators);
+            // Rounds held before data intake existed were published: closed. The app always sets the state itself.
+            e.Property(c => c.State).HasDefaultValue(CampaignState.Closed).HasSentinel((CampaignState)0);
+        });
+        builder.Entity<Submission>(e =>
+        {
+            e.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.CampaignId, s.OrganisationId }).IsUnique();
+            e.Property(s => s.UpdatedBy).HasMaxLength(256);
+            // SQLite has no rowversion: an integer the app increments makes concurrent saves conflict.
+            e.Property(s => s.Version).IsConcurrencyToken();
         });
         builder.Entity<Observation>(e =>
         {

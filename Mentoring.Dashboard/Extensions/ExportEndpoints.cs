@@ -31,6 +31,18 @@ public static class ExportEndpoints
                 return File(Recommendations.ToTable($"Адресные рекомендации {name} {Format.Date(asOf)}", items), format);
             });
         });
+
+        // The intake spreadsheet of a municipality with the figures entered so far: template, export and round trip.
+        exports.MapGet("/intake", async (int campaign, int municipality, string? format, Services.Intake.IntakeWorkbook workbook, CancellationToken ct) =>
+            await Scoped(async () =>
+            {
+                var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+                var (sheets, title) = await workbook.BuildAsync(campaign, municipality, oneSheet: csv, ct);
+                var named = sheets[0] with { Title = title };
+                return csv
+                    ? Results.File(CsvTableWriter.Write(sheets[0]), CsvTableWriter.ContentType, named.FileName("csv"))
+                    : Results.File(XlsxTableWriter.Write(sheets), XlsxTableWriter.ContentType, named.FileName("xlsx"));
+            }));
         return app;
     }
 

@@ -32,6 +32,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Presentation.DeckStore>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<PlanAdministration>();
+        services.AddScoped<Services.Intake.CampaignAdministration>();
+        services.AddScoped<Services.Intake.OrganisationReports>();
+        services.AddScoped<Services.Intake.SpreadsheetImport>();
+        services.AddScoped<Services.Intake.IntakeWorkbook>();
+        services.AddSingleton<Services.Live.IFigureChangeFeed, Services.Live.InProcessFigureChangeFeed>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();
         return services;

@@ -71,3 +71,21 @@ public static class AccessRules
         };
     }
 }
+
+/// <summary>Who may write figures and run campaigns; reading stays with <see cref="AccessRules"/>.</summary>
+public static class IntakeRules
+{
+    /// <summary>Administrators anywhere; a regional official in the region; a municipal head in the municipality; a curator for the organisation.</summary>
+    public static bool MayReport(UserScope user, TerritoryPath organisation) => user.Role switch
+    {
+        Roles.Administrator => true,
+        Roles.RegionalOfficial => user.RegionId == organisation.RegionId,
+        Roles.MunicipalHead => user.RegionId == organisation.RegionId && user.MunicipalityId == organisation.MunicipalityId,
+        Roles.Curator => user.OrganisationId is not null && user.OrganisationId == organisation.OrganisationId,
+        _ => false,
+    };
+
+    /// <summary>Opening, starting and closing campaigns: administrators and the region's officials.</summary>
+    public static bool MayManageCampaigns(UserScope user, int regionId) =>
+        user.IsAdministrator || (user.Role == Roles.RegionalOfficial && user.RegionId == regionId);
+}

@@ -12,18 +12,25 @@ public sealed class AuditLog(IDbContextFactory<MentoringDbContext> contextFactor
     /// <summary>Records an action of the signed-in user (or of <paramref name="actor"/> where nobody is signed in yet).</summary>
     public async Task WriteAsync(string action, string target, string details = "", string? actor = null)
     {
-        var user = await currentUser.GetAsync();
         await using var db = await contextFactory.CreateDbContextAsync();
-        db.AuditEntries.Add(new AuditEntry
+        db.AuditEntries.Add(await EntryAsync(action, target, details, actor));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>An entry for the caller to add to its own context, so that it commits (or not) with the change it records.</summary>
+    public async Task<AuditEntry> EntryAsync(string action, string target, string details = "", string? actor = null)
+    {
+        var user = await currentUser.GetAsync();
+        const int maxDetails = 4000;
+        return new AuditEntry
         {
             At = clock.GetUtcNow(),
             Actor = actor ?? user.Identity?.Name ?? "—",
             Action = action,
             Target = target,
-            Details = details,
+            Details = details.Length > maxDetails ? details[..maxDetails] + "…" : details,
             IpAddress = httpContext.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "",
-        });
-        await db.SaveChangesAsync();
+        };
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditFilter filter, int limit = 1000)

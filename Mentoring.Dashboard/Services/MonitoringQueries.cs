@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services;
 
-public sealed record CampaignInfo(int Id, string Title, DateOnly AsOf, string Source);
+/// <summary>A campaign as the views list it; <see cref="State"/> tells a round still collecting from a closed one.</summary>
+public sealed record CampaignInfo(int Id, string Title, DateOnly AsOf, string Source, CampaignState State = CampaignState.Closed)
+{
+    public bool IsCollecting => State == CampaignState.Collecting;
+}
 
 public sealed record RegionSummary(
     int Id, string Code, string Name, int Municipalities, int Organisations, int SyntheticOrganisations,
@@ -299,9 +303,11 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
 
     private static async Task<Dictionary<int, IReadOnlyList<CampaignInfo>>> CampaignsByRegionAsync(MentoringDbContext db, int[]? regionIds, CancellationToken ct)
     {
+        // A draft campaign has no figures yet and is not shown until it starts collecting.
         var campaigns = await db.Campaigns.AsNoTracking()
             .Where(c => regionIds == null || regionIds.Contains(c.RegionId))
-            .Select(c => new { c.RegionId, Info = new CampaignInfo(c.Id, c.Title, c.AsOf, c.Source) })
+            .Where(c => c.State != CampaignState.Draft)
+            .Select(c => new { c.RegionId, Info = new CampaignInfo(c.Id, c.Title, c.AsOf, c.Source, c.State) })
             .ToListAsync(ct);
         return campaigns.GroupBy(c => c.RegionId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CampaignInfo>)g.Select(c => c.Info).OrderByDescending(c => c.AsOf).ToList());

@@ -38,4 +38,16 @@ public sealed record Indicator(
 {
     /// <summary>True when a bigger value is better; used to rank municipalities and to word changes.</summary>
     public bool HigherIsBetter { get; init; } = true;
+
+    /// <summary>For shares: what the numerator counts, as a form or a spreadsheet column names it.</summary>
+    public string PartLabel { get; init; } = "Участвуют";
+
+    /// <summary>For shares: what the denominator counts.</summary>
+    public string WholeLabel { get; init; } = "Всего";
+
+    /// <summary>
+    /// Whether organisations report it themselves. The regional programme's indicators are computed by the region
+    /// from other sources, so campaigns do not ask schools for them.
+    /// </summary>
+    public bool ReportedByOrganisations => Group != IndicatorGroup.RegionalProgramme;
 }

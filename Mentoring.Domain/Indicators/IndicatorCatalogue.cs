@@ -78,13 +78,13 @@ public static class IndicatorCatalogue
 
     public static readonly IReadOnlyList<Indicator> All =
     [
-        Share(StudentMentees, "Доля обучающихся, вошедших в программу наставничества в роли наставляемого", "Обучающиеся-наставляемые", IndicatorGroup.StudentMentoring),
-        Share(StudentMentors, "Доля обучающихся, вошедших в программу наставничества в роли наставника", "Обучающиеся-наставники", IndicatorGroup.StudentMentoring),
-        Share(StudentFormStudentStudent, "Доля обучающихся, вошедших в программу наставничества в форме «ученик-ученик»", "Обучающиеся: «ученик-ученик»", IndicatorGroup.StudentMentoring),
-        Share(StudentFormUniversityStudent, "Доля обучающихся, вошедших в программу наставничества в форме «студент-ученик»", "Обучающиеся: «студент-ученик»", IndicatorGroup.StudentMentoring),
-        Share(StudentFormEmployerStudent, "Доля обучающихся, вошедших в программу наставничества в форме «работодатель-ученик»", "Обучающиеся: «работодатель-ученик»", IndicatorGroup.StudentMentoring),
+        Share(StudentMentees, "Доля обучающихся, вошедших в программу наставничества в роли наставляемого", "Обучающиеся-наставляемые", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся-наставляемых", WholeLabel = "Всего обучающихся" },
+        Share(StudentMentors, "Доля обучающихся, вошедших в программу наставничества в роли наставника", "Обучающиеся-наставники", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся-наставников", WholeLabel = "Всего обучающихся" },
+        Share(StudentFormStudentStudent, "Доля обучающихся, вошедших в программу наставничества в форме «ученик-ученик»", "Обучающиеся: «ученик-ученик»", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся в форме «ученик-ученик»", WholeLabel = "Всего обучающихся" },
+        Share(StudentFormUniversityStudent, "Доля обучающихся, вошедших в программу наставничества в форме «студент-ученик»", "Обучающиеся: «студент-ученик»", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся в форме «студент-ученик»", WholeLabel = "Всего обучающихся" },
+        Share(StudentFormEmployerStudent, "Доля обучающихся, вошедших в программу наставничества в форме «работодатель-ученик»", "Обучающиеся: «работодатель-ученик»", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся в форме «работодатель-ученик»", WholeLabel = "Всего обучающихся" },
 
-        Share(YoungTeachersMentees, "Доля молодых педагогов (стаж 0–3 года), вошедших в программы наставничества в роли наставляемого", "Молодые педагоги в программах", IndicatorGroup.TeacherMentoring),
+        Share(YoungTeachersMentees, "Доля молодых педагогов (стаж 0–3 года), вошедших в программы наставничества в роли наставляемого", "Молодые педагоги в программах", IndicatorGroup.TeacherMentoring) with { PartLabel = "Из них в программах наставничества", WholeLabel = "Молодых педагогов (стаж 0–3 года)" },
         Count(TeacherMentors, "Количество педагогов, вошедших в программы наставничества в роли наставника", "Педагоги-наставники", IndicatorGroup.TeacherMentoring, "чел."),
         Count(MentoringPairs, "Количество наставнических пар (по приказу)", "Наставнические пары", IndicatorGroup.TeacherMentoring, "ед."),
         Count(MentoringGroups, "Количество наставнических групп (по приказу)", "Наставнические группы", IndicatorGroup.TeacherMentoring, "ед."),
@@ -92,9 +92,9 @@ public static class IndicatorCatalogue
         Count(ProgrammesImplemented, "Количество реализованных персонализированных программ наставничества педагогических работников", "Программы реализованы", IndicatorGroup.Programmes, "ед."),
         Count(ProgrammesYoungTeachers, "Персонализированные программы для молодых педагогов (до 3 лет)", "Программы для молодых педагогов", IndicatorGroup.Programmes, "ед."),
         Count(ProgrammesPeer, "Персонализированные программы для категории «педагог-педагогу»", "Программы «педагог-педагогу»", IndicatorGroup.Programmes, "ед."),
-        Share(ProgrammesCompletedTeacherTeacher, "Доля завершённых персонализированных программ по форме «учитель-учитель»", "Завершены: «учитель-учитель»", IndicatorGroup.Programmes),
-        Share(ProgrammesCompletedTeacherStudent, "Доля завершённых персонализированных программ по форме «учитель-ученик»", "Завершены: «учитель-ученик»", IndicatorGroup.Programmes),
-        Share(ProgrammesCompletedStudentStudent, "Доля завершённых персонализированных программ по форме «ученик-ученик»", "Завершены: «ученик-ученик»", IndicatorGroup.Programmes),
+        Share(ProgrammesCompletedTeacherTeacher, "Доля завершённых персонализированных программ по форме «учитель-учитель»", "Завершены: «учитель-учитель»", IndicatorGroup.Programmes) with { PartLabel = "Завершено программ «учитель-учитель»", WholeLabel = "Всего программ «учитель-учитель»" },
+        Share(ProgrammesCompletedTeacherStudent, "Доля завершённых персонализированных программ по форме «учитель-ученик»", "Завершены: «учитель-ученик»", IndicatorGroup.Programmes) with { PartLabel = "Завершено программ «учитель-ученик»", WholeLabel = "Всего программ «учитель-ученик»" },
+        Share(ProgrammesCompletedStudentStudent, "Доля завершённых персонализированных программ по форме «ученик-ученик»", "Завершены: «ученик-ученик»", IndicatorGroup.Programmes) with { PartLabel = "Завершено программ «ученик-ученик»", WholeLabel = "Всего программ «ученик-ученик»" },
         Count(Enterprises, "Количество предприятий (организаций), вошедших в программы наставничества", "Предприятия-партнёры", IndicatorGroup.TeacherMentoring, "ед."),
 
         Fact(DocSiteSection, "Раздел «Наставничество» на официальном сайте", "Раздел на сайте", IndicatorGroup.Documents),
@@ -115,11 +115,11 @@ public static class IndicatorCatalogue
         Fact(FormEmployerTeacher, "Реализуется форма наставничества «работодатель-учитель»", "«Работодатель-учитель»", IndicatorGroup.Forms),
         Fact(FormNetwork, "Реализуются сетевые формы наставничества («учитель-студент», «работодатель-студент», «педагог вуза-учитель» и др.)", "Сетевые формы", IndicatorGroup.Forms),
 
-        Share(TeachersTrained, "Доля педагогических работников, прошедших курсы повышения квалификации по наставничеству", "Прошли курсы по наставничеству", IndicatorGroup.Training),
+        Share(TeachersTrained, "Доля педагогических работников, прошедших курсы повышения квалификации по наставничеству", "Прошли курсы по наставничеству", IndicatorGroup.Training) with { PartLabel = "Прошли курсы по наставничеству", WholeLabel = "Всего педагогических работников" },
         Count(PeopleTrained, "Обучено по программам повышения квалификации по наставничеству", "Обучено", IndicatorGroup.Training, "чел."),
         Count(TrainingProgrammes, "Реализовано программ повышения квалификации по наставничеству", "Программы КПК", IndicatorGroup.Training, "ед."),
         new(Effectiveness, "Уровень эффективности программы наставничества", "Эффективность", IndicatorKind.Level, IndicatorGroup.Effectiveness, "", EffectivenessLevels),
-        Share(Satisfaction, "Удовлетворённость педагогических работников участием в персонализированных программах наставничества", "Удовлетворённость", IndicatorGroup.Effectiveness),
+        Share(Satisfaction, "Удовлетворённость педагогических работников участием в персонализированных программах наставничества", "Удовлетворённость", IndicatorGroup.Effectiveness) with { PartLabel = "Удовлетворены участием", WholeLabel = "Опрошено участников программ" },
 
         Share(ProgrammeStudents511, "Доля обучающихся 5–11 классов общеобразовательных организаций, вовлечённых в различные формы сопровождения и наставничества", "Обучающиеся 5–11 кл. в наставничестве", IndicatorGroup.RegionalProgramme),
         Share(ProgrammeStudentsSupplementary, "Доля обучающихся организаций дополнительного образования, вовлечённых в различные формы наставничества", "Обучающиеся доп. образования в наставничестве", IndicatorGroup.RegionalProgramme),

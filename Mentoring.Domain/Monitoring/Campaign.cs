@@ -1,18 +1,29 @@
+using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Territories;
 
 namespace Mentoring.Domain.Monitoring;
+
+/// <summary>Where a monitoring round is: prepared, collecting organisations' figures, or closed (read-only).</summary>
+public enum CampaignState
+{
+    Draft = 1,
+    Collecting = 2,
+    Closed = 3,
+}
 
 /// <summary>A monitoring round of a region: every figure belongs to one, so rounds can be compared.</summary>
 public sealed class Campaign
 {
     private Campaign() { }
 
+    /// <summary>A round already held (the seeds' monitoring): closed, its figures published.</summary>
     public Campaign(Region region, string title, DateOnly asOf, string source)
     {
         Region = region;
         Title = title;
         AsOf = asOf;
         Source = source;
+        State = CampaignState.Closed;
     }
 
     public int Id { get; private set; }
@@ -26,4 +37,40 @@ public sealed class Campaign
     public DateOnly AsOf { get; private set; }
 
     public string Source { get; private set; } = "";
+
+    public CampaignState State { get; private set; }
+
+    /// <summary>Codes of the indicators organisations report in this round, comma-separated; empty for rounds held before the app.</summary>
+    public string CollectedIndicatorCodes { get; private set; } = "";
+
+    public IReadOnlyList<Indicator> CollectedIndicators =>
+        CollectedIndicatorCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(code => IndicatorCatalogue.TryGet(code, out var indicator) ? indicator : null)
+            .OfType<Indicator>()
+            .ToList();
+
+    /// <summary>A new round, in draft until it starts collecting.</summary>
+    public static Campaign Open(int regionId, string title, DateOnly asOf, IEnumerable<Indicator> indicators) => new()
+    {
+        RegionId = regionId,
+        Title = title,
+        AsOf = asOf,
+        Source = "Сбор данных в системе мониторинга",
+        State = CampaignState.Draft,
+        CollectedIndicatorCodes = string.Join(',', indicators.Select(i => i.Code)),
+    };
+
+    public void StartCollecting()
+    {
+        if (State != CampaignState.Draft)
+            throw new InvalidOperationException("Only a draft campaign starts collecting.");
+        State = CampaignState.Collecting;
+    }
+
+    public void Close()
+    {
+        if (State != CampaignState.Collecting)
+            throw new InvalidOperationException("Only a collecting campaign is closed.");
+        State = CampaignState.Closed;
+    }
 }

@@ -34,12 +34,15 @@ public static class CsvTableWriter
     }
 }
 
-/// <summary>Writes an <see cref="ExportTable"/> as a one-sheet .xlsx with a bold, frozen header row.</summary>
+/// <summary>Writes <see cref="ExportTable"/>s as an .xlsx, one sheet each, with a bold, frozen header row.</summary>
 public static class XlsxTableWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(ExportTable table)
+    public static byte[] Write(ExportTable table) => Write([table]);
+
+    /// <summary>Each table becomes a sheet named after its title.</summary>
+    public static byte[] Write(IReadOnlyList<ExportTable> tables)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -48,38 +51,48 @@ public static class XlsxTableWriter
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Stylesheet();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(table.Headers.Cast<object?>(), styleIndex: 1));
-            foreach (var row in table.Rows)
-                data.Append(Row(row, styleIndex: 0));
-            var frozenHeader = new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-            { WorkbookViewId = 0 });
-            var widths = new Columns(table.Headers.Select((h, i) => new Column
-            {
-                Min = (uint)(i + 1), Max = (uint)(i + 1), CustomWidth = true,
-                Width = Math.Min(80, Math.Max(h.Length, table.Rows.Select(r => r.ElementAtOrDefault(i)?.ToString()?.Length ?? 0).DefaultIfEmpty().Max()) + 2),
-            }));
-            sheetPart.Worksheet = new Worksheet(frozenHeader, widths, data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Title) });
+            uint sheetId = 1;
+            foreach (var table in tables)
+            {
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.Append(Row(1, table.Headers.Cast<object?>(), styleIndex: 1));
+                uint rowIndex = 2;
+                foreach (var row in table.Rows)
+                    data.Append(Row(rowIndex++, row, styleIndex: 0));
+                var frozenHeader = new SheetViews(new SheetView(
+                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                { WorkbookViewId = 0 });
+                var widths = new Columns(table.Headers.Select((h, i) => new Column
+                {
+                    Min = (uint)(i + 1), Max = (uint)(i + 1), CustomWidth = true,
+                    Width = Math.Min(80, Math.Max(h.Length, table.Rows.Select(r => r.ElementAtOrDefault(i)?.ToString()?.Length ?? 0).DefaultIfEmpty().Max()) + 2),
+                }));
+                sheetPart.Worksheet = new Worksheet(frozenHeader, widths, data);
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = sheetId++, Name = SheetName(table.Title) });
+            }
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
 
-    private static Row Row(IEnumerable<object?> cells, uint styleIndex) =>
-        new(cells.Select(value => value switch
+    private static Row Row(uint rowIndex, IEnumerable<object?> cells, uint styleIndex) =>
+        new(cells.Select((value, column) =>
         {
-            null => new Cell { StyleIndex = styleIndex },
-            int or long or decimal or double => new Cell
+            var reference = Services.Intake.SpreadsheetReader.ColumnLetter(column) + rowIndex.ToString(CultureInfo.InvariantCulture);
+            return value switch
             {
-                DataType = CellValues.Number, StyleIndex = styleIndex,
-                CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
-            },
-            _ => new Cell { DataType = CellValues.InlineString, StyleIndex = styleIndex, InlineString = new InlineString(new Text(value.ToString()!)) },
-        }));
+                null => new Cell { CellReference = reference, StyleIndex = styleIndex },
+                int or long or decimal or double => new Cell
+                {
+                    CellReference = reference, DataType = CellValues.Number, StyleIndex = styleIndex,
+                    CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
+                },
+                _ => new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = styleIndex, InlineString = new InlineString(new Text(value.ToString()!)) },
+            };
+        }))
+        { RowIndex = rowIndex };
 
     /// <summary>Sheet names: at most 31 characters, none of : \ / ? * [ ].</summary>
     private static string SheetName(string title)

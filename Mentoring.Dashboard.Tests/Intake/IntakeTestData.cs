@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services.Export;
+using Mentoring.Dashboard.Services.Intake;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Tests.Intake;
+
+/// <summary>Campaigns, files and database fingerprints for the intake tests.</summary>
+public static class IntakeTestData
+{
+    public static readonly ClaimsPrincipal Admin = TestUsers.For(Roles.Administrator);
+    public const string City = "город Красноярск";
+    private static int nextDay;
+
+    /// <summary>A new collecting campaign of Krasnoyarsk region (each test its own, so tests do not meet).</summary>
+    public static async Task<(int Campaign, int Region, int Municipality)> CollectingCampaignAsync(SeededDatabase database)
+    {
+        var region = await database.RegionIdAsync("krasnoyarsk");
+        var campaigns = database.CampaignsAs(Admin);
+        var asOf = new DateOnly(2025, 1, 1).AddDays(Interlocked.Increment(ref nextDay));
+        var (id, problems) = await campaigns.OpenAsync(new OpenCampaignRequest(region, "Мониторинг ЦМН (тест)", asOf,
+            IndicatorCatalogue.All.Where(i => i.ReportedByOrganisations).Select(i => i.Code).ToList()));
+        Assert.Empty(problems);
+        await campaigns.StartCollectingAsync(id!.Value);
+        return (id.Value, region, await database.MunicipalityIdAsync(City));
+    }
+
+    /// <summary>Changes whenever any figure, submission or audit entry is written.</summary>
+    public static async Task<string> FingerprintAsync(SeededDatabase database)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        return $"{await db.Observations.CountAsync()}/{await db.Observations.MaxAsync(o => o.Id)}/"
+            + $"{await db.Submissions.CountAsync()}/{await db.Submissions.SumAsync(s => s.Version)}";
+    }
+
+    public static byte[] Csv(string text, Encoding? encoding = null) => (encoding ?? new UTF8Encoding(true)).GetPreamble()
+        .Concat((encoding ?? Encoding.UTF8).GetBytes(text.ReplaceLineEndings("\r\n"))).ToArray();
+
+    public static byte[] Xlsx(params ExportTable[] sheets) => XlsxTableWriter.Write(sheets);
+
+    /// <summary>A workbook whose second row has a formula in the third column.</summary>
+    public static byte[] XlsxWithFormula()
+    {
+        var bytes = Xlsx(new ExportTable(IntakeColumns.FormsSheet, [IntakeColumns.Name, "Положение"], [["СШ № 50", 1]]));
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
+            var row = sheet.Descendants<Row>().ElementAt(1);
+            row.Elements<Cell>().ElementAt(1).CellFormula = new CellFormula("1+0");
+            sheet.Save();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A small .xlsx-looking archive that unpacks to 64 MB of zeros.</summary>
+    public static byte[] ZipBomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+                entry.Write(zeros);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>What a password-protected workbook starts with (an OLE compound file).</summary>
+    public static byte[] Encrypted() => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1024]];
+}

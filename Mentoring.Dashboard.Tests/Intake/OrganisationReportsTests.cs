@@ -1,0 +1,114 @@
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Intake;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using static Mentoring.Dashboard.Tests.Intake.IntakeTestData;
+
+namespace Mentoring.Dashboard.Tests.Intake;
+
+/// <summary>The curator's form: drafts kept, validation before anything is written, conflicts instead of lost edits.</summary>
+public class OrganisationReportsTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    [Fact]
+    public async Task TwoEditorsOfOneSchool_TheSecondGetsAConflict_AndTheFirstKeepsTheirWork()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var official = database.ReportsAs(TestUsers.For(Roles.RegionalOfficial, region));
+        var opened = await curator.GetAsync(campaign, school);
+        var openedByOfficial = await official.GetAsync(campaign, school);
+        Assert.Equal(opened.Version, openedByOfficial.Version);
+
+        var first = await curator.SaveDraftAsync(campaign, school, Values(mentors: 12), opened.Version);
+        var second = await official.SaveDraftAsync(campaign, school, Values(mentors: 3), openedByOfficial.Version);
+
+        Assert.IsType<SaveOutcome.Saved>(first);
+        var conflict = Assert.IsType<SaveOutcome.Conflict>(second);
+        Assert.Equal("Curator@test", conflict.UpdatedBy);
+        // The curator's draft survives (a new session, as after a restart, reads it back).
+        var reopened = await database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school)).GetAsync(campaign, school);
+        Assert.Equal(12m, reopened.Values[IndicatorCatalogue.TeacherMentors].Value);
+        Assert.Equal(SubmissionState.InProgress, reopened.State);
+        // Submitting from the stale form is refused as well.
+        Assert.IsType<SaveOutcome.Conflict>(await official.SubmitAsync(campaign, school, Complete(opened.Indicators), openedByOfficial.Version));
+    }
+
+    [Fact]
+    public async Task AnIncompleteOrInconsistentForm_IsRefusedWithFieldMessages_AndWritesNothing()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await curator.GetAsync(campaign, school);
+        var values = Complete(form.Indicators);
+        values[IndicatorCatalogue.YoungTeachersMentees] = Figure.Share(7, 5);
+        values.Remove(IndicatorCatalogue.MentoringPairs);
+        values[IndicatorCatalogue.TeacherMentors] = Figure.Count(-1);
+        var before = await FingerprintAsync(database);
+
+        var outcome = Assert.IsType<SaveOutcome.Invalid>(await curator.SubmitAsync(campaign, school, values, form.Version));
+
+        Assert.Contains(outcome.Problems, p => p.Indicator.Code == IndicatorCatalogue.YoungTeachersMentees
+            && p.Message == "не может быть больше, чем «Молодых педагогов (стаж 0–3 года)» (5)");
+        Assert.Contains(outcome.Problems, p => p.Indicator.Code == IndicatorCatalogue.MentoringPairs && p.Message == "заполните поле");
+        Assert.Contains(outcome.Problems, p => p.Indicator.Code == IndicatorCatalogue.TeacherMentors && p.Message == "ожидается целое число от 0 до 1 000 000");
+        Assert.Equal(3, outcome.Problems.Count);
+        Assert.Equal(before, await FingerprintAsync(database));
+    }
+
+    [Fact]
+    public async Task ASubmittedForm_BecomesTheSchoolsFigures_AndIsAnnounced()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await curator.GetAsync(campaign, school);
+        var values = Complete(form.Indicators);
+        values[IndicatorCatalogue.YoungTeachersMentees] = Figure.Share(4, 5);
+        database.Feed.Published.Clear();
+
+        var saved = Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, values, form.Version));
+
+        Assert.Equal(form.Indicators.Count, saved.ChangedFigures);
+        var young = (await database.Queries.GetFiguresAsync(campaign, TerritoryRef.Region(region)))
+            .Single(f => f.Indicator.Code == IndicatorCatalogue.YoungTeachersMentees).Total!.Shown!.Value;
+        Assert.Equal(80m, young.Percent);
+        var change = Assert.Single(database.Feed.Published);
+        Assert.Equal((campaign, region, school), (change.CampaignId, change.RegionId, change.OrganisationIds.Single()));
+        var after = await curator.GetAsync(campaign, school);
+        Assert.Equal(SubmissionState.Submitted, after.State);
+        Assert.Equal(Figure.Share(4, 5), after.Values[IndicatorCatalogue.YoungTeachersMentees]);
+    }
+
+    [Fact]
+    public async Task OnlyTheSchoolsOwnPeople_WriteItsFigures()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var other = await database.OrganisationIdAsync("СШ № 32", City);
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var presenter = database.ReportsAs(TestUsers.For(Roles.Presenter, region));
+        var form = await presenter.GetAsync(campaign, school);
+
+        Assert.False(form.CanEdit);
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => presenter.SaveDraftAsync(campaign, school, Values(1), form.Version));
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => curator.GetAsync(campaign, other));
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => curator.SubmitAsync(campaign, other, Values(1), 0));
+    }
+
+    private async Task<(int Campaign, int Region, int City, int School)> SchoolCampaignAsync()
+    {
+        var (campaign, region, city) = await CollectingCampaignAsync(database);
+        return (campaign, region, city, await database.OrganisationIdAsync("СШ № 50", City));
+    }
+
+    private static Dictionary<string, Figure> Values(decimal mentors) => new() { [IndicatorCatalogue.TeacherMentors] = Figure.Count(mentors) };
+
+    /// <summary>Every collected indicator filled in with a valid figure.</summary>
+    private static Dictionary<string, Figure> Complete(IEnumerable<Indicator> indicators) => indicators.ToDictionary(i => i.Code, i => i.Kind switch
+    {
+        IndicatorKind.Share => Figure.Share(1, 10),
+        IndicatorKind.Count => Figure.Count(2),
+        IndicatorKind.Fact => Figure.Fact(true),
+        _ => Figure.Level(1),
+    });
+}

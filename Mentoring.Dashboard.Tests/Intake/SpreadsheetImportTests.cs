@@ -1,0 +1,212 @@
+using System.Text;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Export;
+using Mentoring.Dashboard.Services.Intake;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Microsoft.EntityFrameworkCore;
+using static Mentoring.Dashboard.Tests.Intake.IntakeTestData;
+
+namespace Mentoring.Dashboard.Tests.Intake;
+
+/// <summary>The importer over good and malformed files: the messages a user reads, and a database untouched by any error.</summary>
+public class SpreadsheetImportTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    private const string Forms = $"{IntakeColumns.Name};«Ученик-ученик»;«Учитель-учитель»;Положение";
+
+    [Fact]
+    public async Task AFilledCsv_PreviewsItsChanges_WritesNothingUntilCommitted_ThenUpdatesTheMunicipalityFigure()
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        var import = database.ImportAs(Admin);
+        var file = Csv($"""
+            {Forms}
+            СШ № 50;1;1;1
+            СШ № 32;0;1;1
+            Гимназия № 10;1;0;0
+            """);
+        var before = await FingerprintAsync(database);
+
+        var preview = await import.PreviewAsync(campaign, city, file, "красноярск.csv");
+
+        Assert.True(preview.CanCommit, string.Join("\n", preview.Problems.Select(p => p.Text)));
+        Assert.Equal(3, preview.Organisations);
+        Assert.Equal(9, preview.Changes.Count);
+        Assert.Equal(before, await FingerprintAsync(database));
+
+        database.Feed.Published.Clear();
+        var committed = await import.CommitAsync(campaign, city, file, "красноярск.csv");
+
+        Assert.Equal(9, committed.Changes.Count);
+        var studentStudent = (await database.Queries.GetFiguresAsync(campaign, TerritoryRef.Municipality(city)))
+            .Single(f => f.Indicator.Code == IndicatorCatalogue.FormStudentStudent).Total!.Shown!.Value;
+        Assert.Equal((2m, 3m), (studentStudent.Numerator!.Value, studentStudent.Denominator!.Value)); // 2 of 3 schools
+        Assert.Equal(city, Assert.Single(database.Feed.Published).MunicipalityIds.Single());
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.Equal(3, await db.Submissions.CountAsync(s => s.CampaignId == campaign && s.State == SubmissionState.Submitted));
+    }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("csv")]
+    public async Task AnExportedTable_ImportedBackUnchanged_ChangesNothing(string format)
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        var import = database.ImportAs(Admin);
+        await import.CommitAsync(campaign, city, Csv($"""
+            {IntakeColumns.Name};«Ученик-ученик»;Педагоги-наставники, чел.;Молодые педагоги в программах: молодых педагогов (стаж 0–3 года);Молодые педагоги в программах: из них в программах наставничества;Эффективность (оптимальный / допустимый / недопустимый)
+            СШ № 50;1;12;5;4;Допустимый
+            Гимназия № 10;0;3;2;0;Оптимальный
+            """), "first.csv");
+        var (sheets, _) = await database.WorkbookAs(Admin).BuildAsync(campaign, city, oneSheet: format == "csv");
+        var exported = format == "csv" ? CsvTableWriter.Write(sheets[0]) : XlsxTableWriter.Write(sheets);
+        var before = await FingerprintAsync(database);
+
+        var preview = await import.CommitAsync(campaign, city, exported, "export." + format);
+
+        Assert.True(preview.CanCommit, string.Join("\n", preview.Problems.Select(p => p.Text)));
+        Assert.Equal(127, preview.Organisations); // every organisation of the city is a row of the export
+        Assert.Empty(preview.Changes);
+        Assert.Equal(before, await FingerprintAsync(database));
+    }
+
+    public static TheoryData<string, string, string> MalformedFiles => new()
+    {
+        { "wrong header", "Код ОО;Организация;Ученики\n1;СШ № 50;1", "Строка 1, столбец B: неизвестный заголовок «Организация»" },
+        { "no organisation column", "«Ученик-ученик»\n1", "нет столбца «Код ОО» или «Образовательная организация»" },
+        { "text in a yes/no cell", $"{Forms}\nСШ № 50;да;1;1", "Строка 2, столбец «Ученик-ученик»: ожидается 0 или 1, получено «да»" },
+        { "text in a number cell", $"{IntakeColumns.Name};Педагоги-наставники, чел.\nСШ № 50;много", "Строка 2, столбец «Педагоги-наставники, чел.»: ожидается целое число от 0 до 1 000 000, получено «много»" },
+        { "a fraction of a person", $"{IntakeColumns.Name};Педагоги-наставники, чел.\nСШ № 50;2,5", "ожидается целое число" },
+        { "unknown level", $"{IntakeColumns.Name};Эффективность (оптимальный / допустимый / недопустимый)\nСШ № 50;хороший", "ожидается одно из значений: «Оптимальный», «Допустимый», «Недопустимый»" },
+        { "duplicate organisation", $"{Forms}\nСШ № 50;1;1;1\nСШ № 32;1;1;1\nсш №50;0;0;0", "Строка 4, столбец «Образовательная организация»: организация «СШ № 50» уже есть в строке 2" },
+        { "unknown organisation", $"{Forms}\nСШ № 50;1;1;1\nШкола № 999;1;1;1", "Строка 3, столбец «Образовательная организация»: организация «Школа № 999» не найдена в муниципалитете" },
+        { "unknown code", $"{IntakeColumns.Code};{Forms}\n999999;СШ № 50;1;1;1", "Строка 2, столбец «Код ОО»: организация с кодом «999999» не найдена в муниципалитете" },
+        { "part above its whole", $"{IntakeColumns.Name};Молодые педагоги в программах: молодых педагогов (стаж 0–3 года);Молодые педагоги в программах: из них в программах наставничества\nСШ № 50;3;5", "Строка 2, столбец «Молодые педагоги в программах: из них в программах наставничества»: не может быть больше, чем «Молодых педагогов (стаж 0–3 года)» (3)" },
+        { "half a share", $"{IntakeColumns.Name};Молодые педагоги в программах: молодых педагогов (стаж 0–3 года)\nСШ № 50;3", "заполните оба числа" },
+        { "duplicate column", $"{IntakeColumns.Name};«Ученик-ученик»;ученик-ученик\nСШ № 50;1;1", "столбец «Ученик-ученик» повторяется (уже есть в столбце B)" },
+        { "empty file", "", "Файл пуст." },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedFiles))]
+    public async Task AMalformedCsv_GivesItsMessage_AndWritesNothing(string _, string content, string expected)
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        // A good row first: an error anywhere in the file must keep it out too.
+        await AssertRefusedAsync(campaign, city, content.Length == 0 ? [] : Csv(content), "file.csv", expected);
+    }
+
+    public static TheoryData<string, string> HostileFiles => new()
+    {
+        { "encrypted", "защищён паролем или сохранён в старом формате .xls" },
+        { "zip bomb", "архивная «бомба»" },
+        { "formula", "Лист «Формы и документы», строка 2, столбец B: формулы не принимаются" },
+        { "thousands of columns", "больше 200 столбцов" },
+        { "50 MB", "Файл больше 10 МБ" },
+        { "not a spreadsheet", "Файл не является таблицей .xlsx или .csv." },
+        { "corrupt xlsx", "Файл повреждён или не является таблицей .xlsx." },
+        { "binary csv", "Файл не является текстовой таблицей .csv." },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task AHostileFile_IsRefusedCleanly(string kind, string expected)
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        var (bytes, name) = kind switch
+        {
+            "encrypted" => (Encrypted(), "book.xlsx"),
+            "zip bomb" => (ZipBomb(), "book.xlsx"),
+            "formula" => (XlsxWithFormula(), "book.xlsx"),
+            "thousands of columns" => (Csv(IntakeColumns.Name + string.Concat(Enumerable.Repeat(";Положение", 5000)) + "\nСШ № 50"), "wide.csv"),
+            "50 MB" => (new byte[50 * 1024 * 1024], "big.xlsx"),
+            "not a spreadsheet" => ("\x89PNG\r\n\x1A\n"u8.ToArray().Concat(new byte[100]).ToArray(), "photo.xlsx"),
+            "corrupt xlsx" => ("PK\x03\x04 not really a zip"u8.ToArray(), "broken.xlsx"),
+            _ => (new byte[] { 0x41, 0, 0x42, 0 }, "data.csv"),
+        };
+        await AssertRefusedAsync(campaign, city, bytes, name, expected);
+    }
+
+    [Fact]
+    public async Task Names_MatchDespiteQuotesCaseNumberSignsAndSpaces()
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        var preview = await database.ImportAs(Admin).PreviewAsync(campaign, city, Csv($"""
+            {Forms}
+              сш  N50 ;1;1;1
+            ДО ЦДО "Спектр";1;1;1
+            до ддю «школа самоопределения»;0;1;1
+            Гимназия No 10;1;1;1
+            """), "names.csv");
+
+        Assert.True(preview.CanCommit, string.Join("\n", preview.Problems.Select(p => p.Text)));
+        Assert.Equal(["Гимназия № 10", "ДО ДДЮ «Школа самоопределения»", "ДО ЦДО «Спектр»", "СШ № 50"],
+            preview.Changes.Select(c => c.OrganisationName).Distinct().Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task ACsvSavedByRussianExcelInWindows1251_Imports()
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var file = Encoding.GetEncoding(1251).GetBytes($"{Forms}\r\nСШ № 50;1;0;1\r\n");
+
+        var preview = await database.ImportAs(Admin).CommitAsync(campaign, city, file, "cp1251.csv");
+
+        Assert.True(preview.CanCommit, string.Join("\n", preview.Problems.Select(p => p.Text)));
+        Assert.Equal(3, preview.Changes.Count);
+        Assert.All(preview.Changes, c => Assert.Equal("СШ № 50", c.OrganisationName));
+    }
+
+    [Fact]
+    public async Task ACurator_ImportsOnlyTheirOwnSchool()
+    {
+        var (campaign, region, city) = await CollectingCampaignAsync(database);
+        var school = await database.OrganisationIdAsync("СШ № 50", City);
+        var curator = database.ImportAs(TestUsers.For(Roles.Curator, region, city, school));
+
+        var own = await curator.PreviewAsync(campaign, city, Csv($"{Forms}\nСШ № 50;1;1;1"), "own.csv");
+        Assert.True(own.CanCommit);
+
+        await AssertRefusedAsync(campaign, city, Csv($"{Forms}\nСШ № 50;1;1;1\nСШ № 32;1;1;1"), "both.csv",
+            "Строка 3, столбец «Образовательная организация»: организация «СШ № 32» не найдена среди организаций, данные которых вы вносите",
+            TestUsers.For(Roles.Curator, region, city, school));
+        // A municipality outside the curator's territory is refused outright.
+        var other = await database.MunicipalityIdAsync("город-курорт Анапа");
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => curator.PreviewAsync(campaign, other, Csv(Forms), "x.csv"));
+    }
+
+    [Fact]
+    public async Task AClosedCampaign_RefusesOfficials_ButTakesAnAuditedCorrectionFromAnAdministrator()
+    {
+        var (campaign, region, city) = await CollectingCampaignAsync(database);
+        await database.CampaignsAs(Admin).CloseAsync(campaign);
+        var file = Csv($"{Forms}\nСШ № 50;1;1;1");
+
+        await AssertRefusedAsync(campaign, city, file, "late.csv", "Мониторинг закрыт: исправления вносит администратор.",
+            TestUsers.For(Roles.RegionalOfficial, region));
+
+        var correction = await database.ImportAs(Admin).CommitAsync(campaign, city, file, "correction.csv");
+        Assert.Equal(3, correction.Changes.Count);
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.Contains(await db.AuditEntries.Where(a => a.Action == "DataChanged").Select(a => a.Details).ToListAsync(),
+            d => d.Contains("Импорт из файла «correction.csv»", StringComparison.Ordinal));
+    }
+
+    private async Task AssertRefusedAsync(int campaign, int city, byte[] file, string name, string expected, System.Security.Claims.ClaimsPrincipal? user = null)
+    {
+        var import = database.ImportAs(user ?? Admin);
+        var before = await FingerprintAsync(database);
+
+        var preview = await import.PreviewAsync(campaign, city, file, name);
+        var committed = await import.CommitAsync(campaign, city, file, name);
+
+        var messages = preview.Refusal is { } refusal ? [refusal] : preview.Problems.Select(p => p.Text).ToList();
+        Assert.False(preview.CanCommit);
+        Assert.False(committed.CanCommit);
+        Assert.Contains(messages, m => m.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(before, await FingerprintAsync(database));
+    }
+}

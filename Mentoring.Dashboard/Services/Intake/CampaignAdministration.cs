@@ -1,0 +1,177 @@
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Services.Intake;
+
+/// <summary>A campaign with how far its collection is.</summary>
+public sealed record CampaignOverview(
+    int Id, int RegionId, string RegionName, string Title, DateOnly AsOf, CampaignState State, int IndicatorCount,
+    int Organisations, int Submitted, int InProgress, bool MayManage);
+
+/// <summary>Collection progress of one municipality: "сдали 87 из 111".</summary>
+public sealed record MunicipalityProgress(int Id, string Name, MunicipalityKind Kind, int Organisations, int Submitted, int InProgress)
+{
+    public int NotStarted => Organisations - Submitted - InProgress;
+}
+
+/// <summary>One organisation's report state, for the municipality's list.</summary>
+public sealed record OrganisationProgress(int Id, string Name, OrganisationKind Kind, SubmissionState State, string? UpdatedBy, DateTimeOffset? UpdatedAt);
+
+public sealed record OpenCampaignRequest(int RegionId, string Title, DateOnly? AsOf, IReadOnlyList<string> IndicatorCodes);
+
+/// <summary>
+/// Campaign lifecycle (draft → collecting → closed) and collection progress. Opening, starting and closing is for
+/// administrators and the region's officials; progress is for whoever sees the region in detail.
+/// </summary>
+public sealed class CampaignAdministration(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Campaigns of the regions the user sees; drafts only for those who manage them.</summary>
+    public async Task<IReadOnlyList<CampaignOverview>> ListAsync(CancellationToken ct = default)
+    {
+        var scope = await guard.ScopeAsync();
+        var visible = await guard.VisibleRegionIdsAsync();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Where(c => visible == null || visible.Contains(c.RegionId))
+            .Select(c => new { c.Id, c.RegionId, RegionName = c.Region.Name, c.Title, c.AsOf, c.State, c.CollectedIndicatorCodes })
+            .ToListAsync(ct);
+        var ids = campaigns.Select(c => c.Id).ToList();
+        var counts = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.CampaignId))
+            .GroupBy(s => new { s.CampaignId, s.State }).Select(g => new { g.Key.CampaignId, g.Key.State, Count = g.Count() })
+            .ToListAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => visible == null || visible.Contains(o.Municipality.RegionId))
+            .GroupBy(o => o.Municipality.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RegionId, g => g.Count, ct);
+        int Count(int campaign, SubmissionState state) => counts.Where(c => c.CampaignId == campaign && c.State == state).Sum(c => c.Count);
+
+        return campaigns
+            .Where(c => c.State != CampaignState.Draft || IntakeRules.MayManageCampaigns(scope, c.RegionId))
+            .Select(c => new CampaignOverview(c.Id, c.RegionId, c.RegionName, c.Title, c.AsOf, c.State,
+                c.CollectedIndicatorCodes.Split(',', StringSplitOptions.RemoveEmptyEntries).Length,
+                organisations.GetValueOrDefault(c.RegionId), Count(c.Id, SubmissionState.Submitted), Count(c.Id, SubmissionState.InProgress),
+                IntakeRules.MayManageCampaigns(scope, c.RegionId)))
+            .OrderBy(c => c.State == CampaignState.Closed).ThenByDescending(c => c.AsOf).ThenBy(c => c.RegionName)
+            .ToList();
+    }
+
+    public async Task<CampaignOverview> GetAsync(int campaignId, CancellationToken ct = default) =>
+        (await ListAsync(ct)).FirstOrDefault(c => c.Id == campaignId) ?? throw new TerritoryAccessDeniedException();
+
+    /// <summary>Regions where the user may open a campaign.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> ManageableRegionsAsync(CancellationToken ct = default)
+    {
+        var scope = await guard.ScopeAsync();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+        return regions.Where(r => IntakeRules.MayManageCampaigns(scope, r.Id)).Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    /// <summary>Opens a draft campaign; returns the problems in Russian instead when the request is not valid.</summary>
+    public async Task<(int? Id, IReadOnlyList<string> Problems)> OpenAsync(OpenCampaignRequest request, CancellationToken ct = default)
+    {
+        await DemandManageAsync(request.RegionId);
+        var problems = new List<string>();
+        var title = request.Title.Trim();
+        if (title.Length == 0)
+            problems.Add("Укажите название мониторинга.");
+        else if (title.Length > 300)
+            problems.Add("Название мониторинга — не длиннее 300 символов.");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (request.AsOf is not { } asOf)
+            problems.Add("Укажите дату «по состоянию на».");
+        else if (asOf.Year < 2019 || asOf > today.AddYears(1))
+            problems.Add($"Дата «по состоянию на» — от 01.01.2019 до {Format.Date(today.AddYears(1))}.");
+        var indicators = request.IndicatorCodes.Distinct()
+            .Select(code => IndicatorCatalogue.TryGet(code, out var i) && i.ReportedByOrganisations ? i : null).ToList();
+        if (indicators.Count == 0)
+            problems.Add("Выберите хотя бы один показатель.");
+        else if (indicators.Any(i => i is null))
+            problems.Add("Среди показателей есть неизвестный.");
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (request.AsOf is { } date && await db.Campaigns.AnyAsync(c => c.RegionId == request.RegionId && c.AsOf == date, ct))
+            problems.Add($"Мониторинг региона по состоянию на {Format.Date(date)} уже есть.");
+        if (problems.Count > 0)
+            return (null, problems);
+
+        var campaign = Campaign.Open(request.RegionId, title, request.AsOf!.Value, indicators.OfType<Indicator>());
+        db.Campaigns.Add(campaign);
+        db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{title}» на {Format.Date(campaign.AsOf)}",
+            $"Открыт черновик мониторинга, показателей: {indicators.Count}"));
+        await db.SaveChangesAsync(ct);
+        return (campaign.Id, []);
+    }
+
+    public Task StartCollectingAsync(int campaignId, CancellationToken ct = default) =>
+        ChangeStateAsync(campaignId, c => c.StartCollecting(), "Начат сбор данных", ct);
+
+    public Task CloseAsync(int campaignId, CancellationToken ct = default) =>
+        ChangeStateAsync(campaignId, c => c.Close(), "Сбор данных завершён, мониторинг закрыт", ct);
+
+    /// <summary>Per municipality: how many organisations submitted, are in progress, have not started.</summary>
+    public async Task<IReadOnlyList<MunicipalityProgress>> ProgressAsync(int campaignId, CancellationToken ct = default)
+    {
+        var regionId = await RegionOfAsync(campaignId, ct);
+        await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Detail, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.CampaignId == campaignId)
+            .Join(db.Organisations, s => s.OrganisationId, o => o.Id, (s, o) => new { o.MunicipalityId, s.State })
+            .GroupBy(x => new { x.MunicipalityId, x.State }).Select(g => new { g.Key.MunicipalityId, g.Key.State, Count = g.Count() })
+            .ToListAsync(ct);
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == regionId)
+            .Select(m => new { m.Id, m.Name, m.Kind, Organisations = m.Organisations.Count }).ToListAsync(ct);
+        int Count(int municipality, SubmissionState state) =>
+            submissions.Where(s => s.MunicipalityId == municipality && s.State == state).Sum(s => s.Count);
+        return municipalities
+            .Select(m => new MunicipalityProgress(m.Id, m.Name, m.Kind, m.Organisations, Count(m.Id, SubmissionState.Submitted), Count(m.Id, SubmissionState.InProgress)))
+            .OrderBy(m => m.Name, NaturalOrder.Instance)
+            .ToList();
+    }
+
+    /// <summary>The organisations of a municipality with their report state (organisation names: detail access).</summary>
+    public async Task<IReadOnlyList<OrganisationProgress>> OrganisationsAsync(int campaignId, int municipalityId, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(campaignId, TerritoryRef.Municipality(municipalityId), TerritoryAccessRequirement.Detail, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var rows = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == municipalityId)
+            .Select(o => new
+            {
+                o.Id, o.Name, o.Kind,
+                Submission = db.Submissions.Where(s => s.CampaignId == campaignId && s.OrganisationId == o.Id)
+                    .Select(s => new { s.State, s.UpdatedBy, s.UpdatedAt }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new OrganisationProgress(r.Id, r.Name, r.Kind, r.Submission?.State ?? SubmissionState.NotStarted, r.Submission?.UpdatedBy, r.Submission?.UpdatedAt))
+            .OrderBy(r => r.Name, NaturalOrder.Instance)
+            .ToList();
+    }
+
+    private async Task ChangeStateAsync(int campaignId, Action<Campaign> change, string what, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new TerritoryAccessDeniedException();
+        await DemandManageAsync(campaign.RegionId);
+        change(campaign);
+        db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{campaign.Title}» на {Format.Date(campaign.AsOf)}", what));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task DemandManageAsync(int regionId)
+    {
+        if (!IntakeRules.MayManageCampaigns(await guard.ScopeAsync(), regionId))
+            throw new TerritoryAccessDeniedException();
+    }
+
+    private async Task<int> RegionOfAsync(int campaignId, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (int?)c.RegionId).SingleOrDefaultAsync(ct)
+            ?? throw new TerritoryAccessDeniedException();
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services.Live;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Intake;
+using Mentoring.Domain.Monitoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Services.Intake;
+
+/// <summary>An organisation's report in a campaign as the curator's form shows it.</summary>
+public sealed record ReportForm(
+    CampaignInfo Campaign,
+    OrganisationInfo Organisation,
+    IReadOnlyList<Indicator> Indicators,
+    IReadOnlyDictionary<string, Figure> Values,
+    SubmissionState State,
+    int Version,
+    string? UpdatedBy,
+    DateTimeOffset? UpdatedAt,
+    string? ReadOnlyReason)
+{
+    public bool CanEdit => ReadOnlyReason is null;
+}
+
+/// <summary>What became of a save: saved (with the new version), refused as invalid, or in conflict with someone else's save.</summary>
+public abstract record SaveOutcome
+{
+    public sealed record Saved(int Version, int ChangedFigures) : SaveOutcome;
+    public sealed record Invalid(IReadOnlyList<FigureProblem> Problems) : SaveOutcome;
+    public sealed record Conflict(string UpdatedBy, DateTimeOffset UpdatedAt) : SaveOutcome;
+}
+
+/// <summary>
+/// The curator's form: reads an organisation's figures for a campaign, keeps the draft as it is typed, and submits
+/// it (validated, in one transaction, announced to open dashboards). Every call checks the user's scope here.
+/// </summary>
+public sealed class OrganisationReports(
+    IDbContextFactory<MentoringDbContext> contextFactory,
+    TerritoryGuard guard,
+    MonitoringQueries queries,
+    IFigureChangeFeed feed,
+    AuditLog audit,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions DraftJson = new() { IgnoreReadOnlyProperties = true };
+
+    public async Task<ReportForm> GetAsync(int campaignId, int organisationId, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(campaignId, TerritoryRef.Organisation(organisationId), TerritoryAccessRequirement.Detail, ct);
+        var organisation = await queries.GetOrganisationAsync(organisationId, ct) ?? throw new TerritoryAccessDeniedException();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
+        if (campaign.State == CampaignState.Draft)
+            throw new TerritoryAccessDeniedException(); // not open to organisations yet
+        var submission = await db.Submissions.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.CampaignId == campaignId && s.OrganisationId == organisationId, ct);
+
+        var indicators = campaign.CollectedIndicators;
+        IReadOnlyDictionary<string, Figure> values;
+        if (submission is { State: SubmissionState.InProgress, DraftJson: { } draft })
+            values = JsonSerializer.Deserialize<Dictionary<string, Figure>>(draft, DraftJson) ?? [];
+        else
+        {
+            var existing = await ObservationWriter.ExistingAsync(db, campaignId, [organisationId], ct);
+            values = existing.Values.ToDictionary(o => o.IndicatorCode, o => o.Figure);
+        }
+
+        var info = new CampaignInfo(campaign.Id, campaign.Title, campaign.AsOf, campaign.Source, campaign.State);
+        return new ReportForm(info, organisation, indicators, values, submission?.State ?? SubmissionState.NotStarted,
+            submission?.Version ?? 0, submission?.UpdatedBy, submission?.UpdatedAt,
+            ReadOnlyReason(await guard.ScopeAsync(), campaign, organisation));
+    }
+
+    /// <summary>Keeps what has been typed so far; not validated (a draft may be half-done) and not yet in any figure.</summary>
+    public async Task<SaveOutcome> SaveDraftAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default)
+    {
+        var (db, campaign, organisation) = await OpenForWriteAsync(campaignId, organisationId, ct);
+        await using (db)
+        {
+            var submission = await SubmissionAsync(db, campaignId, organisationId, ct);
+            if (submission.Version != expectedVersion)
+                return new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
+            var collected = campaign.CollectedIndicators.Select(i => i.Code).ToHashSet();
+            var draft = values.Where(v => collected.Contains(v.Key)).ToDictionary();
+            submission.SaveDraft(JsonSerializer.Serialize(draft, DraftJson), await UserNameAsync(), clock.GetUtcNow());
+            return await SaveAsync(db, submission, changed: 0, ct);
+        }
+    }
+
+    /// <summary>Validates every figure, then writes them and marks the report submitted, all or nothing.</summary>
+    public async Task<SaveOutcome> SubmitAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default)
+    {
+        var (db, campaign, organisation) = await OpenForWriteAsync(campaignId, organisationId, ct);
+        await using (db)
+        {
+            var problems = Validate(campaign.CollectedIndicators, values);
+            if (problems.Count > 0)
+                return new SaveOutcome.Invalid(problems);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var submission = await SubmissionAsync(db, campaignId, organisationId, ct);
+            if (submission.Version != expectedVersion)
+                return new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
+
+            var reported = campaign.CollectedIndicators.ToDictionary(i => i.Code, i => values.GetValueOrDefault(i.Code));
+            var existing = await ObservationWriter.ExistingAsync(db, campaignId, [organisationId], ct);
+            var user = await UserNameAsync();
+            var changes = ObservationWriter.Apply(db, campaign, organisation, reported, existing, $"Форма организации ({user})");
+            submission.Submit(user, clock.GetUtcNow());
+            db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged,
+                $"{organisation.Name} ({organisation.Municipality.Name}), мониторинг на {Format.Date(campaign.AsOf)}",
+                (campaign.State == CampaignState.Closed ? "Исправление закрытого мониторинга. " : "")
+                + $"Отправлены данные организации: изменено показателей {changes.Count}. "
+                + string.Join("; ", changes.Select(c => $"{c.Indicator.Code}: {Describe(c.Before)} → {Describe(c.After)}"))));
+            var outcome = await SaveAsync(db, submission, changes.Count, ct);
+            if (outcome is not SaveOutcome.Saved)
+                return outcome;
+            await transaction.CommitAsync(ct);
+            feed.Publish(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }));
+            return outcome;
+        }
+    }
+
+    /// <summary>Every collected indicator must be filled in and pass <see cref="FigureRules"/>.</summary>
+    public static List<FigureProblem> Validate(IReadOnlyList<Indicator> indicators, IReadOnlyDictionary<string, Figure> values)
+    {
+        var problems = new List<FigureProblem>();
+        foreach (var indicator in indicators)
+        {
+            var figure = values.GetValueOrDefault(indicator.Code);
+            if (FigureRules.IsEmpty(figure))
+            {
+                problems.Add(new FigureProblem(indicator, indicator.Kind == IndicatorKind.Share ? FigurePart.Whole : FigurePart.Value, "заполните поле"));
+                continue;
+            }
+            problems.AddRange(FigureRules.Check(indicator, figure));
+        }
+        return problems;
+    }
+
+    private async Task<(MentoringDbContext Db, Campaign Campaign, Domain.Territories.Organisation Organisation)> OpenForWriteAsync(
+        int campaignId, int organisationId, CancellationToken ct)
+    {
+        await guard.DemandAsync(campaignId, TerritoryRef.Organisation(organisationId), TerritoryAccessRequirement.Detail, ct);
+        var db = await contextFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.Include(c => c.Region).SingleAsync(c => c.Id == campaignId, ct);
+        var organisation = await db.Organisations.Include(o => o.Municipality).SingleAsync(o => o.Id == organisationId, ct);
+        var info = new OrganisationInfo(organisation.Id, organisation.Name, organisation.Kind, organisation.IsSynthetic,
+            organisation.MunicipalityId, organisation.Municipality.Name, organisation.Municipality.RegionId, "");
+        if (ReadOnlyReason(await guard.ScopeAsync(), campaign, info) is not null)
+        {
+            await db.DisposeAsync();
+            throw new TerritoryAccessDeniedException();
+        }
+        return (db, campaign, organisation);
+    }
+
+    /// <summary>Why the user cannot change this report, or null when they can.</summary>
+    private static string? ReadOnlyReason(UserScope user, Campaign campaign, OrganisationInfo organisation)
+    {
+        if (!IntakeRules.MayReport(user, new TerritoryPath(organisation.RegionId, organisation.MunicipalityId, organisation.Id)))
+            return "Ваша роль не предусматривает ввод данных этой организации.";
+        return campaign.State switch
+        {
+            CampaignState.Collecting => null,
+            CampaignState.Closed when user.IsAdministrator => null, // corrections, recorded in the audit log
+            CampaignState.Closed => "Мониторинг закрыт: исправления вносит администратор.",
+            _ => "Мониторинг ещё не открыт для ввода данных.",
+        };
+    }
+
+    private static async Task<Submission> SubmissionAsync(MentoringDbContext db, int campaignId, int organisationId, CancellationToken ct)
+    {
+        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.CampaignId == campaignId && s.OrganisationId == organisationId, ct);
+        if (submission is null)
+        {
+            submission = new Submission(campaignId, organisationId);
+            db.Submissions.Add(submission);
+        }
+        return submission;
+    }
+
+    /// <summary>The version check above catches most conflicts; the database's catches the race between read and write.</summary>
+    private static async Task<SaveOutcome> SaveAsync(MentoringDbContext db, Submission submission, int changed, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveOutcome.Saved(submission.Version, changed);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrency failure, or the unique (campaign, organisation) index when both created the report at once.
+            db.ChangeTracker.Clear();
+            var current = await db.Submissions.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.CampaignId == submission.CampaignId && s.OrganisationId == submission.OrganisationId, ct);
+            return new SaveOutcome.Conflict(current?.UpdatedBy ?? "", current?.UpdatedAt ?? default);
+        }
+    }
+
+    private async Task<string> UserNameAsync() => (await currentUser.GetAsync()).Identity?.Name ?? "—";
+
+    /// <summary>A figure as the audit log records it: "12/40" for a share, "1" for a fact, the value or level code otherwise.</summary>
+    public static string Describe(Figure? figure) => figure is not { } f ? "—"
+        : f.LevelCode is { } l ? l.ToString(Format.Russian)
+        : f.Denominator is { } d ? $"{f.Numerator:0}/{d:0}"
+        : (f.Value ?? f.Numerator)?.ToString("0.##", Format.Russian) ?? "—";
+}

@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services.Live;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Intake;
+using Mentoring.Domain.Monitoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentoring.Dashboard.Services.Intake;
+
+/// <summary>What an import would do (or, after committing, did): the changes, or every problem that stops it.</summary>
+public sealed record ImportPreview(IReadOnlyList<CellProblem> Problems, IReadOnlyList<ReportedChange> Changes, int Rows, int Organisations, string? Refusal)
+{
+    public bool CanCommit => Refusal is null && Problems.Count == 0;
+}
+
+/// <summary>
+/// Imports a filled-in intake spreadsheet for one municipality: matches organisations by code or by name, checks
+/// every cell, previews the changes, then commits all of them in one transaction or none. Re-reads the file on
+/// commit, so what is written is exactly what was previewed against the current data.
+/// </summary>
+public sealed partial class SpreadsheetImport(
+    IDbContextFactory<MentoringDbContext> contextFactory,
+    TerritoryGuard guard,
+    IFigureChangeFeed feed,
+    AuditLog audit,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+{
+    /// <summary>More problems than this are summarised: the user fixes the pattern, not 5 000 cells one by one.</summary>
+    public const int MaxProblemsListed = 200;
+
+    public Task<ImportPreview> PreviewAsync(int campaignId, int municipalityId, byte[] file, string fileName, CancellationToken ct = default) =>
+        RunAsync(campaignId, municipalityId, file, fileName, commit: false, ct);
+
+    public Task<ImportPreview> CommitAsync(int campaignId, int municipalityId, byte[] file, string fileName, CancellationToken ct = default) =>
+        RunAsync(campaignId, municipalityId, file, fileName, commit: true, ct);
+
+    private async Task<ImportPreview> RunAsync(int campaignId, int municipalityId, byte[] file, string fileName, bool commit, CancellationToken ct)
+    {
+        await guard.DemandAsync(campaignId, TerritoryRef.Municipality(municipalityId), TerritoryAccessRequirement.Aggregates, ct);
+        var scope = await guard.ScopeAsync();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.Include(c => c.Region).SingleAsync(c => c.Id == campaignId, ct);
+        var writable = campaign.State == CampaignState.Collecting || (campaign.State == CampaignState.Closed && scope.IsAdministrator);
+        if (!writable)
+            return Refused(campaign.State == CampaignState.Closed ? "Мониторинг закрыт: исправления вносит администратор." : "Мониторинг ещё не открыт для ввода данных.");
+
+        // Organisations the user may report for (a curator: only their own).
+        var organisations = await db.Organisations.Include(o => o.Municipality)
+            .Where(o => o.MunicipalityId == municipalityId).ToListAsync(ct);
+        var allowed = organisations.Where(o => IntakeRules.MayReport(scope, new TerritoryPath(o.Municipality.RegionId, o.MunicipalityId, o.Id))).ToList();
+        if (allowed.Count == 0)
+            throw new TerritoryAccessDeniedException();
+
+        var (sheets, refusal) = SpreadsheetReader.Read(file, fileName);
+        if (refusal is not null)
+            return Refused(refusal);
+
+        var parsed = Parse(sheets, campaign.CollectedIndicators, allowed, organisations.Count > allowed.Count);
+        await using var transaction = commit ? await db.Database.BeginTransactionAsync(ct) : null;
+        var existing = await ObservationWriter.ExistingAsync(db, campaignId, parsed.Values.Keys.ToList(), ct);
+        var changes = new List<ReportedChange>();
+        var user = (await currentUser.GetAsync()).Identity?.Name ?? "—";
+        foreach (var (organisationId, values) in parsed.Values)
+        {
+            var organisation = allowed.Single(o => o.Id == organisationId);
+            changes.AddRange(ObservationWriter.Apply(db, campaign, organisation, values, existing, $"Импорт из файла «{Path.GetFileName(fileName)}» ({user})"));
+        }
+        var preview = new ImportPreview(Summarise(parsed.Problems), changes, parsed.Rows, parsed.Values.Count, null);
+        if (!commit || !preview.CanCommit || changes.Count == 0)
+            return preview; // the context is dropped: nothing was saved
+
+        var changedOrganisations = changes.Select(c => c.OrganisationId).ToHashSet();
+        var submissions = await db.Submissions.Where(s => s.CampaignId == campaignId && changedOrganisations.Contains(s.OrganisationId)).ToListAsync(ct);
+        foreach (var organisationId in changedOrganisations)
+        {
+            var submission = submissions.SingleOrDefault(s => s.OrganisationId == organisationId);
+            if (submission is null)
+                db.Submissions.Add(submission = new Submission(campaignId, organisationId));
+            // Also bumps the version, so a curator's open form sees that the figures changed under it.
+            submission.Submit(user, clock.GetUtcNow());
+        }
+        db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged,
+            $"{organisations[0].Municipality.Name}, мониторинг на {Format.Date(campaign.AsOf)}",
+            $"Импорт из файла «{Path.GetFileName(fileName)}»: строк {parsed.Rows}, организаций изменено {changedOrganisations.Count}, значений изменено {changes.Count}"));
+        await db.SaveChangesAsync(ct);
+        await transaction!.CommitAsync(ct);
+        feed.Publish(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations));
+        return preview;
+    }
+
+    private static ImportPreview Refused(string reason) => new([], [], 0, 0, reason);
+
+    private static List<CellProblem> Summarise(List<CellProblem> problems)
+    {
+        if (problems.Count <= MaxProblemsListed)
+            return problems;
+        var listed = problems.Take(MaxProblemsListed).ToList();
+        listed.Add(new CellProblem("", 0, "", $"и ещё {problems.Count - MaxProblemsListed} ошибок того же рода"));
+        return listed;
+    }
+
+    private sealed record Parsed(Dictionary<int, Dictionary<string, Figure>> Values, List<CellProblem> Problems, int Rows);
+
+    /// <summary>Turns the sheets into figures per organisation, collecting every problem with its sheet, row and column.</summary>
+    private static Parsed Parse(IReadOnlyList<SheetText> sheets, IReadOnlyList<Indicator> indicators, IReadOnlyList<Domain.Territories.Organisation> organisations, bool othersExist)
+    {
+        var known = IntakeColumns.AllColumns(indicators).ToDictionary(c => Normalise(c.Header), c => c);
+        var byName = organisations.GroupBy(o => Normalise(o.Name)).ToDictionary(g => g.Key, g => g.ToList());
+        var values = new Dictionary<int, Dictionary<string, Figure>>();
+        var locations = new Dictionary<(int Organisation, string Code), (string Sheet, int Row)>();
+        var problems = new List<CellProblem>();
+        var rows = 0;
+        var recognisedSheets = 0;
+
+        foreach (var sheet in sheets)
+        {
+            problems.AddRange(sheet.Problems);
+            if (sheet.Rows.Count == 0)
+                continue;
+            var header = sheet.Rows[0];
+            var columns = new IntakeColumn?[header.Length];
+            var seen = new Dictionary<string, int>();
+            for (var i = 0; i < header.Length; i++)
+            {
+                var text = header[i]?.Trim();
+                if (string.IsNullOrEmpty(text))
+                    continue;
+                var key = Normalise(text);
+                if (!known.TryGetValue(key, out var column))
+                {
+                    problems.Add(new(sheet.Name, sheet.RowNumbers[0], SpreadsheetReader.ColumnLetter(i), $"неизвестный заголовок «{text}» — используйте шаблон этого мониторинга"));
+                    continue;
+                }
+                if (seen.TryGetValue(key, out var first))
+                {
+                    problems.Add(new(sheet.Name, sheet.RowNumbers[0], SpreadsheetReader.ColumnLetter(i), $"столбец {IntakeColumns.Quoted(column.Header)} повторяется (уже есть в столбце {SpreadsheetReader.ColumnLetter(first)})"));
+                    continue;
+                }
+                seen[key] = i;
+                columns[i] = column;
+            }
+            var codeColumn = Array.FindIndex(columns, c => c?.Header == IntakeColumns.Code);
+            var nameColumn = Array.FindIndex(columns, c => c?.Header == IntakeColumns.Name);
+            if (codeColumn < 0 && nameColumn < 0)
+            {
+                problems.Add(new(sheet.Name, sheet.RowNumbers[0], "", $"нет столбца «{IntakeColumns.Code}» или «{IntakeColumns.Name}» — по ним находятся организации"));
+                continue;
+            }
+            recognisedSheets++;
+
+            var rowOf = new Dictionary<int, int>();
+            for (var r = 1; r < sheet.Rows.Count; r++)
+            {
+                rows++;
+                var cells = sheet.Rows[r];
+                var rowNumber = sheet.RowNumbers[r];
+                string? Cell(int index) => index >= 0 && index < cells.Length ? cells[index]?.Trim() : null;
+                void Problem(int column, string message) =>
+                    problems.Add(new(sheet.Name, rowNumber, column >= 0 && columns[column] is { } c ? IntakeColumns.Quoted(c.Header) : "", message));
+
+                var where = othersExist ? "среди организаций, данные которых вы вносите" : "в муниципалитете";
+                var organisation = Match(Cell(codeColumn), Cell(nameColumn), organisations, byName, where, out var matchProblem);
+                if (organisation is null)
+                {
+                    Problem(codeColumn >= 0 && !string.IsNullOrEmpty(Cell(codeColumn)) ? codeColumn : nameColumn, matchProblem!);
+                    continue;
+                }
+                if (rowOf.TryGetValue(organisation.Id, out var firstRow))
+                {
+                    Problem(nameColumn >= 0 ? nameColumn : codeColumn, $"организация «{organisation.Name}» уже есть в строке {firstRow}");
+                    continue;
+                }
+                rowOf[organisation.Id] = rowNumber;
+
+                var figures = values.TryGetValue(organisation.Id, out var f) ? f : values[organisation.Id] = [];
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    if (columns[i] is not { Indicator: { } indicator } column)
+                        continue;
+                    var text = Cell(i);
+                    if (string.IsNullOrEmpty(text))
+                        continue; // an empty cell leaves the figure as it is
+                    if (ParseCell(column, text) is not { } parsed)
+                    {
+                        Problem(i, $"{Expected(column)}, получено «{Shorten(text)}»");
+                        continue;
+                    }
+                    var current = figures.GetValueOrDefault(indicator.Code);
+                    locations[(organisation.Id, indicator.Code)] = (sheet.Name, rowNumber);
+                    figures[indicator.Code] = column.Part switch
+                    {
+                        FigurePart.Whole => current with { Denominator = parsed.Number },
+                        FigurePart.Part => current with { Numerator = parsed.Number },
+                        _ when indicator.Kind == IndicatorKind.Fact => Figure.Fact(parsed.Number == 1),
+                        _ when indicator.Kind == IndicatorKind.Level => Figure.Level(parsed.Level!.Value),
+                        _ => Figure.Count(parsed.Number!.Value),
+                    };
+                }
+            }
+        }
+
+        if (recognisedSheets == 0 && problems.Count == 0)
+            problems.Add(new("", 0, "", "в файле нет ни одного листа шаблона мониторинга"));
+
+        // Whole-figure rules (a part above its whole, half a share) once both columns are read.
+        foreach (var (organisationId, figures) in values)
+        {
+            foreach (var (code, figure) in figures)
+                foreach (var problem in FigureRules.Check(IndicatorCatalogue.Get(code), figure))
+                {
+                    var header = IntakeColumns.ColumnsOf(problem.Indicator).First(c => c.Part == problem.Part || problem.Part == FigurePart.Value).Header;
+                    var (sheet, row) = locations[(organisationId, code)];
+                    problems.Add(new(sheet, row, IntakeColumns.Quoted(header), problem.Message));
+                }
+        }
+        return new Parsed(values, problems, rows);
+    }
+
+    private readonly record struct CellValue(decimal? Number, int? Level);
+
+    private static CellValue? ParseCell(IntakeColumn column, string text)
+    {
+        var indicator = column.Indicator!;
+        if (indicator.Kind == IndicatorKind.Level)
+        {
+            var level = indicator.Levels!.FirstOrDefault(l => string.Equals(l.Name, text, StringComparison.OrdinalIgnoreCase));
+            return level is null ? null : new CellValue(null, level.Code);
+        }
+        var cleaned = text.Replace('\u00A0', ' ').Replace(" ", "", StringComparison.Ordinal).Replace(',', '.');
+        if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            || number < 0 || number != decimal.Truncate(number) || number > FigureRules.MaxCount)
+            return null;
+        if (indicator.Kind == IndicatorKind.Fact && number is not (0 or 1))
+            return null;
+        return new CellValue(number, null);
+    }
+
+    private static string Expected(IntakeColumn column) => column.Indicator!.Kind switch
+    {
+        IndicatorKind.Fact => "ожидается 0 или 1",
+        IndicatorKind.Level => "ожидается одно из значений: " + string.Join(", ", column.Indicator.Levels!.Select(l => $"«{l.Name}»")),
+        _ => "ожидается целое число от 0 до 1 000 000",
+    };
+
+    private static Domain.Territories.Organisation? Match(string? code, string? name, IReadOnlyList<Domain.Territories.Organisation> organisations,
+        Dictionary<string, List<Domain.Territories.Organisation>> byName, string where, out string? problem)
+    {
+        problem = null;
+        if (!string.IsNullOrEmpty(code))
+        {
+            if (int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && organisations.FirstOrDefault(o => o.Id == id) is { } byCode)
+                return byCode;
+            problem = $"организация с кодом «{Shorten(code)}» не найдена {where}";
+            return null;
+        }
+        if (string.IsNullOrEmpty(name))
+        {
+            problem = "не указаны ни код, ни название организации";
+            return null;
+        }
+        if (byName.TryGetValue(Normalise(name), out var found))
+        {
+            if (found.Count == 1)
+                return found[0];
+            problem = $"название «{Shorten(name)}» подходит к нескольким организациям — укажите код";
+            return null;
+        }
+        problem = $"организация «{Shorten(name)}» не найдена {where}";
+        return null;
+    }
+
+    /// <summary>
+    /// Names and headers as people type them: case, ё/е, any quotes («ёлочки», "лапки"), № / N / No before a number,
+    /// and spaces do not matter.
+    /// </summary>
+    public static string Normalise(string text)
+    {
+        var s = text.ToLowerInvariant().Replace('ё', 'е');
+        s = Quotes().Replace(s, "");
+        s = NumberSign().Replace(s, "№");
+        return Spaces().Replace(s, " ").Trim().Replace("№ ", "№", StringComparison.Ordinal);
+    }
+
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+
+    [GeneratedRegex("[«»\"“”„'‘’`]")]
+    private static partial Regex Quotes();
+
+    // "N 5", "N5", "No. 5", "№5" all become "№5"; Latin N or Cyrillic Н before digits only.
+    [GeneratedRegex(@"(?<![\p{L}])(?:№|n|н|no\.?)\s*(?=\d)")]
+    private static partial Regex NumberSign();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Mentoring.Dashboard.Services.Intake;
+
+/// <summary>A sheet as text cells; row 1 is the header. <see cref="RowNumbers"/> are the rows as the user's program numbers them.</summary>
+public sealed record SheetText(string Name, IReadOnlyList<string?[]> Rows, IReadOnlyList<int> RowNumbers, IReadOnlyList<CellProblem> Problems);
+
+/// <summary>A problem found while reading, located as the user sees it (sheet, row, column letter or header).</summary>
+public sealed record CellProblem(string Sheet, int Row, string Column, string Message)
+{
+    /// <summary>"Лист «Формы и документы», строка 14, столбец «Ученик-ученик»: ожидается 0 или 1, получено «да»".</summary>
+    public string Text
+    {
+        get
+        {
+            string?[] parts = [Sheet.Length > 0 ? $"лист «{Sheet}»" : null, Row > 0 ? $"строка {Row}" : null, Column.Length > 0 ? $"столбец {Column}" : null];
+            var where = string.Join(", ", parts.OfType<string>());
+            var text = where.Length > 0 ? $"{where}: {Message}" : Message;
+            return char.ToUpper(text[0], Format.Russian) + text[1..];
+        }
+    }
+}
+
+/// <summary>
+/// Reads an uploaded .xlsx or .csv into text cells, refusing what is not a plain spreadsheet before it can cost
+/// memory or time: too big, not a spreadsheet, encrypted (password-protected workbooks are OLE files), a zip bomb,
+/// formulas, thousands of columns or rows. CSV may be UTF-8 or Windows-1251.
+/// </summary>
+public static class SpreadsheetReader
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+    public const int MaxColumns = 200;
+    public const int MaxRows = 20_000;
+    private const long MaxUnpackedBytes = 200L * 1024 * 1024;
+    private const int MaxCompressionRatio = 200;
+
+    // Windows-1251 is not among .NET's built-in encodings.
+    static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The sheets, or the reason the file is refused (in Russian).</summary>
+    public static (IReadOnlyList<SheetText> Sheets, string? Refusal) Read(byte[] content, string fileName)
+    {
+        if (content.Length == 0)
+            return ([], "Файл пуст.");
+        if (content.Length > MaxFileBytes)
+            return ([], $"Файл больше {MaxFileBytes / 1024 / 1024} МБ. Загрузите таблицу одного муниципалитета.");
+        if (content is [0xD0, 0xCF, 0x11, 0xE0, ..])
+            return ([], "Файл защищён паролем или сохранён в старом формате .xls. Сохраните его в Excel как «Книга Excel (.xlsx)» без пароля.");
+        if (content is [0x50, 0x4B, 0x03, 0x04, ..])
+            return ReadXlsx(content);
+        if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            return ReadCsv(content);
+        return ([], "Файл не является таблицей .xlsx или .csv.");
+    }
+
+    private static (IReadOnlyList<SheetText>, string?) ReadXlsx(byte[] content)
+    {
+        // Declared sizes first: a few kilobytes that unpack to gigabytes are refused before anything is unpacked.
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+            long unpacked = 0;
+            foreach (var entry in zip.Entries)
+            {
+                unpacked += entry.Length;
+                if (entry.Length > 1024 * 1024 && entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > MaxCompressionRatio)
+                    return ([], "Файл отклонён: подозрительно сильное сжатие (архивная «бомба»).");
+            }
+            if (unpacked > MaxUnpackedBytes)
+                return ([], "Файл отклонён: в распакованном виде он больше 200 МБ.");
+        }
+        catch (InvalidDataException)
+        {
+            return ([], "Файл повреждён или не является таблицей .xlsx.");
+        }
+
+        try
+        {
+            // MaxCharactersInPart also guards against sizes the archive misstates.
+            using var document = SpreadsheetDocument.Open(new MemoryStream(content), false,
+                new OpenSettings { MaxCharactersInPart = 50_000_000 });
+            var workbook = document.WorkbookPart ?? throw new InvalidDataException();
+            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+            var sheets = new List<SheetText>();
+            foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
+            {
+                if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+                    continue;
+                var (read, refusal) = ReadWorksheet(sheet.Name?.Value ?? "", part, strings);
+                if (refusal is not null)
+                    return ([], refusal);
+                sheets.Add(read!);
+            }
+            return sheets.Count == 0 ? ([], "В книге нет листов с данными.") : (sheets, null);
+        }
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or InvalidOperationException or System.Xml.XmlException)
+        {
+            return ([], "Файл повреждён или не является таблицей .xlsx.");
+        }
+    }
+
+    /// <summary>Row by row with a forward-only reader, so a big sheet never sits in memory as a document tree.</summary>
+    private static (SheetText?, string?) ReadWorksheet(string name, WorksheetPart part, string[] strings)
+    {
+        var rows = new List<string?[]>();
+        var numbers = new List<int>();
+        var problems = new List<CellProblem>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                continue;
+            var row = (Row)reader.LoadCurrentElement()!;
+            var number = (int)(row.RowIndex?.Value ?? (uint)(numbers.Count == 0 ? 1 : numbers[^1] + 1));
+            if (rows.Count >= MaxRows)
+                return (null, $"Лист «{name}»: больше {MaxRows} строк — это не таблица одного муниципалитета.");
+            var cells = new List<string?>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                if (column >= MaxColumns)
+                    return (null, $"Лист «{name}»: больше {MaxColumns} столбцов — это не шаблон мониторинга.");
+                while (cells.Count < column)
+                    cells.Add(null);
+                if (cell.CellFormula is not null)
+                {
+                    problems.Add(new(name, number, ColumnLetter(column), "формулы не принимаются — вставьте значения (Специальная вставка → Значения)"));
+                    cells.Add(null);
+                    continue;
+                }
+                cells.Add(Text(cell, strings));
+            }
+            if (cells.All(string.IsNullOrWhiteSpace))
+                continue;
+            rows.Add([.. cells]);
+            numbers.Add(number);
+        }
+        return (new SheetText(name, rows, numbers, problems), null);
+    }
+
+    private static string? Text(Cell cell, string[] strings)
+    {
+        var raw = cell.CellValue?.Text;
+        if (cell.DataType?.Value == CellValues.SharedString)
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : null;
+        if (cell.DataType?.Value == CellValues.InlineString)
+            return cell.InlineString?.InnerText;
+        if (cell.DataType?.Value == CellValues.Boolean)
+            return raw == "1" ? "1" : "0";
+        return raw;
+    }
+
+    /// <summary>A CSV file is one unnamed sheet (messages then say only row and column).</summary>
+    private static (IReadOnlyList<SheetText>, string?) ReadCsv(byte[] content)
+    {
+        if (Array.IndexOf(content, (byte)0) >= 0)
+            return ([], "Файл не является текстовой таблицей .csv.");
+        var text = Decode(content);
+        var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOf('\n') is var n and >= 0 ? n : text.Length));
+        var delimiter = firstLine.Contains(';') ? ";" : firstLine.Contains('\t') ? "\t" : ",";
+        var rows = new List<string?[]>();
+        var numbers = new List<int>();
+        using var csv = new CsvReader(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter, HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false,
+        });
+        while (csv.Read())
+        {
+            var record = csv.Parser.Record ?? [];
+            if (record.Length > MaxColumns)
+                return ([], $"В файле больше {MaxColumns} столбцов — это не шаблон мониторинга.");
+            if (rows.Count >= MaxRows)
+                return ([], $"В файле больше {MaxRows} строк — это не таблица одного муниципалитета.");
+            if (record.All(string.IsNullOrWhiteSpace))
+                continue;
+            rows.Add(record);
+            numbers.Add(csv.Parser.RawRow);
+        }
+        return rows.Count == 0 ? ([], "Файл пуст.") : ([new SheetText("", rows, numbers, [])], null);
+    }
+
+    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1251 as Russian Excel saves CSV.</summary>
+    private static string Decode(byte[] content)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1251).GetString(content);
+        }
+    }
+
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+            return null;
+        var index = 0;
+        foreach (var c in reference)
+        {
+            if (c is < 'A' or > 'Z')
+                break;
+            index = index * 26 + (c - 'A' + 1);
+            if (index > 100_000)
+                return int.MaxValue;
+        }
+        return index - 1;
+    }
+
+    public static string ColumnLetter(int index)
+    {
+        var letters = "";
+        for (index++; index > 0; index = (index - 1) / 26)
+            letters = (char)('A' + (index - 1) % 26) + letters;
+        return letters;
+    }
+}
