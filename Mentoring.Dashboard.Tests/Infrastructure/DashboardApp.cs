@@ -39,8 +39,12 @@ public sealed class DashboardApp : IAsyncLifetime
             },
         };
         process = Process.Start(start) ?? throw new InvalidOperationException("The dashboard did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The app's warnings and errors go to artifacts/logs, to read when a browser test fails.
+        var logFolder = Path.Combine(SolutionFolder(), "artifacts", "logs");
+        Directory.CreateDirectory(logFolder);
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(logFolder, $"dashboard-{port}.log")) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await WaitUntilHealthyAsync();

@@ -116,6 +116,15 @@ public class HttpSecurityTests(DashboardApp app)
         { "curator@demo.local", "/regions/{krasnodar}/report", "Краснодарский край|Анапа|Белоглинский|conclusions" },
         { "curator@demo.local", "/regions/{krasnoyarsk}/quality", Krasnoyarsk },
         { "presenter@demo.local", "/regions/{krasnoyarsk}/report", "СШ № 50|" + Krasnoyarsk },
+        // Data intake pages of another territory's campaign.
+        { "minobr@demo.local", "/campaigns/{krasnoyarsk-campaign}", "Красноярск|progress-table" },
+        { "minobr@demo.local", "/campaigns/{krasnoyarsk-campaign}/municipalities/{krasnoyarsk-city}", "СШ № 50|Красноярск|submission-state" },
+        { "minobr@demo.local", "/campaigns/{krasnoyarsk-campaign}/organisations/{school-50}", "СШ № 50|Красноярск|report-field" },
+        { "anapa@demo.local", "/campaigns/{krasnoyarsk-campaign}/organisations/{school-50}", "СШ № 50|Красноярск|report-field" },
+        { "presenter@demo.local", "/campaigns/{krasnoyarsk-campaign}/organisations/{school-50}", "СШ № 50|Красноярск|report-field" },
+        { "curator@demo.local", "/campaigns/{krasnoyarsk-campaign}", "progress-table|Организаций" },
+        { "curator@demo.local", "/campaigns/{krasnoyarsk-campaign}/municipalities/{krasnoyarsk-city}", "СШ № 32|Гимназия № 10|submission-state" },
+        { "curator@demo.local", "/campaigns/{krasnoyarsk-campaign}/organisations/{school-32}", "СШ № 32|report-field" },
     };
 
     [Theory]
@@ -126,7 +135,10 @@ public class HttpSecurityTests(DashboardApp app)
         var url = template
             .Replace("{krasnoyarsk}", (await app.RegionIdAsync("krasnoyarsk")).ToString(), StringComparison.Ordinal)
             .Replace("{krasnodar}", (await app.RegionIdAsync("krasnodar")).ToString(), StringComparison.Ordinal)
-            .Replace("{krasnoyarsk-city}", (await app.MunicipalityIdAsync("город Красноярск")).ToString(), StringComparison.Ordinal);
+            .Replace("{krasnoyarsk-city}", (await app.MunicipalityIdAsync("город Красноярск")).ToString(), StringComparison.Ordinal)
+            .Replace("{krasnoyarsk-campaign}", (await KrasnoyarskCampaignAsync()).ToString(), StringComparison.Ordinal)
+            .Replace("{school-50}", (await app.OrganisationIdAsync("СШ № 50")).ToString(), StringComparison.Ordinal)
+            .Replace("{school-32}", (await app.OrganisationIdAsync("СШ № 32")).ToString(), StringComparison.Ordinal);
 
         var html = await DashboardApp.PageTextAsync(client, url);
 
@@ -134,6 +146,27 @@ public class HttpSecurityTests(DashboardApp app)
         foreach (var secret in secrets.Split('|'))
             Assert.DoesNotContain(secret, html);
     }
+
+    [Fact]
+    public async Task IntakeSpreadsheet_IsScoped_ACuratorGetsOnlyTheirOwnRow()
+    {
+        var url = $"/export/intake?campaign={await KrasnoyarskCampaignAsync()}&municipality={await app.MunicipalityIdAsync("город Красноярск")}&format=csv";
+        using var official = await app.SignedInClientAsync("minobr@demo.local");
+        using var curator = await app.SignedInClientAsync("curator@demo.local");
+
+        var denied = await official.GetAsync(url);
+        var own = await curator.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.DoesNotContain("СШ", await denied.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var rows = (await own.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, rows.Length); // the header and the curator's school
+        Assert.Contains("СШ № 50", rows[1]);
+    }
+
+    private Task<long> KrasnoyarskCampaignAsync() => app.ScalarAsync(
+        "SELECT c.Id FROM Campaigns c JOIN Regions r ON r.Id = c.RegionId WHERE r.Code = 'krasnoyarsk' ORDER BY c.AsOf DESC LIMIT 1");
 
     [Fact]
     public async Task MunicipalHead_SeesAnotherMunicipalityOnlyAsAggregates_WithoutItsOrganisations()

@@ -60,6 +60,10 @@ public sealed class Campaign
         CollectedIndicatorCodes = string.Join(',', indicators.Select(i => i.Code)),
     };
 
+    /// <summary>For rounds held before the app: which indicators organisations reported in them.</summary>
+    public void RecordCollectedIndicators(IEnumerable<Indicator> indicators) =>
+        CollectedIndicatorCodes = string.Join(',', indicators.Select(i => i.Code));
+
     public void StartCollecting()
     {
         if (State != CampaignState.Draft)

@@ -12,6 +12,7 @@ public partial class RegionPage
     [Inject] public required MonitoringQueries Queries { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required DataQuality Quality { get; init; }
+    [Inject] public required Services.Intake.CampaignAdministration Campaigns { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
@@ -28,6 +29,8 @@ public partial class RegionPage
     private List<ComparisonRow> chartRows = [];
     private GroupChart? groupChart;
     private IReadOnlyList<QualityWarning>? qualityWarnings;
+    private Services.Intake.CampaignOverview? collection;
+    private bool collectionDetail;
 
     private IReadOnlyList<Breadcrumbs.Crumb> Crumbs => [new("Регионы", "/"), new(region!.Name)];
 
@@ -67,6 +70,8 @@ public partial class RegionPage
         var inDetail = await Queries.GetAccessAsync(TerritoryRef.Region(Id)) == TerritoryAccess.Detail;
         comparable = inDetail ? await Queries.GetComparableIndicatorsAsync(Id, campaign.Id) : [];
         qualityWarnings = inDetail ? await Quality.GetAsync(Id, campaign.Id) : null;
+        collection = campaign.IsCollecting ? await Campaigns.GetAsync(campaign.Id) : null;
+        collectionDetail = inDetail;
         selectedIndicator = comparable.FirstOrDefault(i => i.Code == IndicatorCode) ?? comparable.FirstOrDefault();
         rows = [];
         chartRows = [];

@@ -1,3 +1,5 @@
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Data.DemoData;
@@ -16,6 +18,14 @@ public static class DemoDataSeeder
         StaryOskolSeed.Build(builder);
         TomskSeed.Build(builder);
         KrasnoyarskSeed.Build(builder);
+
+        // What each seed campaign collected from organisations: the indicators it has organisation figures for
+        // (so its intake spreadsheet and organisation forms show them, read-only once closed).
+        foreach (var (campaign, indicators) in db.ChangeTracker.Entries<Observation>()
+                     .Select(e => e.Entity).Where(o => o.Level == ObservationLevel.Organisation)
+                     .GroupBy(o => o.Campaign)
+                     .Select(g => (g.Key, g.Select(o => o.IndicatorCode).ToHashSet())))
+            campaign.RecordCollectedIndicators(IndicatorCatalogue.All.Where(i => indicators.Contains(i.Code)));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

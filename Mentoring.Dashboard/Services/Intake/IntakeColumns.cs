@@ -49,7 +49,7 @@ public static class IntakeColumns
         var figures = indicators.Where(i => !OnFormsSheet(i)).SelectMany(ColumnsOf).ToList();
         if (forms.Count > 0)
             sheets.Add((FormsSheet, [.. Identity, .. forms]));
-        if (figures.Count > 0)
+        if (figures.Count > 0 || sheets.Count == 0)
             sheets.Add((FiguresSheet, [.. Identity, .. figures]));
         return sheets;
     }

@@ -1,0 +1,112 @@
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentoring.Dashboard.Tests.Browser;
+
+/// <summary>
+/// Data intake in Chromium, on an app of its own (these tests write): an administrator opens a campaign, a curator
+/// submits the school's form, and the region page open in another browser moves without a reload.
+/// </summary>
+public class IntakeTests : IClassFixture<DashboardApp>
+{
+    private readonly DashboardApp app;
+
+    public IntakeTests(DashboardApp app) => this.app = app;
+
+    [Fact]
+    public async Task ACuratorsSubmission_MovesTheFiguresOnAnOpenRegionPage_WithoutReload()
+    {
+        var campaign = await OpenCampaignAsync(new DateOnly(2026, 11, 1));
+        var region = await app.RegionIdAsync("krasnoyarsk");
+
+        // An official watching the region: the new campaign is the latest, nothing submitted yet.
+        var watcher = await app.SignInAsync("admin@demo.local");
+        await watcher.GotoAsync($"{app.BaseUrl}/regions/{region}?campaign={campaign}");
+        await DashboardApp.WaitForInteractiveAsync(watcher);
+        await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("0");
+        await Expect(watcher.Locator(".kpi-card")).ToHaveCountAsync(0);
+        var watcherUrl = watcher.Url;
+
+        // The curator fills in the school's form from the start page.
+        var curator = await app.SignInAsync("curator@demo.local");
+        await curator.ClickAsync("a:has-text('заполнить данные своей организации')");
+        await Expect(curator.Locator("h1")).ToHaveTextAsync("СШ № 50");
+        await DashboardApp.WaitForInteractiveAsync(curator);
+        var selects = curator.Locator(".report-field select");
+        for (var i = 0; i < await selects.CountAsync(); i++)
+            await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var numbers = curator.Locator(".report-field input[type=number]");
+        for (var i = 0; i < await numbers.CountAsync(); i++)
+            await numbers.Nth(i).FillAsync("5");
+        await curator.FillAsync("#tch_young_mentees-whole", "10");
+        await curator.FillAsync("#tch_young_mentees-part", "12");
+        await Expect(curator.Locator("[data-indicator=TCH_YOUNG_MENTEES] .field-error")).ToHaveTextAsync("не может быть больше, чем «Молодых педагогов (стаж 0–3 года)» (10)");
+        await curator.FillAsync("#tch_young_mentees-part", "4");
+        await Expect(curator.Locator("#report-save-status")).ToContainTextAsync("Черновик сохранён");
+        await curator.ClickAsync("#report-submit");
+        await Expect(curator.Locator("#report-message")).ToContainTextAsync("Данные отправлены", new() { Timeout = 20_000 });
+        await Expect(curator.Locator("#report-state")).ToHaveTextAsync("✓ сдано");
+        await DashboardApp.ScreenshotAsync(curator, "60-curator-form");
+
+        // The watcher's page moved by itself: the count, the key figures, and a highlight on what changed.
+        await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("1", new() { Timeout = 5_000 });
+        await Expect(watcher.Locator(".kpi-card").First).ToBeVisibleAsync();
+        await Expect(watcher.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("40\u00A0%");
+        await Expect(watcher.Locator(".live-changed").First).ToBeAttachedAsync();
+        Assert.Equal(watcherUrl, watcher.Url);
+        await DashboardApp.ScreenshotAsync(watcher, "61-region-live-update");
+    }
+
+    [Fact]
+    public async Task AnOfficialImportsASpreadsheet_SeesThePreview_ThenTheProgress()
+    {
+        var campaign = await OpenCampaignAsync(new DateOnly(2026, 11, 2));
+        var city = await app.MunicipalityIdAsync("город Красноярск");
+        var page = await app.SignInAsync("admin@demo.local");
+        await page.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}/municipalities/{city}");
+        await DashboardApp.WaitForInteractiveAsync(page);
+
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "школы.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Образовательная организация;«Ученик-ученик»;Положение\nСШ № 50;да;1\nСШ № 32;1;1\n"),
+        });
+        await Expect(page.Locator(".import-problems")).ToContainTextAsync("Строка 2, столбец «Ученик-ученик»: ожидается 0 или 1, получено «да»");
+        await DashboardApp.ScreenshotAsync(page, "62-import-errors");
+
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "школы.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Образовательная организация;«Ученик-ученик»;Положение\nСШ № 50;1;1\nсш n32;0;1\n"),
+        });
+        await Expect(page.Locator(".import-preview")).ToContainTextAsync("Будет изменено 4 значения");
+        await DashboardApp.ScreenshotAsync(page, "63-import-preview");
+        await page.ClickAsync("#import-commit");
+        await Expect(page.Locator(".form-success")).ToContainTextAsync("Загружено: изменено 4 значения у 2 организаций");
+        await Expect(page.Locator("tr[data-organisation] .submission-state--submitted")).ToHaveCountAsync(2);
+
+        await page.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}");
+        await Expect(page.Locator("[data-testid=submitted-total]")).ToHaveTextAsync("2");
+        await DashboardApp.ScreenshotAsync(page, "64-campaign-progress");
+    }
+
+    /// <summary>Opens and starts a collecting campaign for Krasnoyarsk region through the pages, as an administrator.</summary>
+    private async Task<long> OpenCampaignAsync(DateOnly asOf)
+    {
+        var admin = await app.SignInAsync("admin@demo.local");
+        await admin.GotoAsync($"{app.BaseUrl}/campaigns");
+        await DashboardApp.WaitForInteractiveAsync(admin);
+        await admin.SelectOptionAsync("#campaign-region", new SelectOptionValue { Label = "Красноярский край" });
+        await admin.FillAsync("#campaign-date", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.ClickAsync("#campaign-create");
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("Мониторинг реализации целевой модели наставничества");
+        await admin.ClickAsync("#campaign-start");
+        await Expect(admin.Locator(".campaign-state")).ToContainTextAsync("идёт сбор");
+        if (asOf.Day == 2)
+            await DashboardApp.ScreenshotAsync(admin, "59-campaign-opened");
+        var id = long.Parse(new Uri(admin.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await admin.Context.CloseAsync();
+        return id;
+    }
+}

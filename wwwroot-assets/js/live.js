@@ -1,0 +1,21 @@
+// Live figures: after the server announces a change, briefly highlights every figure (.live-figure) whose text
+// the re-render changed. Armed only around an announced change, so navigation does not flash.
+window.mentoringLive = (function () {
+  var armedUntil = 0;
+  var observer = new MutationObserver(function (mutations) {
+    if (Date.now() > armedUntil) return;
+    mutations.forEach(function (m) {
+      var node = m.target.nodeType === Node.TEXT_NODE ? m.target.parentElement : m.target;
+      var figure = node && node.closest ? node.closest('.live-figure') : null;
+      if (!figure) return;
+      figure.classList.remove('live-changed');
+      void figure.offsetWidth; // restart the animation
+      figure.classList.add('live-changed');
+    });
+  });
+  function start() { observer.observe(document.body, { subtree: true, childList: true, characterData: true }); }
+  if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
+  return {
+    expectChanges: function () { armedUntil = Date.now() + 3000; }
+  };
+})();
