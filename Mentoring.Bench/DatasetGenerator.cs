@@ -38,7 +38,12 @@ public static class DatasetGenerator
     {
         var path = Path.Combine(folder, $"{shape.Name}-v1.db");
         if (File.Exists(path))
+        {
+            // A dataset generated before a schema change is brought up to date (the generated rows stay valid).
+            await using var cached = new MentoringDbContext(new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={path}").Options);
+            await cached.Database.MigrateAsync();
             return path;
+        }
         Directory.CreateDirectory(folder);
         var building = path + ".building";
         File.Delete(building);
