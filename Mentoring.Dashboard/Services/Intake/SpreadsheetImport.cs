@@ -64,9 +64,10 @@ public sealed partial class SpreadsheetImport(
         var existing = await ObservationWriter.ExistingAsync(db, campaignId, parsed.Values.Keys.ToList(), ct);
         var changes = new List<ReportedChange>();
         var user = (await currentUser.GetAsync()).Identity?.Name ?? "—";
+        var allowedById = allowed.ToDictionary(o => o.Id);
         foreach (var (organisationId, values) in parsed.Values)
         {
-            var organisation = allowed.Single(o => o.Id == organisationId);
+            var organisation = allowedById[organisationId];
             changes.AddRange(ObservationWriter.Apply(db, campaign, organisation, values, existing, $"Импорт из файла «{Path.GetFileName(fileName)}» ({user})"));
         }
         var preview = new ImportPreview(Summarise(parsed.Problems), changes, parsed.Rows, parsed.Values.Count, null);
