@@ -30,21 +30,29 @@ public sealed record OpenCampaignRequest(int RegionId, string Title, DateOnly? A
 public sealed class CampaignAdministration(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Campaigns of the regions the user sees; drafts only for those who manage them.</summary>
-    public async Task<IReadOnlyList<CampaignOverview>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<CampaignOverview>> ListAsync(CancellationToken ct = default) => OverviewsAsync(null, ct);
+
+    /// <summary>One campaign's overview (the region page asks for it on every live update, so only its figures are counted).</summary>
+    public async Task<CampaignOverview> GetAsync(int campaignId, CancellationToken ct = default) =>
+        (await OverviewsAsync(campaignId, ct)).SingleOrDefault() ?? throw new TerritoryAccessDeniedException();
+
+    private async Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(int? campaignId, CancellationToken ct)
     {
         var scope = await guard.ScopeAsync();
         var visible = await guard.VisibleRegionIdsAsync();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking()
             .Where(c => visible == null || visible.Contains(c.RegionId))
+            .Where(c => campaignId == null || c.Id == campaignId)
             .Select(c => new { c.Id, c.RegionId, RegionName = c.Region.Name, c.Title, c.AsOf, c.State, c.CollectedIndicatorCodes })
             .ToListAsync(ct);
         var ids = campaigns.Select(c => c.Id).ToList();
+        var regionIds = campaigns.Select(c => c.RegionId).Distinct().ToList();
         var counts = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.CampaignId))
             .GroupBy(s => new { s.CampaignId, s.State }).Select(g => new { g.Key.CampaignId, g.Key.State, Count = g.Count() })
             .ToListAsync(ct);
         var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => visible == null || visible.Contains(o.Municipality.RegionId))
+            .Where(o => regionIds.Contains(o.Municipality.RegionId))
             .GroupBy(o => o.Municipality.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.RegionId, g => g.Count, ct);
         int Count(int campaign, SubmissionState state) => counts.Where(c => c.CampaignId == campaign && c.State == state).Sum(c => c.Count);
@@ -58,9 +66,6 @@ public sealed class CampaignAdministration(IDbContextFactory<MentoringDbContext>
             .OrderBy(c => c.State == CampaignState.Closed).ThenByDescending(c => c.AsOf).ThenBy(c => c.RegionName)
             .ToList();
     }
-
-    public async Task<CampaignOverview> GetAsync(int campaignId, CancellationToken ct = default) =>
-        (await ListAsync(ct)).FirstOrDefault(c => c.Id == campaignId) ?? throw new TerritoryAccessDeniedException();
 
     /// <summary>Regions where the user may open a campaign.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> ManageableRegionsAsync(CancellationToken ct = default)

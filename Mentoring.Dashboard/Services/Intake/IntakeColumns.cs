@@ -74,7 +74,5 @@ public static class IntakeColumns
     /// <summary>A column's header quoted for a message: «…» once, even when the header starts with a quote.</summary>
     public static string Quoted(string header) => header.StartsWith('«') && header.EndsWith('»') ? header : $"«{header}»";
 
-    public static string KindName(OrganisationKind kind) => Format.OrganisationKindShort(kind);
-
     private static string Lower(string text) => text.Length > 1 && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

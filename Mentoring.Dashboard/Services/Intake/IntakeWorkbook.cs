@@ -42,7 +42,7 @@ public sealed class IntakeWorkbook(IDbContextFactory<MentoringDbContext> context
                 {
                     IntakeColumns.Code => o.Id,
                     IntakeColumns.Name => o.Name,
-                    IntakeColumns.Kind => IntakeColumns.KindName(o.Kind),
+                    IntakeColumns.Kind => Format.OrganisationKindShort(o.Kind),
                     _ => column.CellOf(existing.TryGetValue((o.Id, column.Indicator!.Code), out var observation) ? observation.Figure : null),
                 }).ToList()).ToList()))
             .ToList();
