@@ -2,6 +2,7 @@ using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Analytics;
 using Mentoring.Dashboard.Services.Export;
+using Mentoring.Domain.Indicators;
 
 namespace Mentoring.Dashboard.Extensions;
 
@@ -31,6 +32,37 @@ public static class ExportEndpoints
                 return File(Recommendations.ToTable($"Адресные рекомендации {name} {Format.Date(asOf)}", items), format);
             });
         });
+
+        // The dashboard's tables, each as its page shows it.
+        exports.MapGet("/indicators", async (int? region, int? municipality, int? organisation, int campaign, string? format,
+            DashboardTables tables, CancellationToken ct) =>
+        {
+            TerritoryRef? territory = (region, municipality, organisation) switch
+            {
+                ({ } r, null, null) => TerritoryRef.Region(r),
+                (null, { } m, null) => TerritoryRef.Municipality(m),
+                (null, null, { } o) => TerritoryRef.Organisation(o),
+                _ => null,
+            };
+            return territory is { } t
+                ? await Scoped(async () => File(await tables.IndicatorsAsync(t, campaign, ct), format))
+                : Results.Text("Укажите регион, муниципалитет или организацию.", statusCode: StatusCodes.Status400BadRequest);
+        });
+        exports.MapGet("/municipalities", async (int region, int campaign, string? indicator, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.MunicipalitiesAsync(region, campaign, indicator, ct), format)));
+        exports.MapGet("/organisations", async (int municipality, int campaign, string? group, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.OrganisationsAsync(municipality, campaign,
+                Enum.TryParse<IndicatorGroup>(group, out var g) ? g : null, ct), format)));
+        exports.MapGet("/plan", async (int region, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.PlanAsync(region, ct), format)));
+        exports.MapGet("/dynamics", async (int region, int current, int? @base, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.DynamicsAsync(region, current, @base, ct), format)));
+        exports.MapGet("/quality", async (int region, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.QualityAsync(region, ct), format)));
+        exports.MapGet("/collection", async (int campaign, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.CollectionAsync(campaign, ct), format)));
+        exports.MapGet("/submissions", async (int campaign, int municipality, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.SubmissionsAsync(campaign, municipality, ct), format)));
 
         // The intake spreadsheet of a municipality with the figures entered so far: template, export and round trip.
         exports.MapGet("/intake", async (int campaign, int municipality, string? format, Services.Intake.IntakeWorkbook workbook, CancellationToken ct) =>

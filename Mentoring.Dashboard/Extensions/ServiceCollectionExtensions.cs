@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Intake.OrganisationReports>();
         services.AddScoped<Services.Intake.SpreadsheetImport>();
         services.AddScoped<Services.Intake.IntakeWorkbook>();
+        services.AddScoped<Services.Export.DashboardTables>();
         services.AddSingleton<Services.Live.IFigureChangeFeed, Services.Live.InProcessFigureChangeFeed>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();

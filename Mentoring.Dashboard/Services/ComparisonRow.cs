@@ -43,6 +43,13 @@ public sealed record ComparisonRow(
             headline is null ? "" : Format.Slice(headline));
     }
 
+    /// <summary>"Значение (ОУ)": the value column's title, naming the slice most rows show when it is not all organisations.</summary>
+    public static string ValueTitle(IReadOnlyList<ComparisonRow> rows) =>
+        rows.Where(r => r.Value is not null).GroupBy(r => r.SliceLabel).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key is { } label
+            && label != Format.OrganisationKindShort(null)
+            ? $"Значение ({label})"
+            : "Значение";
+
     /// <summary>A published count of organisations ("24 ОО") is a number; shares, facts with totals and levels are %.</summary>
     private static bool IsPercent(Indicator indicator, SliceFigure slice) =>
         indicator.Kind == IndicatorKind.Level || indicator.Kind != IndicatorKind.Count && slice.Shown?.Percent is not null;

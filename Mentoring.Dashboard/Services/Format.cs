@@ -111,6 +111,18 @@ public static class Format
     public static string Slice(OrganisationKind? kind, MunicipalityGroup? group) =>
         group is null ? OrganisationKindShort(kind) : $"{OrganisationKindShort(kind)} · {MunicipalityGroup(group)}";
 
+    /// <summary>A report's state with a glyph, so it is not told by colour alone: "✓ сдано".</summary>
+    public static string SubmissionState(SubmissionState state) => state switch
+    {
+        Domain.Monitoring.SubmissionState.Submitted => "✓ сдано",
+        Domain.Monitoring.SubmissionState.InProgress => "✎ заполняется",
+        _ => "— не приступили",
+    };
+
+    /// <summary>"21.11.2026 14:05, Иванова" in the server's local time, or "—".</summary>
+    public static string LastChange(DateTimeOffset? at, string? by) =>
+        at is { } t ? $"{t.ToLocalTime().ToString("dd.MM.yyyy HH:mm", Russian)}, {by}" : "—";
+
     /// <summary>Russian plural: Plural(5, "организация", "организации", "организаций").</summary>
     public static string Plural(int n, string one, string few, string many)
     {

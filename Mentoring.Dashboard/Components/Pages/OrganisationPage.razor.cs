@@ -70,9 +70,6 @@ public partial class OrganisationPage
             .FirstOrDefault(s => s.Kind == organisation!.Kind && s.Group is null);
         if (slice is null)
             return null;
-        var value = figure.Indicator.Kind == IndicatorKind.Level
-            ? SliceKpiCard.LevelSummary(slice) + " — " + figure.Indicator.Levels![0].Name.ToLowerInvariant()
-            : Format.Headline(slice.Indicator, slice.Shown);
-        return $"по муниципалитету ({Format.OrganisationKindShort(organisation!.Kind)}): {value}";
+        return $"по муниципалитету ({Format.OrganisationKindShort(organisation!.Kind)}): {FigureText.Value(slice)}";
     }
 }

@@ -34,12 +34,7 @@ public partial class RegionPage
 
     private IReadOnlyList<Breadcrumbs.Crumb> Crumbs => [new("Регионы", "/"), new(region!.Name)];
 
-    /// <summary>"Значение (ОУ)": which slice the value column shows, when it is not all organisations.</summary>
-    private string ValueTitle =>
-        rows.Where(r => r.Value is not null).GroupBy(r => r.SliceLabel).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key is { } label
-            && label != Format.OrganisationKindShort(null)
-            ? $"Значение ({label})"
-            : "Значение";
+    private string ValueTitle => ComparisonRow.ValueTitle(rows);
 
     protected override async Task OnParametersSetAsync()
     {

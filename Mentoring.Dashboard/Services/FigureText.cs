@@ -1,0 +1,46 @@
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
+
+namespace Mentoring.Dashboard.Services;
+
+/// <summary>
+/// The words a figure is shown with, shared by the pages and the exports so a downloaded table says what the screen says.
+/// </summary>
+public static class FigureText
+{
+    /// <summary>A slice's value: "79,8 %", "734 чел.", or for a level "45 % — сформирован полностью".</summary>
+    public static string Value(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
+        ? LevelSummary(slice) + " — " + slice.Indicator.Levels![0].Name.ToLowerInvariant()
+        : Format.Headline(slice.Indicator, slice.Shown);
+
+    /// <summary>The counts behind a slice's value: "701 из 878", or each level's count.</summary>
+    public static string Detail(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
+        ? LevelDetail(slice)
+        : Format.Detail(slice.Indicator, slice.Shown);
+
+    /// <summary>The share of organisations at the best level ("45 %").</summary>
+    public static string LevelSummary(SliceFigure slice)
+    {
+        var levels = slice.ShownLevels;
+        if (levels is null || levels.Count == 0)
+            return Format.NoData;
+        var total = levels.Values.Sum();
+        var best = slice.Indicator.Levels![0];
+        var count = levels.GetValueOrDefault(best.Code);
+        return total == 0 ? Format.NoData : Format.Percent(count / total * 100);
+    }
+
+    public static string LevelDetail(SliceFigure slice) =>
+        slice.ShownLevels is { } levels && slice.Indicator.Levels is { } options
+            ? string.Join("; ", options.Select(o => $"{o.Name.ToLowerInvariant()}: {Format.Number(levels.GetValueOrDefault(o.Code))}"))
+            : "";
+
+    /// <summary>One organisation's own figure: «да»/«нет» for facts, the level's name, or the value with its counts.</summary>
+    public static string Organisation(Indicator indicator, Figure? figure) => figure switch
+    {
+        null => Format.NoData,
+        _ when indicator.Kind == IndicatorKind.Fact => Format.YesNo(figure),
+        { } f when indicator.Kind == IndicatorKind.Level => Format.Level(indicator, f.LevelCode),
+        { } f => Format.Detail(indicator, f) is { Length: > 0 } detail ? $"{Format.Headline(indicator, f)} ({detail})" : Format.Headline(indicator, f),
+    };
+}
