@@ -58,9 +58,10 @@ public static class DatasetGenerator
         {
             await using var db = new MentoringDbContext(options);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            Region(new DemoDataBuilder(db), shape, r, random);
+            var builder = new DemoDataBuilder(db);
+            Region(builder, shape, r, random);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
+            await builder.SaveAsync();
             await transaction.CommitAsync();
             Console.Write($"\r  {shape.Name}: регион {r + 1} из {shape.Regions}");
         }

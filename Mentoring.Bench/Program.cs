@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Mentoring.Bench;
 
-// dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--skip-national]
+// dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--skip-national] [--only views,server,memory,import,fanout]
 // Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
 var quick = args.Contains("--quick");
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
+bool Runs(string section) => only is null || only.Contains(section);
 var circuits = args.SkipWhile(a => a != "--circuits").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 10 : 100);
 var iterations = quick ? 10 : 50;
 var root = SolutionFolder();
@@ -29,6 +31,8 @@ var datasets = new List<(string Name, string Path)> { ("регион (≈1 500 �
 if (!args.Contains("--skip-national"))
     datasets.Add(("страна (85 регионов, ≈100 000 ОО)", await DatasetGenerator.EnsureAsync(DatasetShape.National, folder)));
 
+if (Runs("views"))
+{
 Print("## Data behind the views: product queries vs hand-written SQL (ms)");
 Print();
 Print("| Набор | Представление | Медиана | p95 | Макс. | SQL медиана | SQL p95 | Отношение |");
@@ -40,7 +44,10 @@ foreach (var (name, path) in datasets)
         Print($"| {r.Dataset} | {r.View} | {Timing.Ms(r.Product.Median)} | {Timing.Ms(r.Product.P95)} | {Timing.Ms(r.Product.Max)} | {Timing.Ms(r.Sql.Median)} | {Timing.Ms(r.Sql.P95)} | {r.Ratio.ToString("0.00", CultureInfo.InvariantCulture)} |");
 }
 Print();
+}
 
+if (Runs("server"))
+{
 Print("## Server: cold start and prerendering the region page over HTTP (ms)");
 Print();
 var starts = new List<double>();
@@ -75,7 +82,10 @@ foreach (var (name, path) in datasets)
     File.Delete(copy);
 }
 Print();
+}
 
+if (Runs("memory"))
+{
 Print("## Memory per idle interactive page (server resident memory, MiB)");
 Print();
 Print("| Страница | Страниц | База | С открытыми страницами | На страницу |");
@@ -92,7 +102,18 @@ foreach (var m in measured)
 Print();
 Print($"Ratio dashboard / minimal page: {(measured[1].PerCircuitMiB / measured[0].PerCircuitMiB).ToString("0.00", CultureInfo.InvariantCulture)}.");
 Print();
-Print("Not benchmarked yet: importing a 10 000-row spreadsheet and live-update fan-out to 50 open pages (the importer and the change feed exist; their benchmarks do not).");
+}
+
+if (Runs("import"))
+{
+    Print($"## Importing a {ImportBenchmark.Organisations:N0}-row spreadsheet (ms)");
+    Print();
+    Print("| Формат | Строк | Столбцов | Размер файла | Значений записано | Проверка и предпросмотр: медиана | p95 | Запись: медиана | p95 | Макс. |");
+    Print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var r in await ImportBenchmark.RunAsync(datasets[0].Path, quick ? 2 : 5))
+        Print($"| {r.Format} | {r.Rows} | {r.Columns} | {r.FileBytes / 1024} KiB | {r.ValuesWritten} | {Timing.Ms(r.Preview.Median)} | {Timing.Ms(r.Preview.P95)} | {Timing.Ms(r.Commit.Median)} | {Timing.Ms(r.Commit.P95)} | {Timing.Ms(r.Commit.Max)} |");
+    Print();
+}
 
 Directory.CreateDirectory(folder);
 var results = Path.Combine(folder, "results.md");

@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using Mentoring.Dashboard.Data;
-using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentoring.Bench;
 
@@ -23,22 +16,9 @@ public sealed record ViewResult(string Dataset, string View, Timing Product, Tim
 /// </summary>
 public sealed class ViewBenchmarks(string databasePath, string dataset, int iterations)
 {
-    private sealed class Administrator : ICurrentUser
-    {
-        private static readonly ClaimsPrincipal User = new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "bench@local"), new Claim(ClaimTypes.Role, Roles.Administrator)], "bench"));
-
-        public Task<ClaimsPrincipal> GetAsync() => Task.FromResult(User);
-    }
-
     public async Task<IReadOnlyList<ViewResult>> RunAsync()
     {
-        var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        var factory = new PooledDbContextFactory<MentoringDbContext>(options);
-        var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore()
-            .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
-            .GetRequiredService<IAuthorizationService>();
-        var queries = new MonitoringQueries(factory, new TerritoryGuard(factory, authorization, new Administrator()));
+        var queries = new BenchServices(databasePath).Queries;
 
         await using var sql = new SqliteConnection($"Data Source={databasePath}");
         await sql.OpenAsync();

@@ -31,6 +31,9 @@ public sealed class Observation
         Source = source;
         IsSynthetic = isSynthetic;
         Region = campaign.Region;
+        // The ids too, so a row can be written without EF's change tracking (for saved campaigns and territories).
+        CampaignId = campaign.Id;
+        RegionId = campaign.RegionId;
     }
 
     public int Id { get; private set; }
@@ -74,7 +77,9 @@ public sealed class Observation
         new(campaign, indicator, ObservationLevel.Organisation, figure, source, isSynthetic)
         {
             Organisation = organisation,
+            OrganisationId = organisation.Id,
             Municipality = organisation.Municipality,
+            MunicipalityId = organisation.MunicipalityId,
             OrganisationKind = organisation.Kind,
         };
 

@@ -5,9 +5,22 @@ using Mentoring.Domain.Territories;
 
 namespace Mentoring.Dashboard.Data.DemoData;
 
-/// <summary>Collects the entities of one seed region; <see cref="DemoDataSeeder"/> saves them in one transaction.</summary>
+/// <summary>
+/// Collects the entities of the seed regions; <see cref="SaveAsync"/> writes them. Observations, by far the most rows,
+/// are kept out of the change tracker and written by <see cref="ObservationInserter"/> once the territories have ids.
+/// </summary>
 public sealed class DemoDataBuilder(MentoringDbContext db)
 {
+    public List<Observation> Observations { get; } = [];
+
+    /// <summary>Saves everything collected so far, in the caller's transaction.</summary>
+    public async Task SaveAsync(CancellationToken ct = default)
+    {
+        await db.SaveChangesAsync(ct);
+        await ObservationInserter.InsertAsync(db, Observations, ct);
+        Observations.Clear();
+    }
+
     /// <summary>Source label of figures the generator produced (the UI marks them «демо»).</summary>
     public const string GeneratorSource = "Демо-генератор: распределение опубликованных итогов по организациям";
 
@@ -56,15 +69,15 @@ public sealed class DemoDataBuilder(MentoringDbContext db)
 
     public void AtRegion(Campaign campaign, string indicator, Figure figure, string source,
         OrganisationKind? kind = null, MunicipalityGroup? group = null) =>
-        db.Observations.Add(Observation.ForRegion(campaign, IndicatorCatalogue.Get(indicator), figure, source, kind, group));
+        Observations.Add(Observation.ForRegion(campaign, IndicatorCatalogue.Get(indicator), figure, source, kind, group));
 
     public void AtMunicipality(Campaign campaign, string indicator, Municipality municipality, Figure figure, string source,
         OrganisationKind? kind = null) =>
-        db.Observations.Add(Observation.ForMunicipality(campaign, IndicatorCatalogue.Get(indicator), municipality, figure, source, kind));
+        Observations.Add(Observation.ForMunicipality(campaign, IndicatorCatalogue.Get(indicator), municipality, figure, source, kind));
 
     public void AtOrganisation(Campaign campaign, string indicator, Organisation organisation, Figure figure, string source,
         bool isSynthetic) =>
-        db.Observations.Add(Observation.ForOrganisation(campaign, IndicatorCatalogue.Get(indicator), organisation, figure, source, isSynthetic));
+        Observations.Add(Observation.ForOrganisation(campaign, IndicatorCatalogue.Get(indicator), organisation, figure, source, isSynthetic));
 
     public void Plan(Region region, string indicator, OrganisationKind? kind, string source, params (int Year, decimal Target)[] values)
     {

@@ -21,14 +21,14 @@ public static class DemoDataSeeder
 
         // What each seed campaign collected from organisations: the indicators it has organisation figures for
         // (so its intake spreadsheet and organisation forms show them, read-only once closed).
-        foreach (var (campaign, indicators) in db.ChangeTracker.Entries<Observation>()
-                     .Select(e => e.Entity).Where(o => o.Level == ObservationLevel.Organisation)
+        foreach (var (campaign, indicators) in builder.Observations
+                     .Where(o => o.Level == ObservationLevel.Organisation)
                      .GroupBy(o => o.Campaign)
                      .Select(g => (g.Key, g.Select(o => o.IndicatorCode).ToHashSet())))
             campaign.RecordCollectedIndicators(IndicatorCatalogue.All.Where(i => indicators.Contains(i.Code)));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await builder.SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -12,7 +12,9 @@ public sealed record ReportedChange(int OrganisationId, string OrganisationName,
 
 /// <summary>
 /// The one place that writes organisations' figures: the curator's form and the spreadsheet import both come here,
-/// inside the caller's transaction. Observations are immutable, so a changed figure is a removed row and a new one.
+/// inside the caller's transaction. Observations are immutable, so a changed figure is a removed row and a new one:
+/// <see cref="Apply"/> marks the old rows removed in the context and collects the new ones, which
+/// <see cref="SaveAsync"/> writes after the context's own changes.
 /// </summary>
 public static class ObservationWriter
 {
@@ -33,7 +35,7 @@ public static class ObservationWriter
     /// </summary>
     public static List<ReportedChange> Apply(
         MentoringDbContext db, Campaign campaign, Organisation organisation, IReadOnlyDictionary<string, Figure> reported,
-        IReadOnlyDictionary<(int Organisation, string Code), Observation> existing, string source)
+        IReadOnlyDictionary<(int Organisation, string Code), Observation> existing, string source, ICollection<Observation> added)
     {
         var changes = new List<ReportedChange>();
         foreach (var (code, raw) in reported)
@@ -48,9 +50,16 @@ public static class ObservationWriter
             if (old is not null)
                 db.Observations.Remove(old);
             if (after is { } value)
-                db.Observations.Add(Observation.ForOrganisation(campaign, indicator, organisation, value, source, isSynthetic: false));
+                added.Add(Observation.ForOrganisation(campaign, indicator, organisation, value, source, isSynthetic: false));
             changes.Add(new ReportedChange(organisation.Id, organisation.Name, indicator, before, after));
         }
         return changes;
+    }
+
+    /// <summary>Saves the context (removed rows, submissions, audit) and then inserts the new rows, in the caller's transaction.</summary>
+    public static async Task SaveAsync(MentoringDbContext db, IReadOnlyCollection<Observation> added, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await ObservationInserter.InsertAsync(db, added, ct);
     }
 }

@@ -108,14 +108,15 @@ public sealed class OrganisationReports(
             var reported = campaign.CollectedIndicators.ToDictionary(i => i.Code, i => values.GetValueOrDefault(i.Code));
             var existing = await ObservationWriter.ExistingAsync(db, campaignId, [organisationId], ct);
             var user = await UserNameAsync();
-            var changes = ObservationWriter.Apply(db, campaign, organisation, reported, existing, $"Форма организации ({user})");
+            var added = new List<Observation>();
+            var changes = ObservationWriter.Apply(db, campaign, organisation, reported, existing, $"Форма организации ({user})", added);
             submission.Submit(user, clock.GetUtcNow());
             db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged,
                 $"{organisation.Name} ({organisation.Municipality.Name}), мониторинг на {Format.Date(campaign.AsOf)}",
                 (campaign.State == CampaignState.Closed ? "Исправление закрытого мониторинга. " : "")
                 + $"Отправлены данные организации: изменено показателей {changes.Count}. "
                 + string.Join("; ", changes.Select(c => $"{c.Indicator.Code}: {Describe(c.Before)} → {Describe(c.After)}"))));
-            var outcome = await SaveAsync(db, submission, changes.Count, ct);
+            var outcome = await SaveAsync(db, submission, changes.Count, ct, added);
             if (outcome is not SaveOutcome.Saved)
                 return outcome;
             await transaction.CommitAsync(ct);
@@ -184,11 +185,12 @@ public sealed class OrganisationReports(
     }
 
     /// <summary>The version check above catches most conflicts; the database's catches the race between read and write.</summary>
-    private static async Task<SaveOutcome> SaveAsync(MentoringDbContext db, Submission submission, int changed, CancellationToken ct)
+    private static async Task<SaveOutcome> SaveAsync(MentoringDbContext db, Submission submission, int changed, CancellationToken ct,
+        IReadOnlyCollection<Observation>? added = null)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await ObservationWriter.SaveAsync(db, added ?? [], ct);
             return new SaveOutcome.Saved(submission.Version, changed);
         }
         catch (DbUpdateException)

@@ -65,10 +65,11 @@ public sealed partial class SpreadsheetImport(
         var changes = new List<ReportedChange>();
         var user = (await currentUser.GetAsync()).Identity?.Name ?? "—";
         var allowedById = allowed.ToDictionary(o => o.Id);
+        var added = new List<Observation>();
         foreach (var (organisationId, values) in parsed.Values)
         {
             var organisation = allowedById[organisationId];
-            changes.AddRange(ObservationWriter.Apply(db, campaign, organisation, values, existing, $"Импорт из файла «{Path.GetFileName(fileName)}» ({user})"));
+            changes.AddRange(ObservationWriter.Apply(db, campaign, organisation, values, existing, $"Импорт из файла «{Path.GetFileName(fileName)}» ({user})", added));
         }
         var preview = new ImportPreview(Summarise(parsed.Problems), changes, parsed.Rows, parsed.Values.Count, null);
         if (!commit || !preview.CanCommit || changes.Count == 0)
@@ -87,7 +88,7 @@ public sealed partial class SpreadsheetImport(
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged,
             $"{organisations[0].Municipality.Name}, мониторинг на {Format.Date(campaign.AsOf)}",
             $"Импорт из файла «{Path.GetFileName(fileName)}»: строк {parsed.Rows}, организаций изменено {changedOrganisations.Count}, значений изменено {changes.Count}"));
-        await db.SaveChangesAsync(ct);
+        await ObservationWriter.SaveAsync(db, added, ct);
         await transaction!.CommitAsync(ct);
         feed.Publish(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations));
         return preview;

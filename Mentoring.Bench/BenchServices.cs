@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Intake;
+using Mentoring.Dashboard.Services.Live;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mentoring.Bench;
+
+/// <summary>
+/// The product's services on one database file, as an administrator, wired as the app wires them (the real
+/// authorization handler and territory guard), for benchmarks that run in-process.
+/// </summary>
+public sealed class BenchServices
+{
+    private sealed class Administrator : ICurrentUser
+    {
+        private static readonly ClaimsPrincipal User = new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "bench@local"), new Claim(ClaimTypes.Role, Roles.Administrator)], "bench"));
+
+        public Task<ClaimsPrincipal> GetAsync() => Task.FromResult(User);
+    }
+
+    public BenchServices(string databasePath)
+    {
+        var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+        Factory = new PooledDbContextFactory<MentoringDbContext>(options);
+        var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore()
+            .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
+            .GetRequiredService<IAuthorizationService>();
+        var user = new Administrator();
+        Guard = new TerritoryGuard(Factory, authorization, user);
+        var audit = new AuditLog(Factory, user, new HttpContextAccessor(), TimeProvider.System);
+        Queries = new MonitoringQueries(Factory, Guard);
+        Campaigns = new CampaignAdministration(Factory, Guard, audit, TimeProvider.System);
+        Workbook = new IntakeWorkbook(Factory, Guard);
+        Import = new SpreadsheetImport(Factory, Guard, new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance), audit, user, TimeProvider.System);
+    }
+
+    public IDbContextFactory<MentoringDbContext> Factory { get; }
+    public TerritoryGuard Guard { get; }
+    public MonitoringQueries Queries { get; }
+    public CampaignAdministration Campaigns { get; }
+    public IntakeWorkbook Workbook { get; }
+    public SpreadsheetImport Import { get; }
+
+    /// <summary>Opens and starts a campaign of the region collecting the given indicators; returns its id.</summary>
+    public async Task<int> CollectingCampaignAsync(int regionId, IReadOnlyList<string> indicatorCodes, string title)
+    {
+        var (id, problems) = await Campaigns.OpenAsync(new OpenCampaignRequest(regionId, title, new DateOnly(2026, 11, 1), indicatorCodes));
+        if (id is null)
+            throw new InvalidOperationException(string.Join("; ", problems));
+        await Campaigns.StartCollectingAsync(id.Value);
+        return id.Value;
+    }
+}
