@@ -91,6 +91,14 @@ public sealed partial class AppProcess : IAsyncDisposable
         return double.Parse(Digits().Match(line).Value, System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
+    /// <summary>CPU time the server process has used so far (user + system), in seconds.</summary>
+    public double CpuSeconds()
+    {
+        var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks of 1/100 s.
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

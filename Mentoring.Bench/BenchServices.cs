@@ -37,13 +37,17 @@ public sealed class BenchServices
         var user = new Administrator();
         Guard = new TerritoryGuard(Factory, authorization, user);
         var audit = new AuditLog(Factory, user, new HttpContextAccessor(), TimeProvider.System);
-        Queries = new MonitoringQueries(Factory, Guard);
+        Feed = new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance);
+        Queries = new MonitoringQueries(Factory, Guard, new SharedFigures(Feed));
         Campaigns = new CampaignAdministration(Factory, Guard, audit, TimeProvider.System);
         Workbook = new IntakeWorkbook(Factory, Guard);
-        Import = new SpreadsheetImport(Factory, Guard, new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance), audit, user, TimeProvider.System);
+        Import = new SpreadsheetImport(Factory, Guard, Feed, audit, user, TimeProvider.System);
     }
 
     public IDbContextFactory<MentoringDbContext> Factory { get; }
+
+    /// <summary>Publishing a change makes the next query compute afresh instead of reusing the shared result.</summary>
+    public IFigureChangeFeed Feed { get; }
     public TerritoryGuard Guard { get; }
     public MonitoringQueries Queries { get; }
     public CampaignAdministration Campaigns { get; }

@@ -14,7 +14,7 @@ public sealed record CircuitResult(string Page, int Pages, double BaselineMiB, d
 /// </summary>
 public static class CircuitBenchmarks
 {
-    private static readonly string[] ChromiumArgs =
+    public static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-renderer-backgrounding", "--disable-background-timer-throttling"];
 
@@ -50,7 +50,7 @@ public static class CircuitBenchmarks
         }
     }
 
-    private static async Task SignInAsync(IPage page, string baseUrl)
+    public static async Task SignInAsync(IPage page, string baseUrl)
     {
         await page.GotoAsync(baseUrl + "/account/login");
         await page.FillAsync("#email", "admin@demo.local");
@@ -59,7 +59,7 @@ public static class CircuitBenchmarks
         await page.WaitForURLAsync(baseUrl + "/");
     }
 
-    private static async Task OpenAsync(IPage page, string url)
+    public static async Task OpenAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
         await page.Locator(".app-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });

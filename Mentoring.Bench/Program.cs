@@ -3,13 +3,15 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Mentoring.Bench;
 
-// dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--skip-national] [--only views,server,memory,import,fanout]
+// dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--fanout-pages N] [--skip-national]
+//     [--only views,server,memory,import,fanout]
 // Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
 bool Runs(string section) => only is null || only.Contains(section);
 var circuits = args.SkipWhile(a => a != "--circuits").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 10 : 100);
 var iterations = quick ? 10 : 50;
+var fanOutPages = args.SkipWhile(a => a != "--fanout-pages").Skip(1).Select(int.Parse).FirstOrDefault(50);
 var root = SolutionFolder();
 var folder = Path.Combine(root, "artifacts", "bench");
 var report = new StringBuilder();
@@ -112,6 +114,20 @@ if (Runs("import"))
     Print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var r in await ImportBenchmark.RunAsync(datasets[0].Path, quick ? 2 : 5))
         Print($"| {r.Format} | {r.Rows} | {r.Columns} | {r.FileBytes / 1024} KiB | {r.ValuesWritten} | {Timing.Ms(r.Preview.Median)} | {Timing.Ms(r.Preview.P95)} | {Timing.Ms(r.Commit.Median)} | {Timing.Ms(r.Commit.P95)} | {Timing.Ms(r.Commit.Max)} |");
+    Print();
+}
+
+if (Runs("fanout"))
+{
+    Print($"## Live-update fan-out: a submitted form until {fanOutPages} open region pages show it (ms)");
+    Print();
+    Print("| Страница | Страниц | Отправок | Задержка: медиана | p95 | Макс. | Последняя страница за отправку: медиана | Процессор сервера за отправку, с |");
+    Print("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var regionPage in new[] { false, true })
+    {
+        var f = await FanOutBenchmark.RunAsync(datasets[0].Path, fanOutPages, quick ? 3 : 10, regionPage);
+        Print($"| {f.Page} | {f.Pages} | {f.Rounds} | {Timing.Ms(f.Latency.Median)} | {Timing.Ms(f.Latency.P95)} | {Timing.Ms(f.Latency.Max)} | {Timing.Ms(f.Slowest.Median)} | {f.ServerCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} |");
+    }
     Print();
 }
 

@@ -1,4 +1,5 @@
 using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Live;
 using Microsoft.Data.Sqlite;
 
 namespace Mentoring.Bench;
@@ -18,7 +19,8 @@ public sealed class ViewBenchmarks(string databasePath, string dataset, int iter
 {
     public async Task<IReadOnlyList<ViewResult>> RunAsync()
     {
-        var queries = new BenchServices(databasePath).Queries;
+        var services = new BenchServices(databasePath);
+        var queries = services.Queries;
 
         await using var sql = new SqliteConnection($"Data Source={databasePath}");
         await sql.OpenAsync();
@@ -28,16 +30,23 @@ public sealed class ViewBenchmarks(string databasePath, string dataset, int iter
         var indicator = await TextAsync(sql, "SELECT IndicatorCode FROM Observations WHERE CampaignId = $c AND Level = 2 LIMIT 1", ("$c", campaignId));
         var organisationId = await ScalarAsync(sql, "SELECT OrganisationId FROM Observations WHERE CampaignId = $c AND Level = 1 LIMIT 1", ("$c", campaignId));
 
+        // Every timed call computes the figures as after a change, never a result shared from the previous call.
+        Task<T> Fresh<T>(Func<Task<T>> query)
+        {
+            services.Feed.Publish(new FigureChange(campaignId, regionId, new HashSet<int>(), new HashSet<int>()));
+            return query();
+        }
+
         var results = new List<ViewResult>
         {
             await CompareAsync("Обзор региона",
-                () => queries.GetFiguresAsync(campaignId, TerritoryRef.Region(regionId)),
+                () => Fresh(() => queries.GetFiguresAsync(campaignId, TerritoryRef.Region(regionId))),
                 () => HandSql.RegionOverviewAsync(sql, regionId, campaignId)),
             await CompareAsync("Сравнение муниципалитетов",
-                () => queries.GetMunicipalityRowsAsync(regionId, campaignId, indicator),
+                () => Fresh(() => queries.GetMunicipalityRowsAsync(regionId, campaignId, indicator)),
                 () => HandSql.MunicipalityComparisonAsync(sql, regionId, campaignId, indicator)),
             await CompareAsync("Страница организации",
-                () => queries.GetFiguresAsync(campaignId, TerritoryRef.Organisation(organisationId)),
+                () => Fresh(() => queries.GetFiguresAsync(campaignId, TerritoryRef.Organisation(organisationId))),
                 () => HandSql.OrganisationAsync(sql, organisationId, campaignId)),
             await CompareAsync("Обзор всех регионов",
                 () => queries.GetRegionsAsync(),

@@ -29,7 +29,7 @@ public sealed class SeededDatabase : IAsyncLifetime
     public MonitoringQueries Queries => QueriesAs(TestUsers.For(Roles.Administrator));
 
     /// <summary>The queries as the given user, with the app's real authorization handler.</summary>
-    public MonitoringQueries QueriesAs(ClaimsPrincipal user) => new(Factory, GuardAs(user));
+    public MonitoringQueries QueriesAs(ClaimsPrincipal user) => new(Factory, GuardAs(user), new SharedFigures(Feed));
 
     /// <summary>The territory guard for the given user, with the app's real authorization handler.</summary>
     public TerritoryGuard GuardAs(ClaimsPrincipal user)
@@ -119,6 +119,7 @@ public sealed class RecordingFeed : IFigureChangeFeed
 {
     public List<FigureChange> Published { get; } = [];
     public void Publish(FigureChange change) => Published.Add(change);
+    public long VersionOf(int campaignId) => Published.Count(c => c.CampaignId == campaignId);
     public IDisposable Subscribe(Action<FigureChange> handler) => throw new NotSupportedException();
 }
 

@@ -20,6 +20,7 @@ public static class DatabaseInitializer
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using (var db = await factory.CreateDbContextAsync())
         {
+            await SqlitePragmas.UseWriteAheadLogAsync(db);
             await db.Database.MigrateAsync();
             logger.LogInformation("Database schema ready in {Elapsed} ms", watch.ElapsedMilliseconds);
             await DemoDataSeeder.SeedAsync(db);

@@ -17,7 +17,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddMentoringData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Mentoring") ?? "Data Source=mentoring.db";
-        services.AddDbContextFactory<MentoringDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<MentoringDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         // Identity's stores take a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MentoringDbContext>>().CreateDbContext());
         services.AddScoped<MonitoringQueries>();
@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Intake.IntakeWorkbook>();
         services.AddScoped<Services.Export.DashboardTables>();
         services.AddSingleton<Services.Live.IFigureChangeFeed, Services.Live.InProcessFigureChangeFeed>();
+        services.AddSingleton<Services.Live.SharedFigures>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();
         return services;

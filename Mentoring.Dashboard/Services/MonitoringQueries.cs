@@ -35,7 +35,7 @@ public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind,
 /// (grouped sums), then the domain's rules turn sums into figures. A context per call: Blazor Server circuits must
 /// not share one (STYLE.md).
 /// </summary>
-public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard)
+public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard, Live.SharedFigures shared)
 {
     /// <summary>How much of the territory the user may see (for the UI's choices; every query still checks).</summary>
     public Task<TerritoryAccess> GetAccessAsync(TerritoryRef territory, CancellationToken ct = default) => guard.AccessAsync(territory, ct);
@@ -118,6 +118,12 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         // An organisation's own figures are detail; a municipality's or region's are its aggregates.
         var requirement = territory.Level == ObservationLevel.Organisation ? TerritoryAccessRequirement.Detail : TerritoryAccessRequirement.Aggregates;
         await guard.DemandAsync(campaignId, territory, requirement, ct);
+        return await shared.GetAsync(campaignId, $"figures:{territory}", () => FiguresAsync(campaignId, territory));
+    }
+
+    // Shared between circuits: not cancelled by the one circuit that happened to ask first.
+    private async Task<IReadOnlyList<IndicatorFigures>> FiguresAsync(int campaignId, TerritoryRef territory, CancellationToken ct = default)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var inCampaign = db.Observations.AsNoTracking().Where(o => o.CampaignId == campaignId);
 
@@ -151,8 +157,15 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         int regionId, int campaignId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default)
     {
         var indicators = indicatorCodes.Distinct().Select(IndicatorCatalogue.Get).ToList();
-        var codes = indicators.Select(i => i.Code).ToList();
         await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Detail, ct);
+        return await shared.GetAsync(campaignId, $"municipalities:{regionId}:{string.Join(',', indicators.Select(i => i.Code))}",
+            () => MunicipalityRowsAsync(regionId, campaignId, indicators));
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<MunicipalityRow>>> MunicipalityRowsAsync(
+        int regionId, int campaignId, IReadOnlyList<Indicator> indicators, CancellationToken ct = default)
+    {
+        var codes = indicators.Select(i => i.Code).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == regionId)
             .Select(m => new { m.Id, m.Name, m.Kind, Organisations = m.Organisations.Count })

@@ -14,6 +14,9 @@ public interface IFigureChangeFeed
 {
     void Publish(FigureChange change);
 
+    /// <summary>How many changes of the campaign this server has heard of; it moves before any listener runs.</summary>
+    long VersionOf(int campaignId);
+
     /// <summary>The handler runs on the publisher's thread; dispose the result to stop listening.</summary>
     IDisposable Subscribe(Action<FigureChange> handler);
 }
@@ -22,9 +25,14 @@ public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed>
 {
     // Copy-on-write: publishing reads a snapshot without locking.
     private ImmutableArray<Action<FigureChange>> handlers = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> versions = new();
+
+    public long VersionOf(int campaignId) => versions.GetValueOrDefault(campaignId);
 
     public void Publish(FigureChange change)
     {
+        // First the version, so a listener that reloads at once never gets a shared result of the old figures.
+        versions.AddOrUpdate(change.CampaignId, 1, (_, v) => v + 1);
         foreach (var handler in handlers)
         {
             try

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Mentoring.Domain.Indicators;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Mentoring.Bench;
+
+public sealed record FanOutResult(string Page, int Pages, int Rounds, Timing Latency, Timing Slowest, double ServerCpuSeconds);
+
+/// <summary>
+/// Live-update fan-out: N headless Chromium pages show the region page of a collecting campaign; another page submits
+/// an organisation's form through the UI (the real write path and change feed in the app process). Each watching
+/// page notes, with a MutationObserver, when its «сдали N» figure shows the new count. Latency = that moment minus the
+/// submission's time stamp in the database (taken just before the transaction commits, so it slightly overstates).
+/// </summary>
+public static class FanOutBenchmark
+{
+    private const string Figure = "[data-testid=submitted], [data-testid=submitted-total]";
+
+    private const string Watch = """
+        expected => {
+          window.__seenAt = 0;
+          const check = () => {
+            const figure = document.querySelector('[data-testid=submitted], [data-testid=submitted-total]');
+            if (!window.__seenAt && figure && figure.textContent.trim() === expected) {
+              window.__seenAt = Date.now();
+              observer.disconnect();
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }
+        """;
+
+    /// <summary>Watches the region page (all its figures, tables and charts) or the lighter collection-progress page.</summary>
+    public static async Task<FanOutResult> RunAsync(string regionDatabase, int pages, int rounds, bool regionPage)
+    {
+        var database = CircuitBenchmarks.CopyOf(regionDatabase);
+        var services = new BenchServices(database);
+        int regionId;
+        List<int> organisations;
+        await using (var db = await services.Factory.CreateDbContextAsync())
+        {
+            regionId = await db.Regions.Where(r => r.Code.StartsWith("bench-")).OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync();
+            organisations = await db.Organisations.Where(o => o.Municipality.RegionId == regionId).OrderBy(o => o.Id).Select(o => o.Id).Take(rounds).ToListAsync();
+        }
+        var indicator = IndicatorCatalogue.All.First(i => i.ReportedByOrganisations && i.Kind == IndicatorKind.Fact);
+        var campaignId = await services.CollectingCampaignAsync(regionId, [indicator.Code], "Мониторинг (веерное обновление)");
+        SqliteConnection.ClearAllPools();
+
+        var (app, _) = await AppProcess.StartAsync(database);
+        try
+        {
+            await using (app)
+            {
+                using var playwright = await Playwright.CreateAsync();
+                await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = CircuitBenchmarks.ChromiumArgs });
+                var context = await browser.NewContextAsync(new() { Locale = "ru-RU" });
+                var submitter = await context.NewPageAsync();
+                await CircuitBenchmarks.SignInAsync(submitter, app.BaseUrl);
+                var watchers = new List<IPage>();
+                for (var i = 0; i < pages; i++)
+                {
+                    var page = await context.NewPageAsync();
+                    await CircuitBenchmarks.OpenAsync(page, regionPage ? $"{app.BaseUrl}/regions/{regionId}?campaign={campaignId}" : $"{app.BaseUrl}/campaigns/{campaignId}");
+                    await page.Locator(Figure).WaitForAsync();
+                    watchers.Add(page);
+                    if ((i + 1) % 10 == 0)
+                        Console.Write($"\r  веерное обновление: открыто {i + 1} из {pages} страниц");
+                }
+                Console.WriteLine();
+
+                var latencies = new List<double>();
+                var cpu = 0.0;
+                var slowest = new List<double>();
+                for (var round = 0; round < rounds; round++)
+                {
+                    var organisation = organisations[round];
+                    await CircuitBenchmarks.OpenAsync(submitter, $"{app.BaseUrl}/campaigns/{campaignId}/organisations/{organisation}");
+                    await submitter.SelectOptionAsync($"#{indicator.Code.ToLowerInvariant()}-value", "1");
+                    var expected = (round + 1).ToString(CultureInfo.InvariantCulture);
+                    await Task.WhenAll(watchers.Select(p => p.EvaluateAsync(Watch, expected)));
+
+                    var cpuBefore = app.CpuSeconds();
+                    await submitter.ClickAsync("#report-submit");
+                    try
+                    {
+                        await Task.WhenAll(watchers.Select(p => p.WaitForFunctionAsync("() => window.__seenAt > 0", null, new() { Timeout = 60_000 })));
+                    }
+                    catch (TimeoutException)
+                    {
+                        throw new TimeoutException($"Not every page showed the submission within 60 s. Form: «{await submitter.Locator("main").InnerTextAsync()}»; "
+                                                   + $"first page: «{await watchers[0].Locator(Figure).InnerTextAsync()}».");
+                    }
+
+                    var committed = await SubmittedAtAsync(database, campaignId, organisation);
+                    var seen = await Task.WhenAll(watchers.Select(p => p.EvaluateAsync<double>("window.__seenAt")));
+                    var delays = seen.Select(s => s - committed).ToList();
+                    latencies.AddRange(delays);
+                    cpu += app.CpuSeconds() - cpuBefore;
+                    slowest.Add(delays.Max());
+                    Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор сервера {app.CpuSeconds() - cpuBefore:0.0} с");
+                }
+                return new FanOutResult(regionPage ? "Обзор региона" : "Ход сбора данных", pages, rounds,
+                    new Timing("fan-out", latencies), new Timing("slowest", slowest), cpu / rounds);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
+    /// <summary>When the submission was stamped, in Unix milliseconds (the pages' Date.now() clock).</summary>
+    private static async Task<double> SubmittedAtAsync(string database, int campaignId, int organisationId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = HandSql.Command(connection, "SELECT UpdatedAt FROM Submissions WHERE CampaignId = $c AND OrganisationId = $o AND State = 2",
+            ("$c", campaignId), ("$o", organisationId));
+        var text = (string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("The submission was not saved."));
+        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+    }
+}

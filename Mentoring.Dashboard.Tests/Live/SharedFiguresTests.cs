@@ -1,0 +1,56 @@
+using Mentoring.Dashboard.Services.Live;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mentoring.Dashboard.Tests.Live;
+
+public class SharedFiguresTests
+{
+    private readonly InProcessFigureChangeFeed feed = new(NullLogger<InProcessFigureChangeFeed>.Instance);
+
+    [Fact]
+    public async Task ManyCircuitsAskingAtOnce_ComputeTheFiguresOnce()
+    {
+        var shared = new SharedFigures(feed);
+        var computations = 0;
+        var release = new TaskCompletionSource();
+
+        var asks = Enumerable.Range(0, 50).Select(_ => shared.GetAsync(7, "figures:region 1", async () =>
+        {
+            Interlocked.Increment(ref computations);
+            await release.Task;
+            return 42;
+        })).ToList();
+        release.SetResult();
+
+        Assert.All(await Task.WhenAll(asks), value => Assert.Equal(42, value));
+        Assert.Equal(1, computations);
+    }
+
+    [Fact]
+    public async Task AfterAChangeOfTheCampaign_TheFiguresAreComputedAfresh_OtherCampaignsKeepTheirs()
+    {
+        var shared = new SharedFigures(feed);
+        var stored = 1;
+        Task<int> Read(int campaign) => shared.GetAsync(campaign, "figures", () => Task.FromResult(stored));
+
+        Assert.Equal(1, await Read(1));
+        Assert.Equal(1, await Read(2));
+        stored = 2;
+        Assert.Equal(1, await Read(1)); // nothing published yet: the shared result stands
+
+        feed.Publish(new FigureChange(1, 1, new HashSet<int>(), new HashSet<int>()));
+
+        Assert.Equal(2, await Read(1));
+        Assert.Equal(1, await Read(2));
+    }
+
+    [Fact]
+    public async Task AFailedComputation_IsNotShared()
+    {
+        var shared = new SharedFigures(feed);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => shared.GetAsync<int>(1, "x", () => throw new InvalidOperationException()));
+
+        Assert.Equal(5, await shared.GetAsync(1, "x", () => Task.FromResult(5)));
+    }
+}
