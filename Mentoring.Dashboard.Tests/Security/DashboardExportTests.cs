@@ -18,7 +18,7 @@ public class DashboardExportTests(DashboardApp app)
     {
         using var client = await app.SignedInClientAsync("minobr@demo.local");
         var region = await app.RegionIdAsync("krasnodar");
-        var campaign = await LatestCampaignAsync(region);
+        var campaign = await app.LatestCampaignAsync(region);
 
         var page = await DashboardApp.PageTextAsync(client, $"/regions/{region}?campaign={campaign}");
         var rows = await CsvAsync(client, $"/export/municipalities?region={region}&campaign={campaign}");
@@ -43,7 +43,7 @@ public class DashboardExportTests(DashboardApp app)
     {
         using var client = await app.SignedInClientAsync("admin@demo.local");
         var region = await app.RegionIdAsync("krasnoyarsk");
-        var campaign = await LatestCampaignAsync(region);
+        var campaign = await app.LatestCampaignAsync(region);
         var url = $"/export/indicators?region={region}&campaign={campaign}";
 
         var page = await DashboardApp.PageTextAsync(client, $"/regions/{region}?campaign={campaign}");
@@ -75,7 +75,7 @@ public class DashboardExportTests(DashboardApp app)
         using var client = await app.SignedInClientAsync("minobr@demo.local");
         var region = await app.RegionIdAsync("krasnodar");
 
-        var response = await client.GetAsync($"/export/municipalities?region={region}&campaign={await LatestCampaignAsync(region)}&format=xlsx");
+        var response = await client.GetAsync($"/export/municipalities?region={region}&campaign={await app.LatestCampaignAsync(region)}&format=xlsx");
 
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
@@ -92,7 +92,7 @@ public class DashboardExportTests(DashboardApp app)
         using var client = await app.SignedInClientAsync("anapa@demo.local");
         var anapa = await app.ScalarAsync("SELECT Id FROM Municipalities WHERE Name LIKE '%Анапа%' LIMIT 1");
         var armavir = await app.MunicipalityIdAsync("город Армавир");
-        var campaign = await LatestCampaignAsync(await app.RegionIdAsync("krasnodar"));
+        var campaign = await app.LatestCampaignAsync(await app.RegionIdAsync("krasnodar"));
 
         var own = await CsvAsync(client, $"/export/organisations?municipality={anapa}&campaign={campaign}");
         var neighbourSchools = await client.GetAsync($"/export/organisations?municipality={armavir}&campaign={campaign}&format=csv");
@@ -114,7 +114,7 @@ public class DashboardExportTests(DashboardApp app)
         var kuzbass = await app.RegionIdAsync("kuzbass");
         var krasnoyarsk = await app.RegionIdAsync("krasnoyarsk");
 
-        var dynamics = await CsvAsync(client, $"/export/dynamics?region={kuzbass}&current={await LatestCampaignAsync(kuzbass)}");
+        var dynamics = await CsvAsync(client, $"/export/dynamics?region={kuzbass}&current={await app.LatestCampaignAsync(kuzbass)}");
         var quality = await CsvAsync(client, $"/export/quality?region={krasnoyarsk}");
         var plan = await CsvAsync(client, $"/export/plan?region={await app.RegionIdAsync("tomsk")}");
 
@@ -132,7 +132,7 @@ public class DashboardExportTests(DashboardApp app)
         using var official = await app.SignedInClientAsync("admin@demo.local");
         using var curator = await app.SignedInClientAsync("curator@demo.local");
         var region = await app.RegionIdAsync("krasnoyarsk");
-        var campaign = await LatestCampaignAsync(region);
+        var campaign = await app.LatestCampaignAsync(region);
 
         var rows = await CsvAsync(official, $"/export/collection?campaign={campaign}");
         var denied = await curator.GetAsync($"/export/collection?campaign={campaign}&format=csv");
@@ -168,14 +168,7 @@ public class DashboardExportTests(DashboardApp app)
     public async Task ExportOutsideTheScope_IsRefused_AndLeaksNothing(string account, string template, string secrets)
     {
         using var client = await app.SignedInClientAsync(account);
-        var krasnoyarsk = await app.RegionIdAsync("krasnoyarsk");
-        var url = template
-            .Replace("{krasnoyarsk}", krasnoyarsk.ToString(), StringComparison.Ordinal)
-            .Replace("{krasnodar}", (await app.RegionIdAsync("krasnodar")).ToString(), StringComparison.Ordinal)
-            .Replace("{krasnoyarsk-city}", (await app.MunicipalityIdAsync("город Красноярск")).ToString(), StringComparison.Ordinal)
-            .Replace("{krasnoyarsk-campaign}", (await LatestCampaignAsync(krasnoyarsk)).ToString(), StringComparison.Ordinal)
-            .Replace("{school-50}", (await app.OrganisationIdAsync("СШ № 50")).ToString(), StringComparison.Ordinal)
-            .Replace("{school-32}", (await app.OrganisationIdAsync("СШ № 32")).ToString(), StringComparison.Ordinal);
+        var url = await app.UrlAsync(template);
 
         foreach (var format in new[] { "csv", "xlsx" })
         {
@@ -200,9 +193,6 @@ public class DashboardExportTests(DashboardApp app)
         Assert.Equal("/account/login", response.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.DoesNotContain("Анапа", await response.Content.ReadAsStringAsync());
     }
-
-    private Task<long> LatestCampaignAsync(long regionId) =>
-        app.ScalarAsync("SELECT Id FROM Campaigns WHERE RegionId = $r AND State <> 1 ORDER BY AsOf DESC LIMIT 1", ("$r", regionId));
 
     private static async Task<List<string[]>> CsvAsync(HttpClient client, string url) => await ReadAsync(client, url, "csv");
 

@@ -132,13 +132,7 @@ public class HttpSecurityTests(DashboardApp app)
     public async Task AnalysisPageOutsideTheScope_AnswersNoAccess_AndLeaksNoNamesOrFigures(string account, string template, string secrets)
     {
         using var client = await app.SignedInClientAsync(account);
-        var url = template
-            .Replace("{krasnoyarsk}", (await app.RegionIdAsync("krasnoyarsk")).ToString(), StringComparison.Ordinal)
-            .Replace("{krasnodar}", (await app.RegionIdAsync("krasnodar")).ToString(), StringComparison.Ordinal)
-            .Replace("{krasnoyarsk-city}", (await app.MunicipalityIdAsync("город Красноярск")).ToString(), StringComparison.Ordinal)
-            .Replace("{krasnoyarsk-campaign}", (await KrasnoyarskCampaignAsync()).ToString(), StringComparison.Ordinal)
-            .Replace("{school-50}", (await app.OrganisationIdAsync("СШ № 50")).ToString(), StringComparison.Ordinal)
-            .Replace("{school-32}", (await app.OrganisationIdAsync("СШ № 32")).ToString(), StringComparison.Ordinal);
+        var url = await app.UrlAsync(template);
 
         var html = await DashboardApp.PageTextAsync(client, url);
 
@@ -150,7 +144,7 @@ public class HttpSecurityTests(DashboardApp app)
     [Fact]
     public async Task IntakeSpreadsheet_IsScoped_ACuratorGetsOnlyTheirOwnRow()
     {
-        var url = $"/export/intake?campaign={await KrasnoyarskCampaignAsync()}&municipality={await app.MunicipalityIdAsync("город Красноярск")}&format=csv";
+        var url = $"/export/intake?campaign={await app.LatestCampaignAsync(await app.RegionIdAsync("krasnoyarsk"))}&municipality={await app.MunicipalityIdAsync("город Красноярск")}&format=csv";
         using var official = await app.SignedInClientAsync("minobr@demo.local");
         using var curator = await app.SignedInClientAsync("curator@demo.local");
 
@@ -164,9 +158,6 @@ public class HttpSecurityTests(DashboardApp app)
         Assert.Equal(2, rows.Length); // the header and the curator's school
         Assert.Contains("СШ № 50", rows[1]);
     }
-
-    private Task<long> KrasnoyarskCampaignAsync() => app.ScalarAsync(
-        "SELECT c.Id FROM Campaigns c JOIN Regions r ON r.Id = c.RegionId WHERE r.Code = 'krasnoyarsk' ORDER BY c.AsOf DESC LIMIT 1");
 
     [Fact]
     public async Task MunicipalHead_SeesAnotherMunicipalityOnlyAsAggregates_WithoutItsOrganisations()
