@@ -1,5 +1,6 @@
 // Live figures: after the server announces a change, briefly highlights every figure (.live-figure) whose text
-// the re-render changed. Armed only around an announced change, so navigation does not flash.
+// the re-render changed. Armed only from an announced change until its re-render is applied (however long the
+// reload takes on a busy server), so navigation does not flash.
 window.mentoringLive = (function () {
   var armedUntil = 0;
   var observer = new MutationObserver(function (mutations) {
@@ -16,6 +17,8 @@ window.mentoringLive = (function () {
   function start() { observer.observe(document.body, { subtree: true, childList: true, characterData: true }); }
   if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
   return {
-    expectChanges: function () { armedUntil = Date.now() + 3000; }
+    // 30 s caps a reload that never renders; changesApplied() disarms once the late DOM edits are in.
+    expectChanges: function () { armedUntil = Date.now() + 30000; },
+    changesApplied: function () { armedUntil = Date.now() + 500; }
   };
 })();
