@@ -1,6 +1,5 @@
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
-using Mentoring.Dashboard.Services.Analytics;
 using Mentoring.Dashboard.Services.Export;
 using Mentoring.Domain.Indicators;
 
@@ -17,20 +16,12 @@ public static class ExportEndpoints
         var exports = app.MapGroup("/export").RequireAuthorization();
 
         exports.MapGet("/recommendations", async (int? region, int? municipality, int campaign, string? format,
-            MonitoringQueries queries, Recommendations recommendations, CancellationToken ct) =>
+            DashboardTables tables, CancellationToken ct) =>
         {
             if (region is null == municipality is null)
                 return Results.Text("Укажите регион или муниципалитет.", statusCode: StatusCodes.Status400BadRequest);
-            return await Scoped(async () =>
-            {
-                var territory = region is { } r ? TerritoryRef.Region(r) : TerritoryRef.Municipality(municipality!.Value);
-                var items = await recommendations.GetAsync(territory, campaign, ct); // checks scope and that the campaign is the region's
-                var (name, regionId) = region is { } id
-                    ? ((await queries.GetRegionAsync(id, ct)).Name, id)
-                    : (await queries.GetMunicipalityAsync(municipality!.Value, ct)) is { } m ? (m.Name, m.RegionId) : throw new TerritoryAccessDeniedException();
-                var asOf = (await queries.GetCampaignsAsync(regionId, ct)).First(c => c.Id == campaign).AsOf;
-                return File(Recommendations.ToTable($"Адресные рекомендации {name} {Format.Date(asOf)}", items), format);
-            });
+            var territory = region is { } r ? TerritoryRef.Region(r) : TerritoryRef.Municipality(municipality!.Value);
+            return await Scoped(async () => File(await tables.RecommendationsAsync(territory, campaign, ct), format));
         });
 
         // The dashboard's tables, each as its page shows it.

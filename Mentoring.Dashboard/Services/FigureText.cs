@@ -13,6 +13,17 @@ public static class FigureText
         ? LevelSummary(slice) + " — " + slice.Indicator.Levels![0].Name.ToLowerInvariant()
         : Format.Headline(slice.Indicator, slice.Shown);
 
+    /// <summary>The slice columns of an indicator table: all organisations, then by kind, then by group of municipalities.</summary>
+    public static List<string> SliceColumns(IEnumerable<IndicatorFigures> figures) =>
+        figures.SelectMany(f => f.Slices)
+            .OrderBy(s => s.Group is null ? 0 : 1).ThenBy(s => s.Kind ?? 0).ThenBy(s => s.Group)
+            .Select(Format.Slice).Distinct().ToList();
+
+    /// <summary>A slice's value in short, for cards and comparisons: "79,8 %", "734 чел.", a level as its best level's share.</summary>
+    public static string Headline(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
+        ? LevelSummary(slice)
+        : Format.Headline(slice.Indicator, slice.Shown);
+
     /// <summary>The counts behind a slice's value: "701 из 878", or each level's count.</summary>
     public static string Detail(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
         ? LevelDetail(slice)

@@ -92,7 +92,7 @@ public partial class MunicipalityPage
             .FirstOrDefault(s => s.Kind == slice.Kind && s.Group == slice.Group);
 
     private string? RegionComparison(SliceFigure slice) => RegionSlice(slice) is { } r
-        ? "по региону: " + (slice.Indicator.Kind == IndicatorKind.Level ? FigureText.LevelSummary(r) : Format.Headline(r.Indicator, r.Shown))
+        ? "по региону: " + FigureText.Headline(r)
         : null;
 
     private void SelectGroup(IndicatorGroup group) =>

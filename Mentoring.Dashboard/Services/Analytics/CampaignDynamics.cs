@@ -76,6 +76,13 @@ public sealed class CampaignDynamics(MonitoringQueries queries)
     }
 
     /// <summary>
+    /// The base a user asked for: an earlier campaign by id, none for <c>0</c> ("no comparison"), otherwise the previous one.
+    /// </summary>
+    public static CampaignInfo? BaseOf(IReadOnlyList<CampaignInfo> campaigns, CampaignInfo current, int? requestedBaseId) =>
+        requestedBaseId == 0 ? null
+        : campaigns.FirstOrDefault(c => c.Id == requestedBaseId && c.AsOf < current.AsOf) ?? PreviousOf(campaigns, current.Id);
+
+    /// <summary>
     /// Compares <paramref name="currentCampaignId"/> with <paramref name="baseCampaignId"/>; without a base (a region's
     /// first campaign) only the "not started" lists are filled.
     /// </summary>

@@ -12,7 +12,8 @@ namespace Mentoring.Dashboard.Services.Export;
 /// no more than the user may see. A value column shown as "79,8 %" is followed by a plain number for Excel to sort.
 /// </summary>
 public sealed class DashboardTables(
-    MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, DataQuality quality, CampaignAdministration campaigns)
+    MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, DataQuality quality, Recommendations recommendations,
+    CampaignAdministration campaigns)
 {
     private const string Demo = "демонстрационные данные";
 
@@ -25,9 +26,7 @@ public sealed class DashboardTables(
         if (territory.Level == ObservationLevel.Organisation)
             return await OrganisationFiguresAsync(title, territory.Id, campaignId, figures, ct);
 
-        var slices = figures.SelectMany(f => f.Slices)
-            .OrderBy(s => s.Group is null ? 0 : 1).ThenBy(s => s.Kind ?? 0).ThenBy(s => s.Group)
-            .Select(Format.Slice).Distinct().ToList();
+        var slices = FigureText.SliceColumns(figures);
         var headers = new List<string> { "Группа показателей", "Показатель" };
         foreach (var slice in slices)
             headers.AddRange([$"{slice}: значение", $"{slice}: числа"]);
@@ -95,6 +94,14 @@ public sealed class DashboardTables(
                  o.IsSynthetic ? Demo : ""]).ToList());
     }
 
+    /// <summary>The report page's targeted recommendations: one row per organisation named.</summary>
+    public async Task<ExportTable> RecommendationsAsync(TerritoryRef territory, int campaignId, CancellationToken ct = default)
+    {
+        var items = await recommendations.GetAsync(territory, campaignId, ct); // checks scope and that the campaign is the region's
+        var (name, campaign) = await TerritoryAsync(territory, campaignId, ct);
+        return Recommendations.ToTable($"Адресные рекомендации {name} {Format.Date(campaign.AsOf)}", items);
+    }
+
     /// <summary>The plan page: every planned indicator's fact, plan and status.</summary>
     public async Task<ExportTable> PlanAsync(int regionId, CancellationToken ct = default)
     {
@@ -119,9 +126,8 @@ public sealed class DashboardTables(
     public async Task<ExportTable> DynamicsAsync(int regionId, int currentCampaignId, int? baseCampaignId, CancellationToken ct = default)
     {
         var region = await queries.GetRegionAsync(regionId, ct);
-        var baseCampaign = baseCampaignId == 0 ? null
-            : region.Campaigns.FirstOrDefault(c => c.Id == baseCampaignId) ?? CampaignDynamics.PreviousOf(region.Campaigns, currentCampaignId);
-        var report = await dynamics.GetAsync(regionId, baseCampaign?.Id, currentCampaignId, ct);
+        var current = region.Campaigns.FirstOrDefault(c => c.Id == currentCampaignId) ?? throw new TerritoryAccessDeniedException();
+        var report = await dynamics.GetAsync(regionId, CampaignDynamics.BaseOf(region.Campaigns, current, baseCampaignId)?.Id, current.Id, ct);
         var title = $"Динамика {region.Name} {report.BaseLabel} — {Format.Date(report.Current.AsOf)}";
         return new(title,
             ["Показатель", "Срез", report.Base is null ? "Базовый мониторинг" : report.BaseLabel, Format.Date(report.Current.AsOf), "Изменение", "Примечание"],
