@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
@@ -12,9 +11,6 @@ public abstract class DashboardTestContext : BunitContext
     protected DashboardTestContext()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
-        // bUnit 2.15.2's HtmlComparer needs AngleSharp.Diffing 1.x, which this registry lacks (PLATFORM.md).
-        var comparer = typeof(BunitContext).Assembly.GetType("Bunit.Diffing.HtmlComparer", throwOnError: true)!;
-        Services.AddSingleton(comparer, RuntimeHelpers.GetUninitializedObject(comparer));
         Services.AddRadzenComponents();
         JSInterop.Mode = JSRuntimeMode.Loose;
         // RadzenChart measures itself through JS; give it a size.
