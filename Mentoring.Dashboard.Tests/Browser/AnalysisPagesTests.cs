@@ -98,7 +98,7 @@ public class PlanAdministrationPageTests(DashboardApp app)
     public async Task Administrator_AddsAPlanValue_AfterBeingToldAShareCannotExceed100()
     {
         var page = await app.SignInAsync("admin@demo.local");
-        await page.ClickAsync("a.header-link:has-text('Планы')");
+        await page.ClickAsync(".app-menu a:has-text('Планы')");
         await page.SelectOptionAsync("#plan-region", new[] { (await app.RegionIdAsync("kuzbass")).ToString() });
         await Expect(page.Locator("#plan-indicator")).ToBeVisibleAsync();
         await DashboardApp.WaitForInteractiveAsync(page);

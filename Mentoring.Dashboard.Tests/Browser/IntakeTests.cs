@@ -17,7 +17,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
     [Fact]
     public async Task ACuratorsSubmission_MovesTheFiguresOnAnOpenRegionPage_WithoutReload()
     {
-        var campaign = await OpenCampaignAsync(new DateOnly(2026, 11, 1));
+        var campaign = await app.OpenCampaignAsync(new DateOnly(2026, 11, 1));
         var region = await app.RegionIdAsync("krasnoyarsk");
 
         // An official watching the region: the new campaign is the latest, nothing submitted yet.
@@ -61,7 +61,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
     [Fact]
     public async Task AnOfficialImportsASpreadsheet_SeesThePreview_ThenTheProgress()
     {
-        var campaign = await OpenCampaignAsync(new DateOnly(2026, 11, 2));
+        var campaign = await app.OpenCampaignAsync(new DateOnly(2026, 11, 2), screenshot: "59-campaign-opened");
         var city = await app.MunicipalityIdAsync("город Красноярск");
         var page = await app.SignInAsync("admin@demo.local");
         await page.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}/municipalities/{city}");
@@ -89,24 +89,5 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await page.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}");
         await Expect(page.Locator("[data-testid=submitted-total]")).ToHaveTextAsync("2");
         await DashboardApp.ScreenshotAsync(page, "64-campaign-progress");
-    }
-
-    /// <summary>Opens and starts a collecting campaign for Krasnoyarsk region through the pages, as an administrator.</summary>
-    private async Task<long> OpenCampaignAsync(DateOnly asOf)
-    {
-        var admin = await app.SignInAsync("admin@demo.local");
-        await admin.GotoAsync($"{app.BaseUrl}/campaigns");
-        await DashboardApp.WaitForInteractiveAsync(admin);
-        await admin.SelectOptionAsync("#campaign-region", new SelectOptionValue { Label = "Красноярский край" });
-        await admin.FillAsync("#campaign-date", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await admin.ClickAsync("#campaign-create");
-        await Expect(admin.Locator("h1")).ToHaveTextAsync("Мониторинг реализации целевой модели наставничества");
-        await admin.ClickAsync("#campaign-start");
-        await Expect(admin.Locator(".campaign-state")).ToContainTextAsync("идёт сбор");
-        if (asOf.Day == 2)
-            await DashboardApp.ScreenshotAsync(admin, "59-campaign-opened");
-        var id = long.Parse(new Uri(admin.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
-        await admin.Context.CloseAsync();
-        return id;
     }
 }

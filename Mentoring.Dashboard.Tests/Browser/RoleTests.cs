@@ -24,8 +24,7 @@ public class RoleTests(DashboardApp app)
         await page.ClickAsync(".region-card");
         await Expect(page.Locator(".municipality-table .municipality-link")).ToHaveCountAsync(44);
         // Picking another indicator re-renders through the live circuit: scripts and the socket work under the CSP.
-        await page.Locator(".indicator-selector .rz-dropdown").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = "«Ученик-ученик»" }).ClickAsync();
+        await DashboardApp.ChooseAsync(page, "Показатель", "«Ученик-ученик»");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("indicator=FORM_SS"));
         await page.Locator(".municipality-link", new() { HasText = "город Армавир" }).ClickAsync();
         await Expect(page.Locator(".organisation-table .organisation-link").First).ToBeVisibleAsync();
@@ -77,7 +76,8 @@ public class RoleTests(DashboardApp app)
     {
         var page = await app.SignInAsync("presenter@demo.local");
         await Expect(page.Locator(".region-card h2")).ToHaveTextAsync("Краснодарский край");
-        await Expect(page.Locator("a.header-link", new() { HasText = "Пользователи" })).ToHaveCountAsync(0);
+        await Expect(page.Locator(".app-menu a", new() { HasText = "Презентации" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".app-menu a", new() { HasText = "Пользователи" })).ToHaveCountAsync(0);
 
         await page.GotoAsync($"{app.BaseUrl}/admin/users");
 
@@ -88,7 +88,7 @@ public class RoleTests(DashboardApp app)
     public async Task Administrator_CreatesACurator_WhoSignsInToTheirSchool_AndTheAuditLogShowsIt()
     {
         var admin = await app.SignInAsync("admin@demo.local");
-        await admin.ClickAsync("a.header-link:has-text('Пользователи')");
+        await admin.ClickAsync(".app-menu a:has-text('Пользователи')");
         await Expect(admin.Locator("h1")).ToHaveTextAsync("Пользователи");
         await DashboardApp.WaitForInteractiveAsync(admin);
 

@@ -61,4 +61,26 @@ public class KpiCardTests : DashboardTestContext
 
         Assert.Equal("нет данных", card.Find(".kpi-value").TextContent);
     }
+
+    [Theory]
+    [InlineData("1\u00A0007 ОО", "1\u00A0007", "ОО")]
+    [InlineData("79,8\u00A0%", "79,8", "%")]
+    [InlineData("830 чел.", "830", "чел.")]
+    [InlineData("\u221212 ед.", "\u221212", "ед.")]
+    public void KeyFigure_SetsTheUnitApartFromTheDigits_AndKeepsItsText(string value, string number, string unit)
+    {
+        var card = Render<KpiCard>(p => p.Add(c => c.Title, "Реализуется форма «учитель-учитель»").Add(c => c.Value, value));
+
+        Assert.Equal(number, card.Find(".kpi-value .figure-number").TextContent);
+        Assert.Equal(unit, card.Find(".kpi-value .figure-unit").TextContent);
+        Assert.Equal(value, card.Find(".kpi-value").TextContent);
+    }
+
+    [Fact]
+    public void NoData_IsNotSplit()
+    {
+        var card = Render<KpiCard>(p => p.Add(c => c.Title, "Наставнические пары").Add(c => c.Value, Format.NoData));
+
+        card.Find(".kpi-value").MarkupMatches("<p class=\"kpi-value live-figure\">нет данных</p>");
+    }
 }

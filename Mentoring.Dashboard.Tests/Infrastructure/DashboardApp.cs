@@ -75,10 +75,16 @@ public sealed class DashboardApp : IAsyncLifetime
     }
 
     /// <summary>A new browser context (its own cookies) signed in as the given demo account, on the start page.</summary>
+    /// <param name="bypassCsp">Only for accessibility checks, which inject axe-core as an inline script.</param>
     public async Task<IPage> SignInAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword,
-        int width = 1600, int height = 1000)
+        int width = 1600, int height = 1000, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "ru-RU" });
+        var context = await Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "ru-RU",
+            BypassCSP = bypassCsp,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("#email", email);
@@ -163,22 +169,87 @@ public sealed class DashboardApp : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator(".app-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
 
+    /// <summary>Opens and starts a collecting campaign for Krasnoyarsk region through the pages, as an administrator.</summary>
+    public async Task<long> OpenCampaignAsync(DateOnly asOf, string? screenshot = null)
+    {
+        var admin = await SignInAsync("admin@demo.local");
+        await admin.GotoAsync($"{BaseUrl}/campaigns");
+        await WaitForInteractiveAsync(admin);
+        await admin.SelectOptionAsync("#campaign-region", new SelectOptionValue { Label = "Красноярский край" });
+        await admin.FillAsync("#campaign-date", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await admin.ClickAsync("#campaign-create");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Мониторинг реализации целевой модели наставничества");
+        await admin.ClickAsync("#campaign-start");
+        await Assertions.Expect(admin.Locator(".campaign-state")).ToContainTextAsync("идёт сбор");
+        if (screenshot is not null)
+            await ScreenshotAsync(admin, screenshot);
+        var id = long.Parse(new Uri(admin.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await admin.Context.CloseAsync();
+        return id;
+    }
+
     /// <summary>
-    /// A full-page screenshot to look at. Radzen charts draw once the circuit has measured them, so it waits for the
-    /// charts' shapes (briefly: a chart without data has none, and a static page has no charts).
+    /// Runs axe-core (vendored, Browser/axe) on the page and returns its critical and serious violations as
+    /// "rule: element, element" lines; the page must have been opened with <c>bypassCsp</c>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js") });
+        return await page.EvaluateAsync<string[]>("""
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return result.violations
+                .filter(v => v.impact === 'critical' || v.impact === 'serious')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(', '));
+            }
+            """);
+    }
+
+    /// <summary>
+    /// What makes the page scroll sideways: empty when it fits its window, else the page's overflow in CSS pixels and the
+    /// innermost elements that stick out (elements inside a box that scrolls by itself do not count).
+    /// </summary>
+    public static Task<string[]> SidewaysOverflowAsync(IPage page) =>
+        page.EvaluateAsync<string[]>("""
+            () => {
+              const overflow = document.documentElement.scrollWidth - window.innerWidth;
+              if (overflow <= 0) return [];
+              const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                const x = getComputedStyle(p).overflowX; if (x === 'auto' || x === 'scroll' || x === 'hidden') return true; } return false; };
+              const out = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e))
+                .filter((e, _, all) => !all.some(o => o !== e && e.contains(o)))
+                .slice(0, 6)
+                .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' right=' + Math.round(e.getBoundingClientRect().right));
+              return ['overflow ' + overflow + ' px', ...out];
+            }
+            """);
+
+    /// <summary>Opens the drop-down with this label and picks the option with this text, as a user does.</summary>
+    public static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>
+    /// A full-page screenshot to look at. Charts draw in the browser once the circuit is live, so it waits until every
+    /// chart has drawn and finished its entry animation (briefly: a static page has no charts).
     /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         try
         {
             await page.WaitForFunctionAsync(
-                "() => [...document.querySelectorAll('.rz-chart')].every(c => c.querySelector('svg path, svg rect'))",
+                "() => [...document.querySelectorAll('.chart-canvas')].every(c => c.dataset.rendered === 'true')",
                 null, new() { Timeout = 5_000 });
         }
         catch (TimeoutException)
         {
             // Take the picture anyway: it then shows what the user would see.
         }
+        await page.WaitForTimeoutAsync(400); // the charts' 300 ms entry animation
+
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 

@@ -1,20 +1,27 @@
 using System.Globalization;
 using Bunit;
+using Mentoring.Dashboard.Theme;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Mentoring.Dashboard.Tests.Infrastructure;
 
-/// <summary>bUnit context with Radzen registered and the culture pinned to ru-RU.</summary>
-public abstract class DashboardTestContext : BunitContext
+/// <summary>bUnit context with MudBlazor and the dashboard theme registered, and the culture pinned to ru-RU.</summary>
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     protected DashboardTestContext()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru-RU");
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
+        Services.AddTransient<MudLocalizer, RussianMudLocalizer>();
+        Services.AddSingleton(DashboardTheme.Load(DashboardTheme.DefaultPath));
+        // MudBlazor's components call their own JS (popovers, scroll, resize); none of it matters to the markup asserted.
         JSInterop.Mode = JSRuntimeMode.Loose;
-        // RadzenChart measures itself through JS; give it a size.
-        JSInterop.Setup<Radzen.Blazor.Rendering.Rect>("Radzen.createChart", _ => true)
-            .SetResult(new Radzen.Blazor.Rendering.Rect { Width = 600, Height = 300 });
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // Some MudBlazor services are only asynchronously disposable; xunit then disposes the context this way first.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

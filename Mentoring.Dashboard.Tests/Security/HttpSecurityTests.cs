@@ -85,7 +85,7 @@ public class HttpSecurityTests(DashboardApp app)
         var (url, secrets) = target switch
         {
             "other region" when account == "curator@demo.local" => ($"/regions/{await app.RegionIdAsync("krasnodar")}", new[] { "Краснодарский край", "Анапа", "1\u00A0007" }),
-            "other region" => ($"/regions/{await app.RegionIdAsync("krasnoyarsk")}", new[] { "Красноярский край", "Красноярск", "79,8" }),
+            "other region" => ($"/regions/{await app.RegionIdAsync("krasnoyarsk")}", new[] { "Красноярский край", "Красноярск", "79,8\u00A0%" }),
             "other region's school" when account == "curator@demo.local" => ($"/organisations/{await app.OrganisationIdAsync("МАОУ «КШ»")}", new[] { "МАОУ «КШ»", "Анапа" }),
             "other region's school" => ($"/organisations/{await app.OrganisationIdAsync("СШ № 50")}", new[] { "СШ № 50", "Красноярск" }),
             "other municipality's school" => ($"/organisations/{await app.ScalarAsync("SELECT o.Id FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.Name = 'город Армавир' LIMIT 1")}", new[] { "Армавир", "Школа № 1 (демо)" }),

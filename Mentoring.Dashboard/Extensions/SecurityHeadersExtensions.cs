@@ -3,7 +3,7 @@ namespace Mentoring.Dashboard.Extensions;
 public static class SecurityHeadersExtensions
 {
     /// <summary>
-    /// Blazor Server needs only same-origin scripts and a same-origin WebSocket; Radzen sets inline style attributes,
+    /// Blazor Server needs only same-origin scripts and a same-origin WebSocket; MudBlazor's theme is an inline <style> and components set style attributes,
     /// hence 'unsafe-inline' for styles only. No framing (frame-ancestors), no plugins, forms post only to this site.
     /// </summary>
     public const string ContentSecurityPolicy =

@@ -4,7 +4,8 @@ using Mentoring.Dashboard.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Mentoring.Dashboard.Extensions;
 
@@ -83,7 +84,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddMentoringUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
+        // MudBlazor's own texts (pager, filters, dialogs) in Russian.
+        services.AddTransient<MudLocalizer, Theme.RussianMudLocalizer>();
+        services.AddSingleton(Theme.DashboardTheme.Load(Theme.DashboardTheme.DefaultPath));
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace Mentoring.Dashboard.Services;
 /// <summary>
 /// The words a figure is shown with, shared by the pages and the exports so a downloaded table says what the screen says.
 /// </summary>
-public static class FigureText
+public static partial class FigureText
 {
     /// <summary>A slice's value: "79,8 %", "734 чел.", or for a level "45 % — сформирован полностью".</summary>
     public static string Value(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
@@ -18,6 +18,13 @@ public static class FigureText
         figures.SelectMany(f => f.Slices)
             .OrderBy(s => s.Group is null ? 0 : 1).ThenBy(s => s.Kind ?? 0).ThenBy(s => s.Group)
             .Select(Format.Slice).Distinct().ToList();
+
+    /// <summary>"1 007 ОО" → ("1 007", " ", "ОО"); null when the text does not start with a number ("нет данных").</summary>
+    public static (string Number, string Separator, string Unit)? SplitUnit(string text) =>
+        NumberAndUnit().Match(text) is { Success: true } m ? (m.Groups["number"].Value, m.Groups["separator"].Value, m.Groups["unit"].Value) : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<number>[+\-\u2212]?\d[\d\u00A0\u202F ]*(?:,\d+)?)(?<separator>[\u00A0 ])(?<unit>\D.*)$")]
+    private static partial System.Text.RegularExpressions.Regex NumberAndUnit();
 
     /// <summary>A slice's value in short, for cards and comparisons: "79,8 %", "734 чел.", a level as its best level's share.</summary>
     public static string Headline(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level

@@ -1,3 +1,4 @@
+using Mentoring.Dashboard.Components.Charts;
 using Mentoring.Dashboard.Components.Controls;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
@@ -27,9 +28,8 @@ public partial class MunicipalityPage
     private List<IndicatorGroup> groups = [];
     private IndicatorGroup selectedGroup;
     private List<Indicator> columns = [];
-    private List<ComparisonPoint> comparisonChart = [];
+    private ChartSpec? comparisonChart;
 
-    private sealed record ComparisonPoint(string Name, decimal Municipality, decimal Region);
 
     private IReadOnlyList<Breadcrumbs.Crumb> Crumbs =>
     [
@@ -37,8 +37,6 @@ public partial class MunicipalityPage
         new(municipality!.RegionName, campaign is null ? $"regions/{municipality.RegionId}" : $"regions/{municipality.RegionId}?campaign={campaign.Id}"),
         new(municipality.Name),
     ];
-
-    private IEnumerable<object> GroupOptions => groups.Select(g => new { Group = g, Text = IndicatorCatalogue.GroupName(g) });
 
     protected override async Task OnParametersSetAsync()
     {
@@ -79,12 +77,16 @@ public partial class MunicipalityPage
         comparisonChart = BuildComparison();
     }
 
-    private List<ComparisonPoint> BuildComparison() =>
-        figures.Where(f => f.Indicator.Group == selectedGroup && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
+    private ChartSpec? BuildComparison()
+    {
+        var points = figures.Where(f => f.Indicator.Group == selectedGroup && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
             .Select(f => (f.Indicator, Own: f.Total?.Shown?.Percent, Region: RegionSlice(f.Total ?? f.Headline)?.Shown?.Percent))
             .Where(x => x.Own is not null && x.Region is not null)
-            .Select(x => new ComparisonPoint(x.Indicator.ShortName, Math.Round(x.Own!.Value, 1), Math.Round(x.Region!.Value, 1)))
+            .Select(x => (x.Indicator.ShortName, Math.Round(x.Own!.Value, 1), Math.Round(x.Region!.Value, 1)))
             .ToList();
+        return points.Count == 0 ? null : DashboardCharts.MunicipalityAndRegion(
+            $"{IndicatorCatalogue.GroupName(selectedGroup)}: муниципалитет и регион, %", municipality!.Name, municipality.RegionName, points);
+    }
 
     private SliceFigure? RegionSlice(SliceFigure? slice) => slice is null
         ? null

@@ -1,4 +1,5 @@
 using Mentoring.Domain.Indicators;
+using Mentoring.Dashboard.Components.Charts;
 using Mentoring.Dashboard.Components.Controls;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
@@ -26,7 +27,7 @@ public partial class RegionPage
     private IReadOnlyList<Indicator> comparable = [];
     private Indicator? selectedIndicator;
     private List<ComparisonRow> rows = [];
-    private List<ComparisonRow> chartRows = [];
+    private ChartSpec? rankingChart;
     private GroupChart? groupChart;
     private IReadOnlyList<QualityWarning>? qualityWarnings;
     private Services.Intake.CampaignOverview? collection;
@@ -69,19 +70,15 @@ public partial class RegionPage
         collectionDetail = inDetail;
         selectedIndicator = comparable.FirstOrDefault(i => i.Code == IndicatorCode) ?? comparable.FirstOrDefault();
         rows = [];
-        chartRows = [];
+        rankingChart = null;
         if (selectedIndicator is not null)
         {
             var municipalityRows = await Queries.GetMunicipalityRowsAsync(Id, campaign.Id, selectedIndicator.Code);
             rows = municipalityRows.Select(ComparisonRow.From).ToList();
-            chartRows = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList();
+            rankingChart = rows.Any(r => r.Value is not null) ? DashboardCharts.MunicipalityRanking(rows, selectedIndicator) : null;
         }
     }
 
     private void SelectIndicator(string code) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("indicator", code));
-
-    private string ChartValue(object value) => chartRows.All(r => r.ValueIsPercent)
-        ? Format.Percent(Convert.ToDecimal(value))
-        : Format.Number(Convert.ToDecimal(value));
 }

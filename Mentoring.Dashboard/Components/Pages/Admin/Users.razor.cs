@@ -20,6 +20,12 @@ public partial class Users
     private string? message;
     private List<string> errors = [];
     private bool busy;
+    private string? search;
+
+    private static string RoleName(UserListItem user) => user.Role is null ? "" : Roles.DisplayName(user.Role);
+
+    private bool Matches(UserListItem user) => string.IsNullOrWhiteSpace(search)
+        || new[] { user.Email, user.DisplayName, user.Territory }.Any(t => t.Contains(search, StringComparison.CurrentCultureIgnoreCase));
 
     protected override async Task OnInitializedAsync()
     {

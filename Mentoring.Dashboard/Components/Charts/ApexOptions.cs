@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Mentoring.Dashboard.Services;
+
+namespace Mentoring.Dashboard.Components.Charts;
+
+/// <summary>
+/// Turns a <see cref="ChartSpec"/> into ApexCharts options (JSON). Everything but the number-formatting functions is
+/// decided here; wwwroot-assets/js/charts.js adds those from <c>format</c> and the Russian locale.
+/// </summary>
+public static class ApexOptions
+{
+    /// <summary>Category names longer than this wrap onto several lines, so phones show them whole instead of cutting them.</summary>
+    private const int BarLabelWidth = 22;
+    private const int ColumnLabelWidth = 14;
+
+    public static string Json(ChartSpec spec, IReadOnlyList<string> palette)
+    {
+        var horizontal = spec.Orientation == ChartOrientation.Bars;
+        var hasLine = spec.Series.Any(s => s.Style != SeriesStyle.Bars);
+        var categories = spec.Categories.ToList();
+        var labelWidth = horizontal ? BarLabelWidth : ColumnLabelWidth;
+
+        var options = new
+        {
+            chart = new
+            {
+                type = hasLine ? "line" : "bar",
+                height = spec.Height,
+                fontFamily = "inherit",
+                parentHeightOffset = 0,
+                zoom = new { enabled = false },
+                // Presenters take a chart for their own slides: PNG and SVG from the chart menu.
+                toolbar = new
+                {
+                    show = true,
+                    tools = new { download = true, selection = false, zoom = false, zoomin = false, zoomout = false, pan = false, reset = false },
+                    export = new { png = new { filename = spec.FileName }, svg = new { filename = spec.FileName }, csv = new { filename = spec.FileName } },
+                },
+                // A live change moves the bars to their new values instead of redrawing the chart.
+                animations = new { enabled = true, speed = 300, animateGradually = new { enabled = false }, dynamicAnimation = new { enabled = true, speed = 350 } },
+            },
+            series = spec.Series.Select(s => new
+            {
+                name = s.Name,
+                type = s.Style == SeriesStyle.Bars ? "bar" : "line",
+                data = categories.Select(c => s.Points.FirstOrDefault(p => p.Category == c) is { } p
+                    ? new { x = Wrap(c, labelWidth), y = p.Value, label = p.Text }
+                    : new { x = Wrap(c, labelWidth), y = (decimal?)null, label = Format.NoData }),
+            }),
+            colors = spec.Series.Select((s, i) => s.Colour ?? palette[i % palette.Count]),
+            plotOptions = new
+            {
+                bar = new
+                {
+                    horizontal,
+                    borderRadius = 3,
+                    barHeight = "70%",
+                    columnWidth = spec.Series.Count(s => s.Style == SeriesStyle.Bars) > 1 ? "70%" : "55%",
+                    // Values sit just past the end of each bar, readable on any bar length and in dark mode (CSS colours them).
+                    dataLabels = new { position = "top" },
+                },
+            },
+            dataLabels = new
+            {
+                enabled = spec.ShowValues,
+                enabledOnSeries = spec.Series.Select((s, i) => (s, i)).Where(x => x.s.Style == SeriesStyle.Bars).Select(x => x.i),
+                offsetX = horizontal ? 6 : 0,
+                offsetY = horizontal ? 0 : -20,
+                textAnchor = horizontal ? "start" : "middle",
+                style = new { fontSize = "12px", fontWeight = 600, colors = new[] { "#1b1f24" } },
+                background = new { enabled = false },
+            },
+            stroke = new
+            {
+                width = spec.Series.Select(s => s.Style == SeriesStyle.Bars ? 0 : 3),
+                dashArray = spec.Series.Select(s => s.Style == SeriesStyle.DashedLine ? 6 : 0),
+                curve = "straight",
+            },
+            markers = new { size = spec.Series.Select(s => s.Style == SeriesStyle.Bars ? 0 : 6), hover = new { sizeOffset = 2 } },
+            xaxis = new
+            {
+                labels = new { show = !horizontal || spec.ShowValueAxis, rotate = 0, trim = false, hideOverlappingLabels = false },
+                axisTicks = new { show = !horizontal || spec.ShowValueAxis },
+            },
+            // A null max would collapse the value axis: it is left out unless the spec sets one.
+            yaxis = spec.Max is { } max
+                ? (object)new { min = 0, max, labels = new { maxWidth = horizontal ? 180 : 90 } }
+                : new { min = 0, labels = new { maxWidth = horizontal ? 180 : 90 } },
+            annotations = new
+            {
+                yaxis = spec.Lines.Select(l => new
+                {
+                    y = l.Value,
+                    borderColor = palette[1 % palette.Count],
+                    strokeDashArray = 5,
+                    label = new { text = l.Label, position = "right", textAnchor = "end", offsetX = -4, borderColor = "transparent",
+                        style = new { background = palette[1 % palette.Count], color = "#1b1f24", fontSize = "12px" } },
+                }),
+            },
+            legend = new { show = spec.Series.Count > 1, position = "bottom", horizontalAlign = "left", fontSize = "14px" },
+            tooltip = new { shared = !horizontal && spec.Series.Count > 1, intersect = false },
+            grid = new
+            {
+                strokeDashArray = 3,
+                xaxis = new { lines = new { show = horizontal && spec.ShowValueAxis } },
+                yaxis = new { lines = new { show = !horizontal } },
+                padding = new { right = 8 },
+            },
+            states = new { active = new { filter = new { type = "none" } } },
+        };
+        var format = new { unit = spec.Unit, decimals = spec.Decimals, horizontal };
+        return JsonSerializer.Serialize(new { options, format });
+    }
+
+    /// <summary>Splits a long category name into lines at spaces (ApexCharts draws an array as a multi-line label).</summary>
+    public static object Wrap(string name, int width)
+    {
+        if (name.Length <= width)
+            return name;
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+        lines.Add(line);
+        return lines;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Mentoring.Dashboard.Components.Charts;
+
+/// <summary>How the categories run: bars grow to the right (long names, rankings) or columns grow up (few categories, years).</summary>
+public enum ChartOrientation { Bars, Columns }
+
+/// <summary>How a series is drawn: as bars/columns, or as a line over them (plan, forecast).</summary>
+public enum SeriesStyle { Bars, Line, DashedLine }
+
+/// <summary>One value of a series, with the text the page shows for it ("79,8 %", "734 чел."), used for labels and tooltips.</summary>
+public sealed record ChartPoint(string Category, decimal? Value, string Text);
+
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, SeriesStyle Style = SeriesStyle.Bars, string? Colour = null);
+
+/// <summary>A horizontal line across the chart: a plan target ("цель — 70 % к 2024").</summary>
+public sealed record ChartLine(decimal Value, string Label);
+
+/// <summary>
+/// Everything a chart shows, decided in C#: the series with their Russian texts, the value unit for axis and tooltips,
+/// the target lines. <see cref="ApexOptions"/> turns it into ApexCharts options; the browser draws it.
+/// </summary>
+public sealed record ChartSpec(string Title, ChartOrientation Orientation, IReadOnlyList<ChartSeries> Series)
+{
+    /// <summary>The value unit after the number on axes and in tooltips ("%", "чел."); empty for plain numbers.</summary>
+    public string Unit { get; init; } = "";
+
+    /// <summary>Decimals of axis labels and of tooltips without a point text.</summary>
+    public int Decimals { get; init; } = 1;
+
+    /// <summary>The top of the value axis (100 for shares); null lets the chart choose.</summary>
+    public decimal? Max { get; init; }
+
+    public IReadOnlyList<ChartLine> Lines { get; init; } = [];
+
+    /// <summary>Height in CSS pixels; bar charts grow with their categories.</summary>
+    public int Height { get; init; } = 340;
+
+    /// <summary>Values printed at the end of each bar.</summary>
+    public bool ShowValues { get; init; } = true;
+
+    /// <summary>Numbers along the value axis; a ranking prints every value on its bar and needs none.</summary>
+    public bool ShowValueAxis { get; init; } = true;
+
+    public IEnumerable<string> Categories => Series.SelectMany(s => s.Points.Select(p => p.Category)).Distinct();
+
+    /// <summary>A file name for the PNG/SVG download, from the title.</summary>
+    public string FileName => string.Concat(Title.Split(Path.GetInvalidFileNameChars().Append(' ').Append(',').ToArray(),
+        StringSplitOptions.RemoveEmptyEntries).Select((w, i) => i == 0 ? w : "-" + w));
+}

@@ -1,0 +1,82 @@
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Analytics;
+using Mentoring.Domain.Indicators;
+
+namespace Mentoring.Dashboard.Components.Charts;
+
+/// <summary>The dashboard's charts as specs, built from the same rows and texts as the tables beside them.</summary>
+public static class DashboardCharts
+{
+    /// <summary>Municipalities ranked by the selected indicator, one bar each, highest first.</summary>
+    public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator)
+    {
+        var ranked = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList();
+        var percent = ranked.All(r => r.ValueIsPercent);
+        var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, 22) is List<string> l ? l.Count : 1);
+        return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,
+            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.ValueText)).ToList())])
+        {
+            Unit = percent ? "%" : "",
+            // A quarter more than the longest bar leaves room for its value after it.
+            Max = Math.Ceiling((ranked.Max(r => r.Value) ?? 0) * 1.25m) is > 0 and var max ? max : null,
+            ShowValueAxis = false,
+            Height = Math.Max(220, lines * 20 + ranked.Count * 8 + 50),
+        };
+    }
+
+    /// <summary>An indicator group's shares, a column per indicator and a series per slice (all / ОУ / УДО).</summary>
+    public static ChartSpec Group(GroupChart chart) =>
+        new(IndicatorCatalogue.GroupName(chart.Group) + ": доля организаций / обучающихся, %", ChartOrientation.Columns,
+            chart.Series.Select(s => new ChartSeries(s.Title,
+                s.Points.Select(p => new ChartPoint(p.Name, p.Value, Format.Percent(p.Value))).ToList())).ToList())
+        {
+            Unit = "%",
+            Height = 380,
+        };
+
+    /// <summary>A municipality's shares next to its region's, per indicator of a group.</summary>
+    public static ChartSpec MunicipalityAndRegion(string title, string municipality, string region,
+        IReadOnlyList<(string Indicator, decimal Own, decimal Region)> points) =>
+        new(title, ChartOrientation.Columns,
+        [
+            new ChartSeries(municipality, points.Select(p => new ChartPoint(p.Indicator, p.Own, Format.Percent(p.Own))).ToList()),
+            new ChartSeries(region, points.Select(p => new ChartPoint(p.Indicator, p.Region, Format.Percent(p.Region))).ToList()),
+        ])
+        {
+            Unit = "%",
+            Height = 360,
+        };
+
+    /// <summary>
+    /// Facts as columns in the years they were measured, the yearly plan as a line, the forecast to the target year as a
+    /// dashed line from the latest fact, and the final target as a horizontal line.
+    /// </summary>
+    public static ChartSpec Plan(PlanSeries series)
+    {
+        // One column per year: the last fact of a year stands for it. Years without a fact have no column, not a zero.
+        var facts = series.Facts.GroupBy(f => f.AsOf.Year).ToDictionary(g => g.Key, g => g.Last().Value);
+        var plan = series.Plan.ToDictionary(p => p.Year, p => p.Target);
+        var forecast = new Dictionary<int, decimal>();
+        if (series.Assessment is { Forecast: { } f, ForecastYear: { } year } && series.Latest is { } latest && year > latest.AsOf.Year)
+        {
+            forecast[latest.AsOf.Year] = latest.Value;
+            forecast[year] = f;
+        }
+        var years = facts.Keys.Concat(plan.Keys).Concat(forecast.Keys).Distinct().Order().ToList();
+        ChartPoint Point(int y, decimal? v) => new(y.ToString(Format.Russian), v is null ? null : Math.Round(v.Value, 2), ProgressText.Value(series, v));
+        List<ChartPoint> Points(Dictionary<int, decimal> values) => years.Select(y => Point(y, values.TryGetValue(y, out var v) ? v : null)).ToList();
+
+        List<ChartSeries> all = [new("Факт", Points(facts)), new("План", Points(plan), SeriesStyle.Line)];
+        if (forecast.Count > 0)
+            all.Add(new ChartSeries("Прогноз", Points(forecast), SeriesStyle.DashedLine));
+        var target = series.FinalTarget;
+        return new ChartSpec($"{series.Indicator.ShortName}: план и факт", ChartOrientation.Columns, all)
+        {
+            Unit = series.IsPercent ? "%" : series.Indicator.Unit,
+            Decimals = series.IsPercent ? 2 : 0,
+            Max = series.IsPercent ? 100 : null,
+            Lines = [new ChartLine(target.Target, $"цель — {ProgressText.Value(series, target.Target)} к {target.Year} г.")],
+            Height = 320,
+        };
+    }
+}

@@ -1,0 +1,67 @@
+// The browser half of our ApexChart component: options come from C# (ApexOptions.cs); this adds the Russian locale
+// and the number formatters (functions cannot travel as JSON), creates a chart once and updates it in place after.
+window.mentoringCharts = (function () {
+  var charts = new WeakMap();
+  var locale = null;
+
+  function loadLocale() {
+    if (!locale) {
+      locale = fetch('assets/vendor/apexcharts/ru.json').then(function (r) { return r.json(); }).then(function (ru) {
+        window.Apex = { chart: { locales: [ru], defaultLocale: 'ru' } };
+      });
+    }
+    return locale;
+  }
+
+  // "79,8 %", "1 467 чел.": the same ru-RU digits and non-breaking space as the page.
+  function formatter(format) {
+    var numbers = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: format.decimals });
+    return function (value) {
+      if (value === null || value === undefined || isNaN(value)) return 'нет данных';
+      return numbers.format(value) + (format.unit ? '\u00A0' + format.unit : '');
+    };
+  }
+
+  // Labels and tooltips show the point's own text from C# when it has one ("701 из 878" stays "79,8 %").
+  function pointText(fallback) {
+    return function (value, context) {
+      var series = context && context.w ? context.w.config.series[context.seriesIndex] : null;
+      var point = series && series.data ? series.data[context.dataPointIndex] : null;
+      return point && point.label ? point.label : fallback(value);
+    };
+  }
+
+  function withFunctions(spec) {
+    var options = spec.options;
+    var text = formatter(spec.format);
+    var axis = formatter({ unit: spec.format.unit, decimals: 0 });
+    var label = pointText(text);
+    // A missing value gets no label on the chart (its tooltip and the table say «нет данных»).
+    options.dataLabels.formatter = function (value, context) { return value === null || value === undefined ? '' : label(value, context); };
+    options.tooltip.y = { formatter: pointText(text) };
+    // Horizontal bars carry their values on the x axis.
+    if (spec.format.horizontal) options.xaxis.labels.formatter = axis;
+    else options.yaxis.labels.formatter = axis;
+    return options;
+  }
+
+  return {
+    render: async function (element, json) {
+      await loadLocale();
+      var chart = new ApexCharts(element, withFunctions(JSON.parse(json)));
+      charts.set(element, chart);
+      await chart.render();
+      element.setAttribute('data-rendered', 'true');
+    },
+    update: async function (element, json) {
+      var chart = charts.get(element);
+      if (!chart) return window.mentoringCharts.render(element, json);
+      // In place: no new chart, the bars move to their new values.
+      await chart.updateOptions(withFunctions(JSON.parse(json)), false, true);
+    },
+    destroy: function (element) {
+      var chart = charts.get(element);
+      if (chart) { chart.destroy(); charts.delete(element); }
+    }
+  };
+})();
