@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
+// Port 5080 unless ASPNETCORE_URLS, --urls or a Urls setting says otherwise (a launch profile's URL would override them all).
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
 
 builder.Services.AddMentoringData(builder.Configuration);
 builder.Services.AddMentoringIdentity(builder.Environment);

@@ -27,9 +27,34 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         var page = await OpenAsync(account, url, width: 1600, height: 1000);
 
         var violations = await DashboardApp.SeriousAccessibilityViolationsAsync(page);
+        // Tooltips, labels and placeholders are Russian: no «Next page» from a component library.
+        var english = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')]
+              .flatMap(e => ['title', 'aria-label', 'placeholder', 'alt'].map(a => e.getAttribute(a)))
+              .filter(v => v && /[A-Za-z][a-z]{2,}/.test(v)) // an English word; «Сохранить SVG» names a format
+            """);
 
         await DashboardApp.ScreenshotAsync(page, $"70-desktop-{name}");
         Assert.Empty(violations);
+        Assert.Empty(english);
+    }
+
+    [Fact]
+    public async Task KeyboardFocus_IsVisible_OnTheGridsLinks()
+    {
+        var page = await OpenAsync("minobr@demo.local", "/regions/{krasnodar}", width: 1600, height: 1000);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Поиск муниципалитета" }).FocusAsync();
+
+        var focused = "";
+        for (var i = 0; i < 20 && focused != "город Краснодар"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string>("() => document.activeElement.matches('.municipality-link') ? document.activeElement.textContent : ''");
+        }
+
+        Assert.Equal("город Краснодар", focused);
+        var outline = await page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; }");
+        Assert.Equal("solid 3px", outline);
     }
 
     [Theory]

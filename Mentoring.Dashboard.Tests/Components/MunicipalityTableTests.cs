@@ -35,4 +35,31 @@ public class MunicipalityTableTests : DashboardTestContext
         Assert.Equal(["90\u00A0%", "30\u00A0%", "нет данных"], figures);
         Assert.Contains("муниципальный округ", table.Markup);
     }
+
+    [Fact]
+    public void ClickingAHeader_SortsByIt_AndSaysSoToScreenReaders_AndSearchNarrowsTheRows()
+    {
+        ComparisonRow[] rows =
+        [
+            Row(1, "Беловский ГО", MunicipalityKind.CityOkrug, Figure.Share(3, 10)),
+            Row(2, "Яйский МО", MunicipalityKind.MunicipalOkrug, Figure.Share(9, 10)),
+            Row(3, "Анжеро-Судженский ГО", MunicipalityKind.CityOkrug, Figure.Share(5, 10)),
+        ];
+        var table = Render<MunicipalityTable>(p => p.Add(c => c.Rows, rows).Add(c => c.IndicatorTitle, "Значение"));
+        string[] Names() => table.FindAll("a.municipality-link").Select(a => a.TextContent).ToArray();
+        Assert.Equal("descending", table.Find("th:nth-child(4)").GetAttribute("aria-sort"));
+
+        table.Find("th:nth-child(1) button").Click();
+        Assert.Equal(["Анжеро-Судженский ГО", "Беловский ГО", "Яйский МО"], Names());
+        Assert.Equal("ascending", table.Find("th:nth-child(1)").GetAttribute("aria-sort"));
+        Assert.Equal("none", table.Find("th:nth-child(4)").GetAttribute("aria-sort"));
+
+        table.Find("th:nth-child(1) button").Click();
+        Assert.Equal(["Яйский МО", "Беловский ГО", "Анжеро-Судженский ГО"], Names());
+
+        table.Find("input[aria-label='Поиск муниципалитета']").Input("го");
+        Assert.Equal(["Беловский ГО", "Анжеро-Судженский ГО"], Names());
+        table.Find("input[aria-label='Поиск муниципалитета']").Input("Кемерово");
+        Assert.Equal("Ничего не найдено", table.Find(".empty-row").TextContent);
+    }
 }

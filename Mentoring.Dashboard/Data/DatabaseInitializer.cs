@@ -57,6 +57,8 @@ public static class DatabaseInitializer
             ("curator@demo.local", "Куратор СШ № 50 (г. Красноярск)", Roles.Curator, krasnoyarsk.Id, school.MunicipalityId, school.Id),
             ("presenter@demo.local", "Докладчик (Краснодарский край)", Roles.Presenter, krasnodar.Id, null, null),
         ];
+        // Every demo account has the same password: hash it once (a deliberately slow PBKDF2), not five times at start-up.
+        string? passwordHash = null;
         foreach (var a in accounts)
         {
             if (await users.FindByEmailAsync(a.Email) is not null)
@@ -66,7 +68,8 @@ public static class DatabaseInitializer
                 UserName = a.Email, Email = a.Email, EmailConfirmed = true, DisplayName = a.Name,
                 RegionId = a.Region, MunicipalityId = a.Municipality, OrganisationId = a.Organisation,
             };
-            var created = await users.CreateAsync(user, DemoPassword);
+            user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, DemoPassword);
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
                 throw new InvalidOperationException("Demo account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, a.Role);

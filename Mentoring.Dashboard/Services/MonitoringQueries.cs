@@ -197,11 +197,15 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     public async Task<IReadOnlyList<Indicator>> GetComparableIndicatorsAsync(int regionId, int campaignId, CancellationToken ct = default)
     {
         await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Detail, ct);
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var codes = await db.Observations.AsNoTracking()
-            .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && o.Level != ObservationLevel.Region)
-            .Select(o => o.IndicatorCode).Distinct().ToListAsync(ct);
-        return IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
+        // Shared like the figures (so not cancelled by one caller): every open region page asks again after each submission.
+        return await shared.GetAsync(campaignId, $"comparable:{regionId}", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            var codes = await db.Observations.AsNoTracking()
+                .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && o.Level != ObservationLevel.Region)
+                .Select(o => o.IndicatorCode).Distinct().ToListAsync();
+            return (IReadOnlyList<Indicator>)IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
+        });
     }
 
     /// <summary>Indicators whose figures of this organisation the demo generator produced.</summary>
