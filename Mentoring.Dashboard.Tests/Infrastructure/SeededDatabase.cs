@@ -40,7 +40,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         return new TerritoryGuard(Factory, services.GetRequiredService<IAuthorizationService>(), new FixedUser(user));
     }
 
-    public DataQuality QualityAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user));
+    public DataQuality QualityAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user), new SharedFigures(Feed));
 
     public CampaignDynamics DynamicsAs(ClaimsPrincipal user) => new(QueriesAs(user));
 

@@ -17,8 +17,14 @@ public sealed record QualityWarning(
 /// shares above 100 %, parts above their whole, printed percentages against their counts, level tables that do not
 /// add up. Organisation-level warnings are listed only for municipalities the user may see in detail.
 /// </summary>
-public sealed class DataQuality(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries, TerritoryGuard guard)
+public sealed class DataQuality(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries, TerritoryGuard guard,
+    Live.SharedFigures shared)
 {
+    private sealed record PublishedRow(ObservationLevel Level, int? MunicipalityId, int? OrganisationId, string IndicatorCode,
+        OrganisationKind? OrganisationKind, MunicipalityGroup? MunicipalityGroup, Figure Figure, string? Municipality, string? Organisation);
+
+    private sealed record OrganisationCount(int MunicipalityId, OrganisationKind Kind, int Count);
+
     public async Task<IReadOnlyList<QualityWarning>> GetAsync(int regionId, int? campaignId = null, CancellationToken ct = default)
     {
         var region = TerritoryRef.Region(regionId);
@@ -51,24 +57,9 @@ public sealed class DataQuality(IDbContextFactory<MentoringDbContext> contextFac
     private async Task<List<QualityWarning>> PublishedFiguresAsync(RegionSummary region, CampaignInfo campaign, CancellationToken ct)
     {
         var detail = await guard.MunicipalitiesInDetailAsync(region.Id, ct);
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        // Published figures are few; of the organisations' own rows only those with a part above its whole.
-        var rows = await db.Observations.AsNoTracking()
-            .Where(o => o.CampaignId == campaign.Id && o.RegionId == region.Id
-                        && (o.Level != ObservationLevel.Organisation || o.Numerator > o.Denominator))
-            .Select(o => new
-            {
-                o.Level, o.MunicipalityId, o.OrganisationId, o.IndicatorCode, o.OrganisationKind, o.MunicipalityGroup,
-                Figure = new Figure(o.Numerator, o.Denominator, o.Value, o.LevelCode),
-                Municipality = o.Municipality == null ? null : o.Municipality.Name,
-                Organisation = o.Organisation == null ? null : o.Organisation.Name,
-            })
-            .ToListAsync(ct);
-        var organisationCounts = await db.Organisations.AsNoTracking()
-            .Where(o => o.Municipality.RegionId == region.Id)
-            .GroupBy(o => new { o.MunicipalityId, o.Kind })
-            .Select(g => new { g.Key.MunicipalityId, g.Key.Kind, Count = g.Count() })
-            .ToListAsync(ct);
+        // The rows to check are the same for every user of the region (each sees only their municipalities' below):
+        // shared between circuits until the campaign changes, as every open region page asks after each submission.
+        var (rows, organisationCounts) = await shared.GetAsync(campaign.Id, $"quality:{region.Id}", () => PublishedRowsAsync(region.Id, campaign.Id));
 
         // How many organisations a published level table should add up to: its own total, else those in the database.
         decimal? OrganisationsOf(int? municipalityId, OrganisationKind? kind) =>
@@ -103,6 +94,26 @@ public sealed class DataQuality(IDbContextFactory<MentoringDbContext> contextFac
                 $"По уровням учтено {Format.Number(counted.Sum())} ({string.Join(" + ", counted.Select(c => Format.Number(c)))}), а организаций {Format.Number(t)}"));
         }
         return warnings;
+    }
+
+    private async Task<(List<PublishedRow> Rows, List<OrganisationCount> Organisations)> PublishedRowsAsync(int regionId, int campaignId)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        // Published figures are few; of the organisations' own rows only those with a part above its whole.
+        var rows = await db.Observations.AsNoTracking()
+            .Where(o => o.CampaignId == campaignId && o.RegionId == regionId
+                        && (o.Level != ObservationLevel.Organisation || o.Numerator > o.Denominator))
+            .Select(o => new PublishedRow(o.Level, o.MunicipalityId, o.OrganisationId, o.IndicatorCode, o.OrganisationKind, o.MunicipalityGroup,
+                new Figure(o.Numerator, o.Denominator, o.Value, o.LevelCode),
+                o.Municipality == null ? null : o.Municipality.Name,
+                o.Organisation == null ? null : o.Organisation.Name))
+            .ToListAsync();
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => o.Municipality.RegionId == regionId)
+            .GroupBy(o => new { o.MunicipalityId, o.Kind })
+            .Select(g => new OrganisationCount(g.Key.MunicipalityId, g.Key.Kind, g.Count()))
+            .ToListAsync();
+        return (rows, organisations);
     }
 
     private static QualityWarning Mismatch(CampaignInfo campaign, string territory, string link, SliceFigure slice) =>
