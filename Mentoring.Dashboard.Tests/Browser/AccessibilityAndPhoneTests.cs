@@ -22,7 +22,7 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Page_HasNoSeriousAccessibilityViolations(string name, string account, string url)
+    public async Task Page_HasNoSeriousAccessibilityViolations_AndFitsItsWindow(string name, string account, string url)
     {
         var page = await OpenAsync(account, url, width: 1600, height: 1000);
 
@@ -37,6 +37,7 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         await DashboardApp.ScreenshotAsync(page, $"70-desktop-{name}");
         Assert.Empty(violations);
         Assert.Empty(english);
+        Assert.Empty(await DashboardApp.SidewaysOverflowAsync(page));
     }
 
     [Fact]

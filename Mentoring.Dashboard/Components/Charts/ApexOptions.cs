@@ -50,7 +50,7 @@ public static class ApexOptions
                     ? new { x = Wrap(c, labelWidth), y = p.Value, label = p.Text }
                     : new { x = Wrap(c, labelWidth), y = (decimal?)null, label = Format.NoData }),
             }),
-            colors = spec.Series.Select((s, i) => s.Colour ?? palette[i % palette.Count]),
+            colors = spec.Series.Select((s, i) => palette[(s.Colour ?? i) % palette.Count]),
             plotOptions = new
             {
                 bar = new
@@ -75,11 +75,11 @@ public static class ApexOptions
             },
             stroke = new
             {
-                width = spec.Series.Select(s => s.Style == SeriesStyle.Bars ? 0 : 3),
-                dashArray = spec.Series.Select(s => s.Style == SeriesStyle.DashedLine ? 6 : 0),
+                width = spec.Series.Select(s => s.Style switch { SeriesStyle.Bars => 0, SeriesStyle.TargetLine => 2, _ => 3 }),
+                dashArray = spec.Series.Select(s => s.Style switch { SeriesStyle.DashedLine => 6, SeriesStyle.TargetLine => 3, _ => 0 }),
                 curve = "straight",
             },
-            markers = new { size = spec.Series.Select(s => s.Style == SeriesStyle.Bars ? 0 : 6), hover = new { sizeOffset = 2 } },
+            markers = new { size = spec.Series.Select(s => s.Style is SeriesStyle.Line or SeriesStyle.DashedLine ? 6 : 0), hover = new { sizeOffset = 2 } },
             xaxis = new
             {
                 labels = new { show = !horizontal || spec.ShowValueAxis, rotate = 0, trim = false, hideOverlappingLabels = false },
@@ -89,17 +89,6 @@ public static class ApexOptions
             yaxis = spec.Max is { } max
                 ? (object)new { min = 0, max, labels = new { maxWidth = horizontal ? 180 : 90 } }
                 : new { min = 0, labels = new { maxWidth = horizontal ? 180 : 90 } },
-            annotations = new
-            {
-                yaxis = spec.Lines.Select(l => new
-                {
-                    y = l.Value,
-                    borderColor = palette[1 % palette.Count],
-                    strokeDashArray = 5,
-                    label = new { text = l.Label, position = "right", textAnchor = "end", offsetX = -4, borderColor = "transparent",
-                        style = new { background = palette[1 % palette.Count], color = "#1b1f24", fontSize = "12px" } },
-                }),
-            },
             legend = new { show = spec.Series.Count > 1, position = "bottom", horizontalAlign = "left", fontSize = "14px" },
             tooltip = new { shared = !horizontal && spec.Series.Count > 1, intersect = false },
             grid = new

@@ -3,20 +3,18 @@ namespace Mentoring.Dashboard.Components.Charts;
 /// <summary>How the categories run: bars grow to the right (long names, rankings) or columns grow up (few categories, years).</summary>
 public enum ChartOrientation { Bars, Columns }
 
-/// <summary>How a series is drawn: as bars/columns, or as a line over them (plan, forecast).</summary>
-public enum SeriesStyle { Bars, Line, DashedLine }
+/// <summary>How a series is drawn: as bars/columns, or as a line over them (plan, forecast, a target across the chart).</summary>
+public enum SeriesStyle { Bars, Line, DashedLine, TargetLine }
 
 /// <summary>One value of a series, with the text the page shows for it ("79,8 %", "734 чел."), used for labels and tooltips.</summary>
 public sealed record ChartPoint(string Category, decimal? Value, string Text);
 
-public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, SeriesStyle Style = SeriesStyle.Bars, string? Colour = null);
-
-/// <summary>A horizontal line across the chart: a plan target ("цель — 70 % к 2024").</summary>
-public sealed record ChartLine(decimal Value, string Label);
+/// <param name="Colour">Index into the theme's chart colours; by default the series' own position.</param>
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, SeriesStyle Style = SeriesStyle.Bars, int? Colour = null);
 
 /// <summary>
 /// Everything a chart shows, decided in C#: the series with their Russian texts, the value unit for axis and tooltips,
-/// the target lines. <see cref="ApexOptions"/> turns it into ApexCharts options; the browser draws it.
+/// the series to draw. <see cref="ApexOptions"/> turns it into ApexCharts options; the browser draws it.
 /// </summary>
 public sealed record ChartSpec(string Title, ChartOrientation Orientation, IReadOnlyList<ChartSeries> Series)
 {
@@ -28,8 +26,6 @@ public sealed record ChartSpec(string Title, ChartOrientation Orientation, IRead
 
     /// <summary>The top of the value axis (100 for shares); null lets the chart choose.</summary>
     public decimal? Max { get; init; }
-
-    public IReadOnlyList<ChartLine> Lines { get; init; } = [];
 
     /// <summary>Height in CSS pixels; bar charts grow with their categories.</summary>
     public int Height { get; init; } = 340;

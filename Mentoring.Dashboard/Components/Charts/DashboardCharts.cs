@@ -49,7 +49,7 @@ public static class DashboardCharts
 
     /// <summary>
     /// Facts as columns in the years they were measured, the yearly plan as a line, the forecast to the target year as a
-    /// dashed line from the latest fact, and the final target as a horizontal line.
+    /// dashed line from the latest fact, and the final target as a line across.
     /// </summary>
     public static ChartSpec Plan(PlanSeries series)
     {
@@ -66,16 +66,19 @@ public static class DashboardCharts
         ChartPoint Point(int y, decimal? v) => new(y.ToString(Format.Russian), v is null ? null : Math.Round(v.Value, 2), ProgressText.Value(series, v));
         List<ChartPoint> Points(Dictionary<int, decimal> values) => years.Select(y => Point(y, values.TryGetValue(y, out var v) ? v : null)).ToList();
 
-        List<ChartSeries> all = [new("Факт", Points(facts)), new("План", Points(plan), SeriesStyle.Line)];
+        // The same colour for the same meaning on every plan chart, whether or not it has a forecast.
+        List<ChartSeries> all = [new("Факт", Points(facts), Colour: 0), new("План", Points(plan), SeriesStyle.Line, Colour: 1)];
         if (forecast.Count > 0)
-            all.Add(new ChartSeries("Прогноз", Points(forecast), SeriesStyle.DashedLine));
+            all.Add(new ChartSeries("Прогноз", Points(forecast), SeriesStyle.DashedLine, Colour: 2));
+        // The target as a line across the chart, named in the legend, so no label sits on top of a column's value.
         var target = series.FinalTarget;
+        all.Add(new ChartSeries($"Цель: {ProgressText.Value(series, target.Target)} к {target.Year} г.",
+            years.Select(y => Point(y, target.Target)).ToList(), SeriesStyle.TargetLine, Colour: 4));
         return new ChartSpec($"{series.Indicator.ShortName}: план и факт", ChartOrientation.Columns, all)
         {
             Unit = series.IsPercent ? "%" : series.Indicator.Unit,
             Decimals = series.IsPercent ? 2 : 0,
             Max = series.IsPercent ? 100 : null,
-            Lines = [new ChartLine(target.Target, $"цель — {ProgressText.Value(series, target.Target)} к {target.Year} г.")],
             Height = 320,
         };
     }
