@@ -87,6 +87,20 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         await DashboardApp.ScreenshotAsync(page, "72-phone-menu");
     }
 
+    [Fact]
+    public async Task ThemeButton_SwitchesToTheDarkPalette_WhichStaysReadable()
+    {
+        var page = await OpenAsync("minobr@demo.local", "/regions/{krasnodar}", width: 1600, height: 1000);
+        string Background() => "() => getComputedStyle(document.body).backgroundColor";
+
+        Assert.Equal("rgb(243, 245, 248)", await page.EvaluateAsync<string>(Background()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Тёмная тема" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Светлая тема" })).ToBeVisibleAsync();
+        Assert.Equal("rgb(21, 25, 31)", await page.EvaluateAsync<string>(Background()));
+        await DashboardApp.ScreenshotAsync(page, "73-dark-region");
+        Assert.Empty(await DashboardApp.SeriousAccessibilityViolationsAsync(page));
+    }
+
     private async Task<IPage> OpenAsync(string account, string url, int width, int height)
     {
         if (url.Contains("{open-campaign}", StringComparison.Ordinal))
