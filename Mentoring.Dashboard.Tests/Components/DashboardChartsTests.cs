@@ -25,5 +25,6 @@ public class DashboardChartsTests
         Assert.All(chart.Series[3].Points, p => Assert.Equal(70m, p.Value));
         Assert.Equal([SeriesStyle.Bars, SeriesStyle.Line, SeriesStyle.DashedLine, SeriesStyle.TargetLine], chart.Series.Select(s => s.Style));
         Assert.Equal("%", chart.Unit);
+        Assert.Equal("Обучающиеся-5-11-кл-в-наставничестве-план-и-факт", chart.FileName);
     }
 }

@@ -37,7 +37,7 @@ public static class ApexOptions
                 {
                     show = true,
                     tools = new { download = true, selection = false, zoom = false, zoomin = false, zoomout = false, pan = false, reset = false },
-                    export = new { png = new { filename = spec.FileName }, svg = new { filename = spec.FileName }, csv = new { filename = spec.FileName } },
+                    export = new { png = new { filename = spec.FileName }, svg = new { filename = spec.FileName } },
                 },
                 // A live change moves the bars to their new values instead of redrawing the chart.
                 animations = new { enabled = true, speed = 300, animateGradually = new { enabled = false }, dynamicAnimation = new { enabled = true, speed = 350 } },

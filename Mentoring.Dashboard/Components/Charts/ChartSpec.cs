@@ -38,7 +38,6 @@ public sealed record ChartSpec(string Title, ChartOrientation Orientation, IRead
 
     public IEnumerable<string> Categories => Series.SelectMany(s => s.Points.Select(p => p.Category)).Distinct();
 
-    /// <summary>A file name for the PNG/SVG download, from the title.</summary>
-    public string FileName => string.Concat(Title.Split(Path.GetInvalidFileNameChars().Append(' ').Append(',').ToArray(),
-        StringSplitOptions.RemoveEmptyEntries).Select((w, i) => i == 0 ? w : "-" + w));
+    /// <summary>A file name for the PNG/SVG download, from the title: letters and digits joined by hyphens, valid on every system.</summary>
+    public string FileName => System.Text.RegularExpressions.Regex.Replace(Title, @"[^\p{L}\p{Nd}]+", "-").Trim('-');
 }
