@@ -46,4 +46,15 @@ public class PlanProgressTests(SeededDatabase database)
         Assert.Equal(Math.Round(281m / 355 * 100, 4), Math.Round(teacherStudent.Latest!.Value, 4));
         Assert.Equal(90m, teacherStudent.FinalTarget.Target);
     }
+
+    [Fact]
+    public async Task TargetYear_ComesFromThePlans_NotFromText()
+    {
+        var tomsk = await TomskAsync();
+
+        Assert.Equal("до 2024 года", ProgressText.UntilTargetYear(tomsk));
+        // The forms' plans of Tomsk end a year earlier than the programme's.
+        Assert.Equal("до 2023 года", ProgressText.UntilTargetYear(tomsk.Where(s => s.Indicator.Group == Mentoring.Domain.Indicators.IndicatorGroup.Forms)));
+        Assert.Equal("", ProgressText.UntilTargetYear([]));
+    }
 }

@@ -103,6 +103,10 @@ public static class ProgressText
         _ => "—",
     };
 
+    /// <summary>"до 2024 года": the last year the plans run to, taken from the plan values, never written into a page.</summary>
+    public static string UntilTargetYear(IEnumerable<PlanSeries> series) =>
+        series.Select(s => (int?)s.FinalTarget.Year).Max() is { } year ? $"до {year} года" : "";
+
     public static string CssClass(ProgressStatus status) => "status status--" + status.ToString().ToLowerInvariant();
 
     /// <summary>Plan and fact values keep two decimals, as the programmes publish them ("51,56 %").</summary>

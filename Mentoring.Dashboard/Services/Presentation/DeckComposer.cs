@@ -48,7 +48,7 @@ public static class DeckComposer
 
         foreach (var group in data.Plans.Where(p => p.Latest is not null).GroupBy(p => p.Indicator.Group))
             foreach (var (chunk, index) in group.Chunk(PlansPerSlide).Select((c, i) => (c, i)))
-                slides.Add(new($"plan-{group.Key}-{index}", SlideKind.Plan, $"{IndicatorCatalogue.GroupName(group.Key)}: план и факт до 2024 года")
+                slides.Add(new($"plan-{group.Key}-{index}", SlideKind.Plan, $"{IndicatorCatalogue.GroupName(group.Key)}: план и факт {ProgressText.UntilTargetYear(group)}".TrimEnd())
                 {
                     Plans = chunk,
                     Notes = string.Join(" ", chunk.Select(p => $"{p.Indicator.ShortName}: {ProgressText.Label(p.Assessment.Status).ToLowerInvariant()}.")),
