@@ -80,7 +80,7 @@ public class DrillDownTests(DashboardApp app)
         await page.FillAsync("#password", "wrong-password");
         await page.ClickAsync("button[type=submit]");
 
-        await Expect(page.Locator(".form-error")).ToHaveTextAsync("Неверная электронная почта или пароль.");
+        await Expect(page.Locator(".form-error")).ToHaveTextAsync(Mentoring.Dashboard.Components.Account.Login.FailedSignIn);
         await DashboardApp.ScreenshotAsync(page, "00-sign-in-error");
     }
 }

@@ -8,6 +8,20 @@ namespace Mentoring.Dashboard.Tests.Security;
 public class HttpSecurityTests(DashboardApp app)
 {
     [Fact]
+    public async Task Pages_AllowConnectionsOnlyToThisSite_AndExportsAreNeverCached()
+    {
+        using var client = await app.SignedInClientAsync("minobr@demo.local");
+
+        var page = await client.GetAsync("/");
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("connect-src 'self';", policy);
+        Assert.DoesNotContain("ws:", policy);
+        var export = await client.GetAsync($"/export/plan?region={await app.RegionIdAsync("krasnodar")}&format=csv");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("no-store", export.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task ForgedLoginPost_WithoutAntiforgeryToken_IsRejected()
     {
         using var client = app.NewClient();

@@ -13,7 +13,13 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        var exports = app.MapGroup("/export").RequireAuthorization();
+        var exports = app.MapGroup("/export").RequireAuthorization()
+            // Figures of a territory: never kept by a browser's or a proxy's cache once the user has signed out.
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            });
 
         exports.MapGet("/recommendations", async (int? region, int? municipality, int campaign, string? format,
             DashboardTables tables, CancellationToken ct) =>
