@@ -10,7 +10,7 @@ namespace Mentoring.Dashboard.Components.Charts;
 public static class ApexOptions
 {
     /// <summary>Category names longer than this wrap onto several lines, so phones show them whole instead of cutting them.</summary>
-    private const int BarLabelWidth = 22;
+    public const int BarLabelWidth = 22;
     private const int ColumnLabelWidth = 14;
 
     // Cyrillic as itself, not \uXXXX: a third of the bytes on the wire. Safe here: the text goes to JSON.parse, never into HTML.

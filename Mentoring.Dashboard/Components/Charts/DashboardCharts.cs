@@ -12,7 +12,7 @@ public static class DashboardCharts
     {
         var ranked = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList();
         var percent = ranked.All(r => r.ValueIsPercent);
-        var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, 22) is List<string> l ? l.Count : 1);
+        var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, ApexOptions.BarLabelWidth) is List<string> l ? l.Count : 1);
         return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,
             [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.ValueText)).ToList())])
         {

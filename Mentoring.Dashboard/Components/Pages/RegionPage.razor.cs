@@ -28,7 +28,8 @@ public partial class RegionPage
     private Indicator? selectedIndicator;
     private List<ComparisonRow> rows = [];
     private ChartSpec? rankingChart;
-    private GroupChart? groupChart;
+    // Built once per load, so a re-render that changes nothing sends nothing to the browser's chart.
+    private ChartSpec? groupChart;
     private IReadOnlyList<QualityWarning>? qualityWarnings;
     private Services.Intake.CampaignOverview? collection;
     private bool collectionDetail;
@@ -60,7 +61,7 @@ public partial class RegionPage
 
         figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(Id));
         keyFigures = KeyFigures.Pick(figures, 8);
-        groupChart = GroupChart.Build(figures);
+        groupChart = GroupChart.Build(figures) is { } group ? DashboardCharts.Group(group) : null;
 
         // The comparison of municipalities is for users who may see the region in detail (not curators).
         var inDetail = await Queries.GetAccessAsync(TerritoryRef.Region(Id)) == TerritoryAccess.Detail;
