@@ -29,8 +29,7 @@ public sealed class BenchServices
 
     public BenchServices(string databasePath)
     {
-        var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        Factory = new PooledDbContextFactory<MentoringDbContext>(options);
+        Factory = MentoringDatabase.Factory(new(DatabaseProvider.Sqlite, $"Data Source={databasePath}"));
         var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore()
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
             .GetRequiredService<IAuthorizationService>();
@@ -47,7 +46,7 @@ public sealed class BenchServices
     public IDbContextFactory<MentoringDbContext> Factory { get; }
 
     /// <summary>Publishing a change makes the next query compute afresh instead of reusing the shared result.</summary>
-    public IFigureChangeFeed Feed { get; }
+    public InProcessFigureChangeFeed Feed { get; }
     public TerritoryGuard Guard { get; }
     public MonitoringQueries Queries { get; }
     public CampaignAdministration Campaigns { get; }

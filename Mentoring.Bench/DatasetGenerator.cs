@@ -40,23 +40,23 @@ public static class DatasetGenerator
         if (File.Exists(path))
         {
             // A dataset generated before a schema change is brought up to date (the generated rows stay valid).
-            await using var cached = new MentoringDbContext(new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={path}").Options);
-            await cached.Database.MigrateAsync();
+            await using var cached = MentoringDatabase.Create(new(DatabaseProvider.Sqlite, $"Data Source={path}"));
+            await MentoringDatabase.MigrateAsync(cached);
             return path;
         }
         Directory.CreateDirectory(folder);
         var building = path + ".building";
         File.Delete(building);
-        var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={building}").Options;
-        await using (var db = new MentoringDbContext(options))
+        var factory = MentoringDatabase.Factory(new(DatabaseProvider.Sqlite, $"Data Source={building}"));
+        await using (var db = factory.CreateDbContext())
         {
-            await db.Database.MigrateAsync();
+            await MentoringDatabase.MigrateAsync(db);
             await DemoDataSeeder.SeedAsync(db);
         }
         var random = new Random(2024);
         for (var r = 0; r < shape.Regions; r++)
         {
-            await using var db = new MentoringDbContext(options);
+            await using var db = factory.CreateDbContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var builder = new DemoDataBuilder(db);
             Region(builder, shape, r, random);

@@ -33,7 +33,7 @@ app.UseMentoringAssets();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapHealthChecks("/health");
+app.MapMentoringHealth();
 app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, AuditLog audit) =>
 {
     // The antiforgery middleware only records its verdict; an endpoint that binds no form has to act on it itself.

@@ -8,8 +8,7 @@ using static Mentoring.Domain.Indicators.IndicatorCatalogue;
 namespace Mentoring.Dashboard.Tests.Analytics;
 
 /// <summary>The seeds' hand-written dynamics and "Выводы", reproduced from the data.</summary>
-[Collection(SeededDatabaseCollection.Name)]
-public class DynamicsAndConclusionsTests(SeededDatabase database)
+public abstract class DynamicsAndConclusionsTests(SeededDatabase database)
 {
     private static readonly System.Security.Claims.ClaimsPrincipal Admin = TestUsers.For(Roles.Administrator);
 
@@ -92,3 +91,9 @@ public class DynamicsAndConclusionsTests(SeededDatabase database)
         Assert.DoesNotContain("(ОУ)", notRun);
     }
 }
+
+[Collection(SqliteDatabaseCollection.Name)]
+public sealed class DynamicsAndConclusionsOnSqlite(SqliteSeededDatabase database) : DynamicsAndConclusionsTests(database);
+
+[Collection(PostgreSqlDatabaseCollection.Name)]
+public sealed class DynamicsAndConclusionsOnPostgreSql(PostgreSqlSeededDatabase database) : DynamicsAndConclusionsTests(database);

@@ -10,7 +10,7 @@ using static Mentoring.Domain.Indicators.IndicatorCatalogue;
 namespace Mentoring.Dashboard.Tests.Analytics;
 
 /// <summary>Editing plan values writes real rows, so these tests have a database of their own.</summary>
-public class PlanAdministrationTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+public abstract class PlanAdministrationTests(SeededDatabase database)
 {
     private PlanAdministration As(string role)
     {
@@ -73,3 +73,7 @@ public class PlanAdministrationTests(SeededDatabase database) : IClassFixture<Se
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.DeleteAsync(1, 1));
     }
 }
+
+public sealed class PlanAdministrationOnSqlite(SqliteSeededDatabase database) : PlanAdministrationTests(database), IClassFixture<SqliteSeededDatabase>;
+
+public sealed class PlanAdministrationOnPostgreSql(PostgreSqlSeededDatabase database) : PlanAdministrationTests(database), IClassFixture<PostgreSqlSeededDatabase>;

@@ -5,8 +5,7 @@ using static Mentoring.Domain.Indicators.IndicatorCatalogue;
 
 namespace Mentoring.Dashboard.Tests.Analytics;
 
-[Collection(SeededDatabaseCollection.Name)]
-public class PlanProgressTests(SeededDatabase database)
+public abstract class PlanProgressTests(SeededDatabase database)
 {
     private async Task<IReadOnlyList<PlanSeries>> TomskAsync() =>
         await new PlanProgress(database.Factory, database.Queries).GetAsync(await database.RegionIdAsync("tomsk"));
@@ -58,3 +57,9 @@ public class PlanProgressTests(SeededDatabase database)
         Assert.Equal("", ProgressText.UntilTargetYear([]));
     }
 }
+
+[Collection(SqliteDatabaseCollection.Name)]
+public sealed class PlanProgressOnSqlite(SqliteSeededDatabase database) : PlanProgressTests(database);
+
+[Collection(PostgreSqlDatabaseCollection.Name)]
+public sealed class PlanProgressOnPostgreSql(PostgreSqlSeededDatabase database) : PlanProgressTests(database);

@@ -7,8 +7,7 @@ using static Mentoring.Domain.Indicators.IndicatorCatalogue;
 
 namespace Mentoring.Dashboard.Tests.Analytics;
 
-[Collection(SeededDatabaseCollection.Name)]
-public class RecommendationsAndQualityTests(SeededDatabase database)
+public abstract class RecommendationsAndQualityTests(SeededDatabase database)
 {
     private static readonly System.Security.Claims.ClaimsPrincipal Admin = TestUsers.For(Roles.Administrator);
 
@@ -106,3 +105,9 @@ public class RecommendationsAndQualityTests(SeededDatabase database)
         Assert.Equal(5, warnings.Count);
     }
 }
+
+[Collection(SqliteDatabaseCollection.Name)]
+public sealed class RecommendationsAndQualityOnSqlite(SqliteSeededDatabase database) : RecommendationsAndQualityTests(database);
+
+[Collection(PostgreSqlDatabaseCollection.Name)]
+public sealed class RecommendationsAndQualityOnPostgreSql(PostgreSqlSeededDatabase database) : RecommendationsAndQualityTests(database);

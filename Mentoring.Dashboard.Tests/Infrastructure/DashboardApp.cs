@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Mentoring.Dashboard.Data;
 using Microsoft.Playwright;
 
 namespace Mentoring.Dashboard.Tests.Infrastructure;
@@ -11,9 +12,18 @@ namespace Mentoring.Dashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class DashboardApp : IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"mentoring-browser-{Guid.NewGuid():N}.db");
+    private readonly DatabaseSettings database;
     private Process? process;
     private IPlaywright? playwright;
+
+    public DashboardApp()
+        : this(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), $"mentoring-browser-{Guid.NewGuid():N}.db")}"))
+    {
+    }
+
+    /// <summary>An instance on a given database: several of them may share one PostgreSQL database.</summary>
+    internal DashboardApp(DatabaseSettings database) => this.database = database;
+
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
@@ -34,7 +44,8 @@ public sealed class DashboardApp : IAsyncLifetime
             {
                 ["ASPNETCORE_URLS"] = BaseUrl,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Mentoring"] = $"Data Source={databasePath}",
+                ["Database__Provider"] = database.Provider.ToString(),
+                ["ConnectionStrings__Mentoring"] = database.ConnectionString,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
@@ -70,8 +81,12 @@ public sealed class DashboardApp : IAsyncLifetime
             await process.WaitForExitAsync();
         }
         process?.Dispose();
-        foreach (var file in new[] { databasePath, databasePath + "-shm", databasePath + "-wal" })
-            File.Delete(file);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            foreach (var file in new[] { path, path + "-shm", path + "-wal" })
+                File.Delete(file);
+        }
     }
 
     /// <summary>A new browser context (its own cookies) signed in as the given demo account, on the start page.</summary>
@@ -95,7 +110,7 @@ public sealed class DashboardApp : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Reads one value from the app's database (ids for URLs typed by hand).</summary>
+    /// <summary>Reads one value from the app's database (ids for URLs typed by hand). Quote names ("Id") to run on PostgreSQL too.</summary>
     public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) =>
         Convert.ToInt64(await ExecuteScalarAsync(sql, parameters), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -105,12 +120,19 @@ public sealed class DashboardApp : IAsyncLifetime
 
     private async Task<object?> ExecuteScalarAsync(string sql, (string Name, object Value)[] parameters)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await using System.Data.Common.DbConnection connection = database.Provider == DatabaseProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnection(database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString + ";Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         return await command.ExecuteScalarAsync();
     }
 
@@ -128,11 +150,11 @@ public sealed class DashboardApp : IAsyncLifetime
 
     /// <summary>The region's latest campaign that is not a draft.</summary>
     public Task<long> LatestCampaignAsync(long regionId) =>
-        ScalarAsync("SELECT Id FROM Campaigns WHERE RegionId = $r AND State <> 1 ORDER BY AsOf DESC LIMIT 1", ("$r", regionId));
+        ScalarAsync("""SELECT "Id" FROM "Campaigns" WHERE "RegionId" = @r AND "State" <> 1 ORDER BY "AsOf" DESC LIMIT 1""", ("r", (int)regionId));
 
-    public Task<long> OrganisationIdAsync(string name) => ScalarAsync("SELECT Id FROM Organisations WHERE Name = $n", ("$n", name));
-    public Task<long> MunicipalityIdAsync(string name) => ScalarAsync("SELECT Id FROM Municipalities WHERE Name = $n", ("$n", name));
-    public Task<long> RegionIdAsync(string code) => ScalarAsync("SELECT Id FROM Regions WHERE Code = $c", ("$c", code));
+    public Task<long> OrganisationIdAsync(string name) => ScalarAsync("""SELECT "Id" FROM "Organisations" WHERE "Name" = @n""", ("n", name));
+    public Task<long> MunicipalityIdAsync(string name) => ScalarAsync("""SELECT "Id" FROM "Municipalities" WHERE "Name" = @n""", ("n", name));
+    public Task<long> RegionIdAsync(string code) => ScalarAsync("""SELECT "Id" FROM "Regions" WHERE "Code" = @c""", ("c", code));
 
     /// <summary>An HTTP client with its own cookies, signed in through the login form as a browser would be.</summary>
     public async Task<HttpClient> SignedInClientAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword)
@@ -186,6 +208,24 @@ public sealed class DashboardApp : IAsyncLifetime
         var id = long.Parse(new Uri(admin.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
         await admin.Context.CloseAsync();
         return id;
+    }
+
+    /// <summary>
+    /// Fills in the open organisation form with valid figures: the first choice of every list, 5 in every number, and
+    /// <paramref name="young"/> young teachers of whom <paramref name="youngWithMentor"/> have a mentor.
+    /// </summary>
+    public static async Task FillReportFormAsync(IPage page, int young, int youngWithMentor)
+    {
+        await page.Locator("#tch_young_mentees-part").WaitForAsync(); // the form has loaded
+        var selects = page.Locator(".report-field select");
+        for (var i = 0; i < await selects.CountAsync(); i++)
+            await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var numbers = page.Locator(".report-field input[type=number]");
+        for (var i = 0; i < await numbers.CountAsync(); i++)
+            await numbers.Nth(i).FillAsync("5");
+        await page.FillAsync("#tch_young_mentees-whole", young.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#tch_young_mentees-part", youngWithMentor.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#report-save-status")).ToContainTextAsync("Черновик сохранён");
     }
 
     /// <summary>

@@ -11,19 +11,23 @@ using Mentoring.Dashboard.Services.Live;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Mentoring.Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// A real SQLite database (a temporary file), brought up by the app's migrations and filled by the app's demo seeder;
-/// shared by the tests of a collection because seeding takes a few seconds.
+/// A real database, brought up by the app's migrations of its provider and filled by the app's demo seeder; shared by
+/// the tests of a collection because seeding takes a few seconds. Test classes that use it are abstract and run twice,
+/// once per provider: a sealed «…OnSqlite» and «…OnPostgreSql» subclass each.
 /// </summary>
-public sealed class SeededDatabase : IAsyncLifetime
+public abstract class SeededDatabase : IAsyncLifetime
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"mentoring-tests-{Guid.NewGuid():N}.db");
-
     public IDbContextFactory<MentoringDbContext> Factory { get; private set; } = null!;
+
+    public DatabaseSettings Settings { get; private set; } = null!;
+
+    protected abstract Task<DatabaseSettings> CreateEmptyAsync();
+
+    protected abstract Task DeleteAsync(DatabaseSettings settings);
 
     /// <summary>The queries as an administrator (who sees everything).</summary>
     public MonitoringQueries Queries => QueriesAs(TestUsers.For(Roles.Administrator));
@@ -81,19 +85,14 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DbContextOptionsBuilder<MentoringDbContext>().UseSqlite($"Data Source={path}").Options;
-        Factory = new PooledDbContextFactory<MentoringDbContext>(options);
+        Settings = await CreateEmptyAsync();
+        Factory = MentoringDatabase.Factory(Settings);
         await using var db = await Factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        await MentoringDatabase.MigrateAsync(db);
         await DemoDataSeeder.SeedAsync(db);
     }
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(path);
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => DeleteAsync(Settings);
 
     public async Task<int> RegionIdAsync(string code)
     {
@@ -118,13 +117,49 @@ public sealed class SeededDatabase : IAsyncLifetime
 public sealed class RecordingFeed : IFigureChangeFeed
 {
     public List<FigureChange> Published { get; } = [];
-    public void Publish(FigureChange change) => Published.Add(change);
+    public Task PublishAsync(FigureChange change)
+    {
+        Published.Add(change);
+        return Task.CompletedTask;
+    }
     public long VersionOf(int campaignId) => Published.Count(c => c.CampaignId == campaignId);
     public IDisposable Subscribe(Action<FigureChange> handler) => throw new NotSupportedException();
 }
 
-[CollectionDefinition(Name)]
-public sealed class SeededDatabaseCollection : ICollectionFixture<SeededDatabase>
+/// <summary>A temporary SQLite file.</summary>
+public sealed class SqliteSeededDatabase : SeededDatabase
 {
-    public const string Name = "Seeded database";
+    protected override Task<DatabaseSettings> CreateEmptyAsync() => Task.FromResult(
+        new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), $"mentoring-tests-{Guid.NewGuid():N}.db")}"));
+
+    protected override Task DeleteAsync(DatabaseSettings settings)
+    {
+        SqliteConnection.ClearAllPools();
+        var path = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+        foreach (var file in new[] { path, path + "-shm", path + "-wal" })
+            File.Delete(file);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A new database on the tests' own PostgreSQL server (<see cref="LocalPostgreSql"/>).</summary>
+public sealed class PostgreSqlSeededDatabase : SeededDatabase
+{
+    protected override async Task<DatabaseSettings> CreateEmptyAsync() =>
+        new(DatabaseProvider.PostgreSql, await (await LocalPostgreSql.SharedAsync()).CreateDatabaseAsync("mentoring_tests"));
+
+    protected override async Task DeleteAsync(DatabaseSettings settings) =>
+        await (await LocalPostgreSql.SharedAsync()).DropDatabaseAsync(settings.ConnectionString);
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteDatabaseCollection : ICollectionFixture<SqliteSeededDatabase>
+{
+    public const string Name = "Seeded SQLite database";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgreSqlDatabaseCollection : ICollectionFixture<PostgreSqlSeededDatabase>
+{
+    public const string Name = "Seeded PostgreSQL database";
 }

@@ -9,7 +9,7 @@ using static Mentoring.Dashboard.Tests.Intake.IntakeTestData;
 namespace Mentoring.Dashboard.Tests.Intake;
 
 /// <summary>The curator's form: drafts kept, validation before anything is written, conflicts instead of lost edits.</summary>
-public class OrganisationReportsTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+public abstract class OrganisationReportsTests(SeededDatabase database)
 {
     [Fact]
     public async Task TwoEditorsOfOneSchool_TheSecondGetsAConflict_AndTheFirstKeepsTheirWork()
@@ -112,3 +112,7 @@ public class OrganisationReportsTests(SeededDatabase database) : IClassFixture<S
         _ => Figure.Level(1),
     });
 }
+
+public sealed class OrganisationReportsOnSqlite(SqliteSeededDatabase database) : OrganisationReportsTests(database), IClassFixture<SqliteSeededDatabase>;
+
+public sealed class OrganisationReportsOnPostgreSql(PostgreSqlSeededDatabase database) : OrganisationReportsTests(database), IClassFixture<PostgreSqlSeededDatabase>;

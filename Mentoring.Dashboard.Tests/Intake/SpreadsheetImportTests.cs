@@ -12,7 +12,7 @@ using static Mentoring.Dashboard.Tests.Intake.IntakeTestData;
 namespace Mentoring.Dashboard.Tests.Intake;
 
 /// <summary>The importer over good and malformed files: the messages a user reads, and a database untouched by any error.</summary>
-public class SpreadsheetImportTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+public abstract class SpreadsheetImportTests(SeededDatabase database)
 {
     private const string Forms = $"{IntakeColumns.Name};«Ученик-ученик»;«Учитель-учитель»;Положение";
 
@@ -210,3 +210,7 @@ public class SpreadsheetImportTests(SeededDatabase database) : IClassFixture<See
         Assert.Equal(before, await FingerprintAsync(database));
     }
 }
+
+public sealed class SpreadsheetImportOnSqlite(SqliteSeededDatabase database) : SpreadsheetImportTests(database), IClassFixture<SqliteSeededDatabase>;
+
+public sealed class SpreadsheetImportOnPostgreSql(PostgreSqlSeededDatabase database) : SpreadsheetImportTests(database), IClassFixture<PostgreSqlSeededDatabase>;

@@ -9,8 +9,7 @@ namespace Mentoring.Dashboard.Tests.Security;
 /// Every role × every data query × a territory inside and outside the user's scope, against the seeded database.
 /// The expected cells are written out by hand: they are the access model as the product owner described it.
 /// </summary>
-[Collection(SeededDatabaseCollection.Name)]
-public class AuthorizationMatrixTests(SeededDatabase database)
+public abstract class AuthorizationMatrixTests(SeededDatabase database)
 {
     // Users: Krasnodar krai; municipality город-курорт Анапа; school МАОУ «КШ» in Anapa.
     public static TheoryData<string, string, bool> Cells()
@@ -168,3 +167,9 @@ public class AuthorizationMatrixTests(SeededDatabase database)
         _ => TestUsers.Anonymous,
     });
 }
+
+[Collection(SqliteDatabaseCollection.Name)]
+public sealed class AuthorizationMatrixOnSqlite(SqliteSeededDatabase database) : AuthorizationMatrixTests(database);
+
+[Collection(PostgreSqlDatabaseCollection.Name)]
+public sealed class AuthorizationMatrixOnPostgreSql(PostgreSqlSeededDatabase database) : AuthorizationMatrixTests(database);

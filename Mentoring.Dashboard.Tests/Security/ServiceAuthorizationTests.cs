@@ -7,8 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mentoring.Dashboard.Tests.Security;
 
 /// <summary>The services refuse on their own, whatever a page shows or hides.</summary>
-[Collection(SeededDatabaseCollection.Name)]
-public class ServiceAuthorizationTests(SeededDatabase database)
+public abstract class ServiceAuthorizationTests(SeededDatabase database)
 {
     [Theory]
     [InlineData(Roles.RegionalOfficial)]
@@ -35,3 +34,9 @@ public class ServiceAuthorizationTests(SeededDatabase database)
         Assert.Equal(TerritoryAccess.None, AccessRules.For(new UserScope(Roles.RegionalOfficial, null, null, null), new TerritoryPath(1)));
     }
 }
+
+[Collection(SqliteDatabaseCollection.Name)]
+public sealed class ServiceAuthorizationOnSqlite(SqliteSeededDatabase database) : ServiceAuthorizationTests(database);
+
+[Collection(PostgreSqlDatabaseCollection.Name)]
+public sealed class ServiceAuthorizationOnPostgreSql(PostgreSqlSeededDatabase database) : ServiceAuthorizationTests(database);

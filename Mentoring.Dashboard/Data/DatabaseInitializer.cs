@@ -18,10 +18,11 @@ public static class DatabaseInitializer
         var factory = services.GetRequiredService<IDbContextFactory<MentoringDbContext>>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Instances starting together on one PostgreSQL database take turns: the first migrates and seeds, the others find it done.
+        await using var turn = await InitialisationTurn.TakeAsync(services.GetRequiredService<DatabaseSettings>());
         await using (var db = await factory.CreateDbContextAsync())
         {
-            await SqlitePragmas.UseWriteAheadLogAsync(db);
-            await db.Database.MigrateAsync();
+            await MentoringDatabase.MigrateAsync(db);
             logger.LogInformation("Database schema ready in {Elapsed} ms", watch.ElapsedMilliseconds);
             await DemoDataSeeder.SeedAsync(db);
             logger.LogInformation("Demo data ready in {Elapsed} ms", watch.ElapsedMilliseconds);
@@ -74,5 +75,30 @@ public static class DatabaseInitializer
                 throw new InvalidOperationException("Demo account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, a.Role);
         }
+    }
+}
+
+/// <summary>A PostgreSQL advisory lock held while one instance initialises the database (SQLite serves one instance).</summary>
+internal sealed class InitialisationTurn(Npgsql.NpgsqlConnection? connection) : IAsyncDisposable
+{
+    private const long LockKey = 0x4d656e746f72; // "Mentor"
+
+    public static async Task<InitialisationTurn> TakeAsync(DatabaseSettings database)
+    {
+        if (database.Provider != DatabaseProvider.PostgreSql)
+            return new InitialisationTurn(null);
+        // Unpooled: a pooled session would keep the lock until the pool reused it.
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection);
+        await command.ExecuteNonQueryAsync();
+        return new InitialisationTurn(connection);
+    }
+
+    /// <summary>Ending the session releases its advisory lock.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is not null)
+            await connection.DisposeAsync();
     }
 }

@@ -1,13 +1,19 @@
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Planning;
 using Mentoring.Domain.Territories;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Data;
 
-public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The dashboard's data. Abstract because each database provider has its own migrations, found by the provider's
+/// subclass (<see cref="SqliteMentoringDbContext"/>, <see cref="PostgreSqlMentoringDbContext"/>); the app and its
+/// services only ever see this type. <see cref="MentoringDatabase"/> makes the right one.
+/// </summary>
+public abstract class MentoringDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -18,6 +24,9 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
     public DbSet<PlanValue> PlanValues => Set<PlanValue>();
     public DbSet<SavedDeck> SavedDecks => Set<SavedDeck>();
     public DbSet<Submission> Submissions => Set<Submission>();
+
+    /// <summary>The cookie and antiforgery keys, shared by every instance of the dashboard on the same database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -55,7 +64,7 @@ public sealed class MentoringDbContext(DbContextOptions<MentoringDbContext> opti
             e.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(s => new { s.CampaignId, s.OrganisationId }).IsUnique();
             e.Property(s => s.UpdatedBy).HasMaxLength(256);
-            // SQLite has no rowversion: an integer the app increments makes concurrent saves conflict.
+            // A portable rowversion: an integer the app increments makes concurrent saves conflict on every provider.
             e.Property(s => s.Version).IsConcurrencyToken();
         });
         builder.Entity<Observation>(e =>

@@ -2,6 +2,7 @@ using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -12,13 +13,16 @@ namespace Mentoring.Dashboard.Extensions;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// SQLite through a context factory: Blazor Server circuits are long-lived and a shared scoped DbContext is not
-    /// thread-safe, so every operation creates its own context.
+    /// The configured database (SQLite or PostgreSQL) through a context factory: Blazor Server circuits are long-lived
+    /// and a shared scoped DbContext is not thread-safe, so every operation creates its own context.
     /// </summary>
     public static IServiceCollection AddMentoringData(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Mentoring") ?? "Data Source=mentoring.db";
-        services.AddDbContextFactory<MentoringDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        var database = DatabaseSettings.From(configuration);
+        services.AddSingleton(database);
+        services.AddSingleton(MentoringDatabase.Factory(database));
+        // Keys in the database: a sign-in cookie issued by one instance is read by every other one.
+        services.AddDataProtection().SetApplicationName("Mentoring.Dashboard").PersistKeysToDbContext<MentoringDbContext>();
         // Identity's stores take a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MentoringDbContext>>().CreateDbContext());
         services.AddScoped<MonitoringQueries>();
@@ -38,10 +42,21 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Intake.SpreadsheetImport>();
         services.AddScoped<Services.Intake.IntakeWorkbook>();
         services.AddScoped<Services.Export.DashboardTables>();
-        services.AddSingleton<Services.Live.IFigureChangeFeed, Services.Live.InProcessFigureChangeFeed>();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<Services.Live.PostgreSqlFigureChangeFeed>();
+            services.AddSingleton<Services.Live.IFigureChangeFeed>(sp => sp.GetRequiredService<Services.Live.PostgreSqlFigureChangeFeed>());
+            services.AddHostedService(sp => sp.GetRequiredService<Services.Live.PostgreSqlFigureChangeFeed>());
+        }
+        else
+        {
+            services.AddSingleton<Services.Live.IFigureChangeFeed, Services.Live.InProcessFigureChangeFeed>();
+        }
         services.AddSingleton<Services.Live.SharedFigures>();
         services.AddSingleton(TimeProvider.System);
-        services.AddHealthChecks().AddDbContextCheck<MentoringDbContext>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<MentoringDbContext>("database")
+            .AddCheck<Services.Live.FigureChangeFeedHealthCheck>("feed");
         return services;
     }
 

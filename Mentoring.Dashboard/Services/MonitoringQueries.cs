@@ -3,7 +3,6 @@ using Mentoring.Dashboard.Security;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Territories;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services;
@@ -55,6 +54,8 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     /// <summary>Regions (all when <paramref name="regionIds"/> is null) with their counts, campaigns and indicators.</summary>
     private async Task<IReadOnlyList<RegionSummary>> SummariesAsync(int[]? regionIds, CancellationToken ct)
     {
+        if (regionIds is [])
+            return [];
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var regions = await db.Regions.AsNoTracking()
             .Where(r => regionIds == null || regionIds.Contains(r.Id))
@@ -69,17 +70,24 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             .ToListAsync(ct);
         var campaigns = await CampaignsByRegionAsync(db, regionIds, ct);
         // Indicators with data: one index seek per campaign and catalogue indicator (the index on CampaignId,
-        // IndicatorCode), instead of a scan of every observation of the country.
-        var codes = JsonSerializer.Serialize(IndicatorCatalogue.All.Select(i => i.Code));
-        var ids = JsonSerializer.Serialize(regionIds ?? []);
-        var all = regionIds is null;
-        var indicators = await db.Database.SqlQuery<RegionIndicatorCount>($"""
-                SELECT c.RegionId AS RegionId, COUNT(DISTINCT code.value) AS Indicators
-                FROM Campaigns c JOIN json_each({codes}) code
-                WHERE ({all} OR c.RegionId IN (SELECT value FROM json_each({ids})))
-                  AND EXISTS (SELECT 1 FROM Observations o WHERE o.CampaignId = c.Id AND o.IndicatorCode = code.value)
-                GROUP BY c.RegionId
-                """)
+        // IndicatorCode), instead of a scan of every observation of the country. EF Core would need a correlated
+        // APPLY for this, which SQLite lacks; a VALUES list of parameters reads the same on SQLite and PostgreSQL.
+        var arguments = new List<object>();
+        string Parameter(object value)
+        {
+            arguments.Add(value);
+            return $"{{{arguments.Count - 1}}}";
+        }
+        var codes = string.Join(", ", IndicatorCatalogue.All.Select(i => $"({Parameter(i.Code)})"));
+        var inRegions = regionIds is null ? "" : $"""AND c."RegionId" IN ({string.Join(", ", regionIds.Select(id => Parameter(id)))})""";
+        var sql = $"""
+            SELECT c."RegionId" AS "RegionId", CAST(COUNT(DISTINCT code.column1) AS INTEGER) AS "Indicators"
+            FROM "Campaigns" c CROSS JOIN (VALUES {codes}) AS code
+            WHERE EXISTS (SELECT 1 FROM "Observations" o WHERE o."CampaignId" = c."Id" AND o."IndicatorCode" = code.column1) {inRegions}
+            GROUP BY c."RegionId"
+            """;
+        var indicators = await db.Database
+            .SqlQuery<RegionIndicatorCount>(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql, arguments.ToArray()))
             .ToDictionaryAsync(x => x.RegionId, x => x.Indicators, ct);
         return regions.Select(r => new RegionSummary(r.Id, r.Code, r.Name, r.Municipalities, r.Organisations, r.Synthetic,
                 campaigns.GetValueOrDefault(r.Id) ?? [], indicators.GetValueOrDefault(r.Id)))
@@ -238,6 +246,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             .OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), false))
             .ToList();
     }
+
 
     private sealed record RegionIndicatorCount(int RegionId, int Indicators);
 

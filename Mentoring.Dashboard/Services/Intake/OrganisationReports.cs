@@ -120,7 +120,7 @@ public sealed class OrganisationReports(
             if (outcome is not SaveOutcome.Saved)
                 return outcome;
             await transaction.CommitAsync(ct);
-            feed.Publish(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }));
+            await feed.PublishAsync(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }));
             return outcome;
         }
     }

@@ -90,7 +90,7 @@ public sealed partial class SpreadsheetImport(
             $"Импорт из файла «{Path.GetFileName(fileName)}»: строк {parsed.Rows}, организаций изменено {changedOrganisations.Count}, значений изменено {changes.Count}"));
         await ObservationWriter.SaveAsync(db, added, ct);
         await transaction!.CommitAsync(ct);
-        feed.Publish(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations));
+        await feed.PublishAsync(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations));
         return preview;
     }
 

@@ -6,13 +6,13 @@ namespace Mentoring.Dashboard.Services.Live;
 public sealed record FigureChange(int CampaignId, int RegionId, IReadOnlySet<int> MunicipalityIds, IReadOnlySet<int> OrganisationIds);
 
 /// <summary>
-/// Tells open dashboards that figures changed, after the change is committed. The in-process implementation serves
-/// one server; several instances would put a message bus (e.g. a Redis channel or a SignalR backplane) behind the
-/// same interface.
+/// Tells open dashboards that figures changed, after the change is committed: <see cref="InProcessFigureChangeFeed"/>
+/// on one server (SQLite), <see cref="PostgreSqlFigureChangeFeed"/> across every instance on one PostgreSQL database.
 /// </summary>
 public interface IFigureChangeFeed
 {
-    void Publish(FigureChange change);
+    /// <summary>Listeners on this server hear it at once, other instances as soon as the database tells them.</summary>
+    Task PublishAsync(FigureChange change);
 
     /// <summary>How many changes of the campaign this server has heard of; it moves before any listener runs.</summary>
     long VersionOf(int campaignId);
@@ -26,8 +26,19 @@ public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed>
     // Copy-on-write: publishing reads a snapshot without locking.
     private ImmutableArray<Action<FigureChange>> handlers = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> versions = new();
+    private long epoch;
 
-    public long VersionOf(int campaignId) => versions.GetValueOrDefault(campaignId);
+    // The epoch in the high bits: after ForgetAll every campaign has a version it never had before.
+    public long VersionOf(int campaignId) => (Interlocked.Read(ref epoch) << 32) + versions.GetValueOrDefault(campaignId);
+
+    /// <summary>Changes may have been missed (the feed was disconnected): no result computed before now is current.</summary>
+    public void ForgetAll() => Interlocked.Increment(ref epoch);
+
+    public Task PublishAsync(FigureChange change)
+    {
+        Publish(change);
+        return Task.CompletedTask;
+    }
 
     public void Publish(FigureChange change)
     {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Mentoring.Dashboard.Data.Migrations
+namespace Mentoring.Dashboard.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PlanValues : Migration

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Mentoring.Dashboard.Data.Migrations
+namespace Mentoring.Dashboard.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MentoringDbContext))]
-    [Migration("20261122180034_SavedDecks")]
-    partial class SavedDecks
+    [DbContext(typeof(SqliteMentoringDbContext))]
+    [Migration("20261122141012_AuditLog")]
+    partial class AuditLog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -137,54 +137,6 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Mentoring.Dashboard.Data.SavedDeck", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CampaignId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LayoutJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MunicipalityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ShareToken")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MunicipalityId");
-
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("ShareToken")
-                        .IsUnique();
-
-                    b.ToTable("SavedDecks");
-                });
-
             modelBuilder.Entity("Mentoring.Domain.Monitoring.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -278,42 +230,6 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.HasIndex("CampaignId", "IndicatorCode", "Level", "MunicipalityId");
 
                     b.ToTable("Observations");
-                });
-
-            modelBuilder.Entity("Mentoring.Domain.Planning.PlanValue", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IndicatorCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OrganisationKind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Target")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionId", "IndicatorCode", "OrganisationKind", "Year")
-                        .IsUnique();
-
-                    b.ToTable("PlanValues");
                 });
 
             modelBuilder.Entity("Mentoring.Domain.Territories.Municipality", b =>
@@ -525,26 +441,6 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Mentoring.Dashboard.Data.SavedDeck", b =>
-                {
-                    b.HasOne("Mentoring.Domain.Territories.Municipality", null)
-                        .WithMany()
-                        .HasForeignKey("MunicipalityId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Mentoring.Dashboard.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Mentoring.Domain.Territories.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Mentoring.Domain.Monitoring.Campaign", b =>
                 {
                     b.HasOne("Mentoring.Domain.Territories.Region", "Region")
@@ -585,17 +481,6 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.Navigation("Municipality");
 
                     b.Navigation("Organisation");
-
-                    b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("Mentoring.Domain.Planning.PlanValue", b =>
-                {
-                    b.HasOne("Mentoring.Domain.Territories.Region", "Region")
-                        .WithMany()
-                        .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
 
                     b.Navigation("Region");
                 });

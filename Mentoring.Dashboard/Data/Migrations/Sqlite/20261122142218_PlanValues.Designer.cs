@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Mentoring.Dashboard.Data.Migrations
+namespace Mentoring.Dashboard.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MentoringDbContext))]
-    [Migration("20261122135511_InitialCreate")]
-    partial class InitialCreate
+    [DbContext(typeof(SqliteMentoringDbContext))]
+    [Migration("20261122142218_PlanValues")]
+    partial class PlanValues
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -95,6 +95,46 @@ namespace Mentoring.Dashboard.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Mentoring.Dashboard.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("Mentoring.Domain.Monitoring.Campaign", b =>
@@ -190,6 +230,42 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.HasIndex("CampaignId", "IndicatorCode", "Level", "MunicipalityId");
 
                     b.ToTable("Observations");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Planning.PlanValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "IndicatorCode", "OrganisationKind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PlanValues");
                 });
 
             modelBuilder.Entity("Mentoring.Domain.Territories.Municipality", b =>
@@ -441,6 +517,17 @@ namespace Mentoring.Dashboard.Data.Migrations
                     b.Navigation("Municipality");
 
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Planning.PlanValue", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Territories.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Region");
                 });

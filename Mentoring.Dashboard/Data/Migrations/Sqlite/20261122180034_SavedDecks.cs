@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Mentoring.Dashboard.Data.Migrations
+namespace Mentoring.Dashboard.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SavedDecks : Migration

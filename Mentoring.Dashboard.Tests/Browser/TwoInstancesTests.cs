@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentoring.Dashboard.Tests.Browser;
+
+/// <summary>
+/// Two dashboard instances on one PostgreSQL database, started at the same moment as a deployment would start them:
+/// a sign-in on one is valid on the other, and a curator's submission on instance A moves an official's open region
+/// page on instance B without a reload (PostgreSQL LISTEN/NOTIFY behind the figure change feed).
+/// </summary>
+public sealed class TwoInstancesTests : IAsyncLifetime
+{
+    private string connectionString = "";
+    private DashboardApp a = null!;
+    private DashboardApp b = null!;
+
+    public async Task InitializeAsync()
+    {
+        connectionString = await (await LocalPostgreSql.SharedAsync()).CreateDatabaseAsync("mentoring_two");
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, connectionString);
+        a = new DashboardApp(database);
+        b = new DashboardApp(database);
+        // Both migrate and seed an empty database at once: one waits for the other's turn.
+        await Task.WhenAll(a.InitializeAsync(), b.InitializeAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await a.DisposeAsync();
+        await b.DisposeAsync();
+        await (await LocalPostgreSql.SharedAsync()).DropDatabaseAsync(connectionString);
+    }
+
+    [Fact]
+    public async Task BothInstancesReport_TheDatabaseAndAConnectedFeed()
+    {
+        using var http = new HttpClient();
+        foreach (var instance in new[] { a, b })
+        {
+            using var health = JsonDocument.Parse(await http.GetStringAsync(instance.BaseUrl + "/health"));
+            Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+            Assert.Equal("PostgreSQL LISTEN/NOTIFY: connected", health.RootElement.GetProperty("checks").GetProperty("feed").GetProperty("description").GetString());
+        }
+        // Seeded once, not twice.
+        Assert.Equal(1, await a.ScalarAsync("""SELECT COUNT(*) FROM "Regions" WHERE "Code" = 'krasnoyarsk'"""));
+    }
+
+    [Fact]
+    public async Task ASubmissionOnInstanceA_MovesTheRegionPageOpenOnInstanceB()
+    {
+        var campaign = await a.OpenCampaignAsync(new DateOnly(2026, 11, 2));
+        var region = await a.RegionIdAsync("krasnoyarsk");
+
+        // An administrator signs in on A; the same cookie opens the region page on B (keys shared through the database).
+        var watcher = await a.SignInAsync("admin@demo.local");
+        await watcher.GotoAsync($"{b.BaseUrl}/regions/{region}?campaign={campaign}");
+        Assert.StartsWith(b.BaseUrl + "/regions/", watcher.Url, StringComparison.Ordinal);
+        await DashboardApp.WaitForInteractiveAsync(watcher);
+        await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("0");
+        var watcherUrl = watcher.Url;
+
+        // The curator submits the school's form on A.
+        var curator = await a.SignInAsync("curator@demo.local");
+        await curator.ClickAsync("a:has-text('заполнить данные своей организации')");
+        await DashboardApp.WaitForInteractiveAsync(curator);
+        await DashboardApp.FillReportFormAsync(curator, young: 10, youngWithMentor: 4);
+        await curator.ClickAsync("#report-submit");
+        await Expect(curator.Locator("#report-message")).ToContainTextAsync("Данные отправлены", new() { Timeout = 20_000 });
+
+        // B heard of it and redrew the page by itself.
+        await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+        await Expect(watcher.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("40\u00A0%");
+        Assert.Equal(watcherUrl, watcher.Url);
+        await DashboardApp.ScreenshotAsync(watcher, "62-region-live-update-other-instance");
+    }
+}
