@@ -11,28 +11,10 @@ namespace Mentoring.Dashboard.Tests.Browser;
 /// a sign-in on one is valid on the other, and a curator's submission on instance A moves an official's open region
 /// page on instance B without a reload (PostgreSQL LISTEN/NOTIFY behind the figure change feed).
 /// </summary>
-public sealed class TwoInstancesTests : IAsyncLifetime
+public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
 {
-    private string connectionString = "";
-    private DashboardApp a = null!;
-    private DashboardApp b = null!;
-
-    public async Task InitializeAsync()
-    {
-        connectionString = await (await LocalPostgreSql.SharedAsync()).CreateDatabaseAsync("mentoring_two");
-        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, connectionString);
-        a = new DashboardApp(database);
-        b = new DashboardApp(database);
-        // Both migrate and seed an empty database at once: one waits for the other's turn.
-        await Task.WhenAll(a.InitializeAsync(), b.InitializeAsync());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await a.DisposeAsync();
-        await b.DisposeAsync();
-        await (await LocalPostgreSql.SharedAsync()).DropDatabaseAsync(connectionString);
-    }
+    private readonly DashboardApp a = instances.A;
+    private readonly DashboardApp b = instances.B;
 
     [Fact]
     public async Task BothInstancesReport_TheDatabaseAndAConnectedFeed()
@@ -75,5 +57,49 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         await Expect(watcher.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("40\u00A0%");
         Assert.Equal(watcherUrl, watcher.Url);
         await DashboardApp.ScreenshotAsync(watcher, "62-region-live-update-other-instance");
+    }
+
+    [Fact]
+    public async Task ThroughTheReadmesNginxConfiguration_ABrowserStaysOnOneInstance_AndItsPagesAreLive()
+    {
+        await using var proxy = await NginxProxy.StartAsync(a, b);
+
+        var page = await a.SignInAsync("minobr@demo.local", baseUrl: proxy.BaseUrl);
+        var region = await a.RegionIdAsync("krasnodar");
+        await page.GotoAsync($"{proxy.BaseUrl}/regions/{region}");
+        await DashboardApp.WaitForInteractiveAsync(page); // the circuit's WebSocket went through the proxy
+        await DashboardApp.ChooseAsync(page, "Показатель", "«Ученик-ученик»"); // answered by the circuit
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("indicator=FORM_SS"));
+
+        // Every request of this browser (sign-in, pages, Blazor's negotiation and WebSocket) reached the same instance.
+        var upstreams = await proxy.UpstreamsOfAsync();
+        Assert.True(upstreams.Count >= 5, string.Join(", ", upstreams));
+        Assert.Single(upstreams.Distinct());
+    }
+}
+
+/// <summary>Two instances on one new PostgreSQL database, started at the same moment as a deployment would start them.</summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    private string connectionString = "";
+
+    public DashboardApp A { get; private set; } = null!;
+    public DashboardApp B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        connectionString = await (await LocalPostgreSql.SharedAsync()).CreateDatabaseAsync("mentoring_two");
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, connectionString);
+        A = new DashboardApp(database);
+        B = new DashboardApp(database);
+        // Both migrate and seed an empty database at once: one waits for the other's turn.
+        await Task.WhenAll(A.InitializeAsync(), B.InitializeAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        await (await LocalPostgreSql.SharedAsync()).DropDatabaseAsync(connectionString);
     }
 }

@@ -91,9 +91,11 @@ public sealed class DashboardApp : IAsyncLifetime
 
     /// <summary>A new browser context (its own cookies) signed in as the given demo account, on the start page.</summary>
     /// <param name="bypassCsp">Only for accessibility checks, which inject axe-core as an inline script.</param>
+    /// <param name="baseUrl">Another address of this app, e.g. a proxy in front of it.</param>
     public async Task<IPage> SignInAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword,
-        int width = 1600, int height = 1000, bool bypassCsp = false)
+        int width = 1600, int height = 1000, bool bypassCsp = false, string? baseUrl = null)
     {
+        baseUrl ??= BaseUrl;
         var context = await Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = height },
@@ -101,11 +103,11 @@ public sealed class DashboardApp : IAsyncLifetime
             BypassCSP = bypassCsp,
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.GotoAsync(baseUrl + "/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForURLAsync(baseUrl + "/");
         await WaitForInteractiveAsync(page);
         return page;
     }
@@ -322,7 +324,7 @@ public sealed class DashboardApp : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string SolutionFolder()
+    internal static string SolutionFolder()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Mentoring.sln")))
