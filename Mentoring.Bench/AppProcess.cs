@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Mentoring.Bench;
 
 /// <summary>
-/// The dashboard as a real Kestrel process on loopback, started from its build output on a given database file
+/// The dashboard as a real Kestrel process on loopback, started from its build output on a given database
 /// (Development environment, as the browser tests run it: demo accounts, cookies over plain HTTP).
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
@@ -23,7 +23,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app and returns once it serves the sign-in page, with the time that took.</summary>
-    public static async Task<(AppProcess App, TimeSpan ColdStart)> StartAsync(string databasePath)
+    public static async Task<(AppProcess App, TimeSpan ColdStart)> StartAsync(Mentoring.Dashboard.Data.DatabaseSettings database)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -37,7 +37,8 @@ public sealed partial class AppProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_URLS"] = baseUrl,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Mentoring"] = $"Data Source={databasePath}",
+                ["Database__Provider"] = database.Provider.ToString(),
+                ["ConnectionStrings__Mentoring"] = database.ConnectionString,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

@@ -27,9 +27,9 @@ public sealed class BenchServices
         public Task<ClaimsPrincipal> GetAsync() => Task.FromResult(User);
     }
 
-    public BenchServices(string databasePath)
+    public BenchServices(DatabaseSettings database)
     {
-        Factory = MentoringDatabase.Factory(new(DatabaseProvider.Sqlite, $"Data Source={databasePath}"));
+        Factory = MentoringDatabase.Factory(database);
         var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore()
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
             .GetRequiredService<IAuthorizationService>();

@@ -20,7 +20,7 @@ public static class CircuitBenchmarks
 
     public static async Task<CircuitResult> MeasureAsync(string databaseTemplate, string label, string path, int pages)
     {
-        var database = CopyOf(databaseTemplate);
+        var database = await BenchDatabase.CopyAsync(BenchDatabase.Sqlite(databaseTemplate));
         var (app, _) = await AppProcess.StartAsync(database);
         await using (app)
         {
@@ -45,7 +45,7 @@ public static class CircuitBenchmarks
             Console.WriteLine();
             await Task.Delay(TimeSpan.FromSeconds(5));
             var loaded = app.ResidentMiB();
-            File.Delete(database);
+            await BenchDatabase.DeleteAsync(database);
             return new CircuitResult(label, pages, baseline, loaded);
         }
     }
@@ -63,12 +63,5 @@ public static class CircuitBenchmarks
     {
         await page.GotoAsync(url);
         await page.Locator(".app-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });
-    }
-
-    public static string CopyOf(string database)
-    {
-        var copy = Path.Combine(Path.GetTempPath(), $"mentoring-bench-{Guid.NewGuid():N}.db");
-        File.Copy(database, copy);
-        return copy;
     }
 }

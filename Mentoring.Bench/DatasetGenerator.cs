@@ -3,7 +3,9 @@ using Mentoring.Dashboard.Data.DemoData;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Territories;
+using Mentoring.Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Bench;
@@ -34,20 +36,49 @@ public static class DatasetGenerator
         .Where(i => i.Group != IndicatorGroup.RegionalProgramme && i.Code is not (IndicatorCatalogue.PeopleTrained or IndicatorCatalogue.TrainingProgrammes))
         .ToArray();
 
-    public static async Task<string> EnsureAsync(DatasetShape shape, string folder)
+    /// <summary>The dataset as a SQLite file in <paramref name="folder"/>, generated on first use.</summary>
+    public static async Task<DatabaseSettings> EnsureAsync(DatasetShape shape, string folder)
     {
         var path = Path.Combine(folder, $"{shape.Name}-v1.db");
         if (File.Exists(path))
         {
             // A dataset generated before a schema change is brought up to date (the generated rows stay valid).
-            await using var cached = MentoringDatabase.Create(new(DatabaseProvider.Sqlite, $"Data Source={path}"));
+            await using var cached = MentoringDatabase.Create(BenchDatabase.Sqlite(path));
             await MentoringDatabase.MigrateAsync(cached);
-            return path;
+            return BenchDatabase.Sqlite(path);
         }
         Directory.CreateDirectory(folder);
         var building = path + ".building";
         File.Delete(building);
-        var factory = MentoringDatabase.Factory(new(DatabaseProvider.Sqlite, $"Data Source={building}"));
+        await GenerateAsync(BenchDatabase.Sqlite(building), shape);
+        SqliteConnection.ClearAllPools();
+        File.Move(building, path);
+        return BenchDatabase.Sqlite(path);
+    }
+
+    /// <summary>The same dataset (same seed, same rows) as a database on the benchmark's PostgreSQL server.</summary>
+    public static async Task<DatabaseSettings> EnsureAsync(DatasetShape shape, LocalPostgreSql server)
+    {
+        var name = $"bench_{shape.Name}_v1";
+        if (!await server.ExistsAsync(name))
+        {
+            var building = await server.CreateDatabaseAsync("bench_building");
+            await GenerateAsync(new(DatabaseProvider.PostgreSql, building), shape);
+            NpgsqlConnection.ClearAllPools();
+            await server.ExecuteAsync($"ALTER DATABASE \"{new NpgsqlConnectionStringBuilder(building).Database}\" RENAME TO \"{name}\"");
+            // Fresh statistics for the planner, as a long-running server would have.
+            await using var analyse = MentoringDatabase.Create(new(DatabaseProvider.PostgreSql, server.ConnectionString(name)));
+            await analyse.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+        }
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, server.ConnectionString(name));
+        await using var cached = MentoringDatabase.Create(database);
+        await MentoringDatabase.MigrateAsync(cached);
+        return database;
+    }
+
+    private static async Task GenerateAsync(DatabaseSettings database, DatasetShape shape)
+    {
+        var factory = MentoringDatabase.Factory(database);
         await using (var db = factory.CreateDbContext())
         {
             await MentoringDatabase.MigrateAsync(db);
@@ -63,12 +94,9 @@ public static class DatasetGenerator
             await using var transaction = await db.Database.BeginTransactionAsync();
             await builder.SaveAsync();
             await transaction.CommitAsync();
-            Console.Write($"\r  {shape.Name}: регион {r + 1} из {shape.Regions}");
+            Console.Write($"\r  {shape.Name} ({BenchDatabase.Label(database)}): регион {r + 1} из {shape.Regions}");
         }
         Console.WriteLine();
-        SqliteConnection.ClearAllPools();
-        File.Move(building, path);
-        return path;
     }
 
     private static void Region(DemoDataBuilder b, DatasetShape shape, int number, Random random)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mentoring.Domain.Indicators;
-using Microsoft.Data.Sqlite;
+using Mentoring.Dashboard.Data;
+using Mentoring.Domain.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -33,10 +34,14 @@ public static class FanOutBenchmark
         }
         """;
 
-    /// <summary>Watches the region page (all its figures, tables and charts) or the lighter collection-progress page.</summary>
-    public static async Task<FanOutResult> RunAsync(string regionDatabase, int pages, int rounds, bool regionPage)
+    /// <summary>
+    /// Watches the region page (all its figures, tables and charts) or the lighter collection-progress page, on one
+    /// instance or on several sharing one PostgreSQL database (pages spread over them in turn; the form is submitted
+    /// on the first, so the others hear of it through the database).
+    /// </summary>
+    public static async Task<FanOutResult> RunAsync(DatabaseSettings regionDatabase, int pages, int rounds, bool regionPage, int instances = 1)
     {
-        var database = CircuitBenchmarks.CopyOf(regionDatabase);
+        var database = await BenchDatabase.CopyAsync(regionDatabase);
         var services = new BenchServices(database);
         int regionId;
         List<int> organisations;
@@ -47,12 +52,13 @@ public static class FanOutBenchmark
         }
         var indicator = IndicatorCatalogue.All.First(i => i.ReportedByOrganisations && i.Kind == IndicatorKind.Fact);
         var campaignId = await services.CollectingCampaignAsync(regionId, [indicator.Code], "Мониторинг (веерное обновление)");
-        SqliteConnection.ClearAllPools();
 
-        var (app, _) = await AppProcess.StartAsync(database);
+        var apps = new List<AppProcess>();
         try
         {
-            await using (app)
+            foreach (var started in await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => AppProcess.StartAsync(database))))
+                apps.Add(started.App);
+            var app = apps[0];
             {
                 using var playwright = await Playwright.CreateAsync();
                 await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = CircuitBenchmarks.ChromiumArgs });
@@ -63,7 +69,8 @@ public static class FanOutBenchmark
                 for (var i = 0; i < pages; i++)
                 {
                     var page = await context.NewPageAsync();
-                    await CircuitBenchmarks.OpenAsync(page, regionPage ? $"{app.BaseUrl}/regions/{regionId}?campaign={campaignId}" : $"{app.BaseUrl}/campaigns/{campaignId}");
+                    var watched = apps[i % apps.Count];
+                    await CircuitBenchmarks.OpenAsync(page, regionPage ? $"{watched.BaseUrl}/regions/{regionId}?campaign={campaignId}" : $"{watched.BaseUrl}/campaigns/{campaignId}");
                     await page.Locator(Figure).WaitForAsync();
                     watchers.Add(page);
                     if ((i + 1) % 10 == 0)
@@ -82,7 +89,7 @@ public static class FanOutBenchmark
                     var expected = (round + 1).ToString(CultureInfo.InvariantCulture);
                     await Task.WhenAll(watchers.Select(p => p.EvaluateAsync(Watch, expected)));
 
-                    var cpuBefore = app.CpuSeconds();
+                    var cpuBefore = apps.Sum(a => a.CpuSeconds());
                     await submitter.ClickAsync("#report-submit");
                     try
                     {
@@ -94,33 +101,35 @@ public static class FanOutBenchmark
                                                    + $"first page: «{await watchers[0].Locator(Figure).InnerTextAsync()}».");
                     }
 
-                    var committed = await SubmittedAtAsync(database, campaignId, organisation);
+                    var committed = await SubmittedAtAsync(services, campaignId, organisation);
                     var seen = await Task.WhenAll(watchers.Select(p => p.EvaluateAsync<double>("window.__seenAt")));
                     var delays = seen.Select(s => s - committed).ToList();
                     latencies.AddRange(delays);
-                    cpu += app.CpuSeconds() - cpuBefore;
+                    var roundCpu = apps.Sum(a => a.CpuSeconds()) - cpuBefore;
+                    cpu += roundCpu;
                     slowest.Add(delays.Max());
-                    Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор сервера {app.CpuSeconds() - cpuBefore:0.0} с");
+                    Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор серверов {roundCpu:0.0} с");
                 }
-                return new FanOutResult(regionPage ? "Обзор региона" : "Ход сбора данных", pages, rounds,
+                var label = (regionPage ? "Обзор региона" : "Ход сбора данных") + $", {BenchDatabase.Label(database)}"
+                            + (instances > 1 ? $", {instances} экземпляра" : "");
+                return new FanOutResult(label, pages, rounds,
                     new Timing("fan-out", latencies), new Timing("slowest", slowest), cpu / rounds);
             }
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(database);
+            foreach (var app in apps)
+                await app.DisposeAsync();
+            await BenchDatabase.DeleteAsync(database);
         }
     }
 
     /// <summary>When the submission was stamped, in Unix milliseconds (the pages' Date.now() clock).</summary>
-    private static async Task<double> SubmittedAtAsync(string database, int campaignId, int organisationId)
+    private static async Task<double> SubmittedAtAsync(BenchServices services, int campaignId, int organisationId)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = HandSql.Command(connection, "SELECT UpdatedAt FROM Submissions WHERE CampaignId = $c AND OrganisationId = $o AND State = 2",
-            ("$c", campaignId), ("$o", organisationId));
-        var text = (string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("The submission was not saved."));
-        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        await using var db = await services.Factory.CreateDbContextAsync();
+        var stamped = await db.Submissions.Where(s => s.CampaignId == campaignId && s.OrganisationId == organisationId && s.State == SubmissionState.Submitted)
+            .Select(s => (DateTimeOffset?)s.UpdatedAt).SingleOrDefaultAsync() ?? throw new InvalidOperationException("The submission was not saved.");
+        return stamped.ToUnixTimeMilliseconds();
     }
 }

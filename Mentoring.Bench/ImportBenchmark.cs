@@ -4,7 +4,6 @@ using Mentoring.Dashboard.Services.Export;
 using Mentoring.Dashboard.Services.Intake;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Territories;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Bench;
@@ -22,14 +21,14 @@ public static class ImportBenchmark
 {
     public const int Organisations = 10_000;
 
-    public static async Task<IReadOnlyList<ImportResult>> RunAsync(string regionDatabase, int iterations)
+    public static async Task<IReadOnlyList<ImportResult>> RunAsync(DatabaseSettings regionDatabase, int iterations, bool csvOnly = false)
     {
-        var prepared = CircuitBenchmarks.CopyOf(regionDatabase);
+        var prepared = await BenchDatabase.CopyAsync(regionDatabase);
         var (campaignId, municipalityId) = await PrepareAsync(prepared);
         var results = new List<ImportResult>();
         try
         {
-            foreach (var format in new[] { "xlsx", "csv" })
+            foreach (var format in csvOnly ? ["csv"] : new[] { "xlsx", "csv" })
             {
                 var (file, columns) = await FilledFileAsync(new BenchServices(prepared), campaignId, municipalityId, format);
                 var fileName = $"import.{format}";
@@ -43,27 +42,25 @@ public static class ImportBenchmark
                 var commits = new List<double>();
                 for (var i = 0; i < iterations; i++)
                 {
-                    var copy = CircuitBenchmarks.CopyOf(prepared);
+                    var copy = await BenchDatabase.CopyAsync(prepared);
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     var outcome = await new BenchServices(copy).Import.CommitAsync(campaignId, municipalityId, file, fileName);
                     commits.Add(watch.Elapsed.TotalMilliseconds);
                     written = outcome.Changes.Count;
-                    SqliteConnection.ClearAllPools();
-                    File.Delete(copy);
+                    await BenchDatabase.DeleteAsync(copy);
                 }
                 results.Add(new ImportResult(format, Organisations, columns, file.Length, written, preview, new Timing("commit", commits)));
             }
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(prepared);
+            await BenchDatabase.DeleteAsync(prepared);
         }
         return results;
     }
 
     /// <summary>A municipality of 10 000 organisations in the largest generated region, and a campaign collecting from them.</summary>
-    private static async Task<(int Campaign, int Municipality)> PrepareAsync(string database)
+    private static async Task<(int Campaign, int Municipality)> PrepareAsync(DatabaseSettings database)
     {
         var services = new BenchServices(database);
         int regionId, municipalityId;
@@ -81,7 +78,6 @@ public static class ImportBenchmark
         }
         var indicators = IndicatorCatalogue.All.Where(i => i.ReportedByOrganisations).Select(i => i.Code).ToList();
         var campaignId = await services.CollectingCampaignAsync(regionId, indicators, "Мониторинг для импорта");
-        SqliteConnection.ClearAllPools();
         return (campaignId, municipalityId);
     }
 

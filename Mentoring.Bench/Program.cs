@@ -4,7 +4,7 @@ using System.Text;
 using Mentoring.Bench;
 
 // dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--fanout-pages N] [--skip-national]
-//     [--only views,server,memory,import,fanout]
+//     [--skip-postgres] [--only views,server,memory,import,fanout]
 // Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
@@ -29,9 +29,21 @@ Print($"Iterations: {iterations} timed after 3 warm-up runs; circuits: {circuits
 Print();
 
 Console.WriteLine("Preparing datasets (generated once, then reused from artifacts/bench)…");
-var datasets = new List<(string Name, string Path)> { ("регион (≈1 500 ОО)", await DatasetGenerator.EnsureAsync(DatasetShape.Region, folder)) };
+var shapes = new List<(string Name, DatasetShape Shape)> { ("регион (≈1 500 ОО)", DatasetShape.Region) };
 if (!args.Contains("--skip-national"))
-    datasets.Add(("страна (85 регионов, ≈100 000 ОО)", await DatasetGenerator.EnsureAsync(DatasetShape.National, folder)));
+    shapes.Add(("страна (85 регионов, ≈100 000 ОО)", DatasetShape.National));
+var datasets = new List<(string Name, Mentoring.Dashboard.Data.DatabaseSettings Database)>();
+foreach (var (name, shape) in shapes)
+    datasets.Add(($"{name}, SQLite", await DatasetGenerator.EnsureAsync(shape, folder)));
+// The same datasets on PostgreSQL (a server of the benchmark's own, durable commits like SQLite's).
+var postgres = new List<(string Name, Mentoring.Dashboard.Data.DatabaseSettings Database)>();
+if (!args.Contains("--skip-postgres"))
+{
+    var server = await BenchDatabase.PostgreSqlServerAsync(folder);
+    foreach (var (name, shape) in shapes)
+        postgres.Add(($"{name}, PostgreSQL", await DatasetGenerator.EnsureAsync(shape, server)));
+}
+var regionSqlite = datasets[0].Database;
 
 if (Runs("views"))
 {
@@ -39,10 +51,9 @@ Print("## Data behind the views: product queries vs hand-written SQL (ms)");
 Print();
 Print("| Набор | Представление | Медиана | p95 | Макс. | SQL медиана | SQL p95 | Отношение |");
 Print("|---|---|---:|---:|---:|---:|---:|---:|");
-foreach (var (name, path) in datasets)
+foreach (var (name, database) in datasets.Concat(postgres))
 {
-    Print($"<!-- {name}: {new FileInfo(path).Length / (1 << 20)} MiB -->");
-    foreach (var r in await new ViewBenchmarks(path, name, iterations).RunAsync())
+    foreach (var r in await new ViewBenchmarks(database, name, iterations).RunAsync())
         Print($"| {r.Dataset} | {r.View} | {Timing.Ms(r.Product.Median)} | {Timing.Ms(r.Product.P95)} | {Timing.Ms(r.Product.Max)} | {Timing.Ms(r.Sql.Median)} | {Timing.Ms(r.Sql.P95)} | {r.Ratio.ToString("0.00", CultureInfo.InvariantCulture)} |");
 }
 Print();
@@ -56,7 +67,7 @@ var starts = new List<double>();
 for (var i = 0; i < (quick ? 1 : 3); i++)
 {
     var fresh = Path.Combine(Path.GetTempPath(), $"mentoring-cold-{Guid.NewGuid():N}.db");
-    var (coldApp, coldStart) = await AppProcess.StartAsync(fresh);
+    var (coldApp, coldStart) = await AppProcess.StartAsync(BenchDatabase.Sqlite(fresh));
     await coldApp.DisposeAsync();
     File.Delete(fresh);
     starts.Add(coldStart.TotalMilliseconds);
@@ -65,9 +76,9 @@ var cold = new Timing("cold start", starts);
 Print("| Измерение | Медиана | p95 | Макс. |");
 Print("|---|---:|---:|---:|");
 Print($"| Холодный старт на новой базе (миграции, демо-данные, первая страница) | {Timing.Ms(cold.Median)} | {Timing.Ms(cold.P95)} | {Timing.Ms(cold.Max)} |");
-foreach (var (name, path) in datasets)
+foreach (var (name, database) in datasets)
 {
-    var copy = CircuitBenchmarks.CopyOf(path);
+    var copy = await BenchDatabase.CopyAsync(database);
     var (app, _) = await AppProcess.StartAsync(copy);
     await using (app)
     {
@@ -81,7 +92,7 @@ foreach (var (name, path) in datasets)
         }, iterations);
         Print($"| Пререндер страницы региона, {name} | {Timing.Ms(prerender.Median)} | {Timing.Ms(prerender.P95)} | {Timing.Ms(prerender.Max)} |");
     }
-    File.Delete(copy);
+    await BenchDatabase.DeleteAsync(copy);
 }
 Print();
 }
@@ -92,8 +103,8 @@ Print("## Memory per idle interactive page (server resident memory, MiB)");
 Print();
 Print("| Страница | Страниц | База | С открытыми страницами | На страницу |");
 Print("|---|---:|---:|---:|---:|");
-var regionDatabase = datasets[0].Path;
-var regionPath = $"/regions/{await RegionIdAsync(regionDatabase)}";
+var regionDatabase = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(regionSqlite.ConnectionString).DataSource;
+var regionPath = $"/regions/{await RegionIdAsync(regionSqlite)}";
 var measured = new List<CircuitResult>
 {
     await CircuitBenchmarks.MeasureAsync(regionDatabase, "Минимальная интерактивная страница (/ping)", "/ping", circuits),
@@ -112,7 +123,11 @@ if (Runs("import"))
     Print();
     Print("| Формат | Строк | Столбцов | Размер файла | Значений записано | Проверка и предпросмотр: медиана | p95 | Запись: медиана | p95 | Макс. |");
     Print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    foreach (var r in await ImportBenchmark.RunAsync(datasets[0].Path, quick ? 2 : 5))
+    var imports = (await ImportBenchmark.RunAsync(regionSqlite, quick ? 2 : 5)).Select(r => r with { Format = $"{r.Format}, SQLite" }).ToList();
+    // On PostgreSQL the .csv only: reading the file does not depend on the database.
+    if (postgres.Count > 0)
+        imports.AddRange((await ImportBenchmark.RunAsync(postgres[0].Database, quick ? 2 : 5, csvOnly: true)).Select(r => r with { Format = $"{r.Format}, PostgreSQL" }));
+    foreach (var r in imports)
         Print($"| {r.Format} | {r.Rows} | {r.Columns} | {r.FileBytes / 1024} KiB | {r.ValuesWritten} | {Timing.Ms(r.Preview.Median)} | {Timing.Ms(r.Preview.P95)} | {Timing.Ms(r.Commit.Median)} | {Timing.Ms(r.Commit.P95)} | {Timing.Ms(r.Commit.Max)} |");
     Print();
 }
@@ -123,9 +138,13 @@ if (Runs("fanout"))
     Print();
     Print("| Страница | Страниц | Отправок | Задержка: медиана | p95 | Макс. | Последняя страница за отправку: медиана | Процессор сервера за отправку, с |");
     Print("|---|---:|---:|---:|---:|---:|---:|---:|");
+    var runs = new List<(Mentoring.Dashboard.Data.DatabaseSettings Database, int Instances)> { (regionSqlite, 1) };
+    if (postgres.Count > 0)
+        runs.Add((postgres[0].Database, 2)); // pages spread over two instances, the form submitted on the first
+    foreach (var (database, instances) in runs)
     foreach (var regionPage in new[] { false, true })
     {
-        var f = await FanOutBenchmark.RunAsync(datasets[0].Path, fanOutPages, quick ? 3 : 10, regionPage);
+        var f = await FanOutBenchmark.RunAsync(database, fanOutPages, quick ? 3 : 10, regionPage, instances);
         Print($"| {f.Page} | {f.Pages} | {f.Rounds} | {Timing.Ms(f.Latency.Median)} | {Timing.Ms(f.Latency.P95)} | {Timing.Ms(f.Latency.Max)} | {Timing.Ms(f.Slowest.Median)} | {f.ServerCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} |");
     }
     Print();
@@ -145,10 +164,10 @@ static string SolutionFolder()
     return directory?.FullName ?? throw new InvalidOperationException("Mentoring.sln not found above " + AppContext.BaseDirectory);
 }
 
-static async Task<int> RegionIdAsync(string database)
+static async Task<int> RegionIdAsync(Mentoring.Dashboard.Data.DatabaseSettings database)
 {
-    await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+    await using var connection = HandSql.Connect(database);
     await connection.OpenAsync();
-    await using var command = HandSql.Command(connection, "SELECT Id FROM Regions WHERE Code LIKE 'bench-%' ORDER BY Id DESC LIMIT 1");
+    await using var command = HandSql.Command(connection, """SELECT "Id" FROM "Regions" WHERE "Code" LIKE 'bench-%' ORDER BY "Id" DESC LIMIT 1""");
     return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
 }

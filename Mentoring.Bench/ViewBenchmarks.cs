@@ -1,6 +1,6 @@
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Live;
-using Microsoft.Data.Sqlite;
+using Mentoring.Dashboard.Data;
 
 namespace Mentoring.Bench;
 
@@ -13,22 +13,22 @@ public sealed record ViewResult(string Dataset, string View, Timing Product, Tim
 /// <summary>
 /// The data behind the region overview, the municipality comparison, the organisation page and the national
 /// overview, measured through <see cref="MonitoringQueries"/> (as an administrator, with the territory checks) and
-/// through plain SQL on the same database file in the same run: the practical limit for the same figures.
+/// through plain SQL on the same database in the same run: the practical limit for the same figures.
 /// </summary>
-public sealed class ViewBenchmarks(string databasePath, string dataset, int iterations)
+public sealed class ViewBenchmarks(DatabaseSettings database, string dataset, int iterations)
 {
     public async Task<IReadOnlyList<ViewResult>> RunAsync()
     {
-        var services = new BenchServices(databasePath);
+        var services = new BenchServices(database);
         var queries = services.Queries;
 
-        await using var sql = new SqliteConnection($"Data Source={databasePath}");
+        await using var sql = HandSql.Connect(database);
         await sql.OpenAsync();
-        // The largest generated region (or Krasnoyarsk, for the organisation page with its named schools).
-        var regionId = await ScalarAsync(sql, "SELECT Id FROM Regions WHERE Code LIKE 'bench-%' ORDER BY Id DESC LIMIT 1");
-        var campaignId = await ScalarAsync(sql, "SELECT Id FROM Campaigns WHERE RegionId = $r ORDER BY AsOf DESC LIMIT 1", ("$r", regionId));
-        var indicator = await TextAsync(sql, "SELECT IndicatorCode FROM Observations WHERE CampaignId = $c AND Level = 2 LIMIT 1", ("$c", campaignId));
-        var organisationId = await ScalarAsync(sql, "SELECT OrganisationId FROM Observations WHERE CampaignId = $c AND Level = 1 LIMIT 1", ("$c", campaignId));
+        // The largest generated region.
+        var regionId = await ScalarAsync(sql, """SELECT "Id" FROM "Regions" WHERE "Code" LIKE 'bench-%' ORDER BY "Id" DESC LIMIT 1""");
+        var campaignId = await ScalarAsync(sql, """SELECT "Id" FROM "Campaigns" WHERE "RegionId" = @r ORDER BY "AsOf" DESC LIMIT 1""", ("r", regionId));
+        var indicator = await TextAsync(sql, """SELECT "IndicatorCode" FROM "Observations" WHERE "CampaignId" = @c AND "Level" = 2 LIMIT 1""", ("c", campaignId));
+        var organisationId = await ScalarAsync(sql, """SELECT "OrganisationId" FROM "Observations" WHERE "CampaignId" = @c AND "Level" = 1 LIMIT 1""", ("c", campaignId));
 
         // Every timed call computes the figures as after a change, never a result shared from the previous call.
         Task<T> Fresh<T>(Func<Task<T>> query)
@@ -62,9 +62,9 @@ public sealed class ViewBenchmarks(string databasePath, string dataset, int iter
         return new ViewResult(dataset, view, productTiming, sqlTiming);
     }
 
-    private static async Task<int> ScalarAsync(SqliteConnection connection, string sql, params (string, object)[] parameters) =>
+    private static async Task<int> ScalarAsync(System.Data.Common.DbConnection connection, string sql, params (string, object)[] parameters) =>
         Convert.ToInt32(await HandSql.Command(connection, sql, parameters).ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<string> TextAsync(SqliteConnection connection, string sql, params (string, object)[] parameters) =>
+    private static async Task<string> TextAsync(System.Data.Common.DbConnection connection, string sql, params (string, object)[] parameters) =>
         (string)(await HandSql.Command(connection, sql, parameters).ExecuteScalarAsync())!;
 }

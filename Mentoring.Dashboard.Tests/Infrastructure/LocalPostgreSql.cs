@@ -21,29 +21,46 @@ public sealed class LocalPostgreSql
     /// <summary>One server per test process; databases on it are created per fixture.</summary>
     public static Task<LocalPostgreSql> SharedAsync() => shared.Value;
 
-    /// <summary>A new, empty database; its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix)
+    /// <summary>A new database, empty or a copy of <paramref name="template"/> (no one may be connected to it); its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix, string? template = null)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template ?? "template0"}\"");
+        return ConnectionString(name);
+    }
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database }.ConnectionString;
+
+    public async Task<bool> ExistsAsync(string database)
+    {
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
-        await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", database);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 
     public async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    /// <summary>A statement on the server's maintenance database (CREATE, ALTER or DROP DATABASE).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
     /// <param name="durable">False for tests (no fsync); true for the benchmark, to compare with SQLite's durable commits.</param>
-    public static async Task<LocalPostgreSql> StartAsync(bool durable)
+    /// <param name="keepIn">A folder that keeps the cluster between runs (the benchmark's datasets); else a temporary one.</param>
+    public static async Task<LocalPostgreSql> StartAsync(bool durable, string? keepIn = null)
     {
         if (Environment.GetEnvironmentVariable("MENTORING_TEST_POSTGRES") is { Length: > 0 } own)
             return new LocalPostgreSql(own);
@@ -55,21 +72,24 @@ public sealed class LocalPostgreSql
         if (bin is null)
             throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql (or set MENTORING_TEST_POSTGRES).");
 
-        var folder = Directory.CreateTempSubdirectory("mentoring-pg-").FullName;
+        var folder = keepIn ?? Directory.CreateTempSubdirectory("mentoring-pg-").FullName;
+        Directory.CreateDirectory(folder);
         // initdb refuses to run as root: the cluster then belongs to Debian's postgres user.
         var asRoot = Environment.UserName == "root";
         if (asRoot)
             await RunAsync("chown", ["postgres", folder]);
         var port = FreePort();
         var data = Path.Combine(folder, "data");
-        await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"], asRoot);
+        if (!Directory.Exists(data))
+            await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"], asRoot);
         var settings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300"
                        + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", Path.Combine(folder, "log"), "-w", "start"], asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"], asRoot).GetAwaiter().GetResult();
-            DeleteFolder(folder);
+            RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", keepIn is null ? "immediate" : "fast", "stop"], asRoot).GetAwaiter().GetResult();
+            if (keepIn is null)
+                DeleteFolder(folder);
         };
         return new LocalPostgreSql($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres");
     }

@@ -72,6 +72,8 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         // Indicators with data: one index seek per campaign and catalogue indicator (the index on CampaignId,
         // IndicatorCode), instead of a scan of every observation of the country. EF Core would need a correlated
         // APPLY for this, which SQLite lacks; a VALUES list of parameters reads the same on SQLite and PostgreSQL.
+        // A scalar subquery with LIMIT, not EXISTS: PostgreSQL turns EXISTS into a semi-join that reads every
+        // observation (0.7 s on the national dataset instead of 60 ms).
         var arguments = new List<object>();
         string Parameter(object value)
         {
@@ -81,10 +83,13 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         var codes = string.Join(", ", IndicatorCatalogue.All.Select(i => $"({Parameter(i.Code)})"));
         var inRegions = regionIds is null ? "" : $"""AND c."RegionId" IN ({string.Join(", ", regionIds.Select(id => Parameter(id)))})""";
         var sql = $"""
-            SELECT c."RegionId" AS "RegionId", CAST(COUNT(DISTINCT code.column1) AS INTEGER) AS "Indicators"
-            FROM "Campaigns" c CROSS JOIN (VALUES {codes}) AS code
-            WHERE EXISTS (SELECT 1 FROM "Observations" o WHERE o."CampaignId" = c."Id" AND o."IndicatorCode" = code.column1) {inRegions}
-            GROUP BY c."RegionId"
+            SELECT x."RegionId" AS "RegionId", CAST(COUNT(DISTINCT x.Code) AS INTEGER) AS "Indicators"
+            FROM (SELECT c."RegionId", code.column1 AS Code,
+                         (SELECT 1 FROM "Observations" o WHERE o."CampaignId" = c."Id" AND o."IndicatorCode" = code.column1 LIMIT 1) AS Found
+                  FROM "Campaigns" c CROSS JOIN (VALUES {codes}) AS code
+                  WHERE 1 = 1 {inRegions}) x
+            WHERE x.Found IS NOT NULL
+            GROUP BY x."RegionId"
             """;
         var indicators = await db.Database
             .SqlQuery<RegionIndicatorCount>(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql, arguments.ToArray()))
