@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Presentation;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mentoring.Dashboard.Tests.Data;
+
+/// <summary>
+/// What the app keeps besides the figures, on each provider: accounts and lock-outs (Identity), the audit log, saved
+/// decks, and the Data Protection keys that let a second instance read the first one's cookies.
+/// </summary>
+public abstract class StorageTests(SeededDatabase database)
+{
+    [Fact]
+    public async Task Identity_CreatesAUser_ChecksThePassword_AndStoresALockout()
+    {
+        await using var services = IdentityServices();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = "Kurator@Example.ru", Email = "Kurator@Example.ru", DisplayName = "Куратор Иванова", RegionId = await database.RegionIdAsync("krasnoyarsk") };
+
+        Assert.True((await users.CreateAsync(user, "Strong-Pass-1!")).Succeeded);
+        var found = await users.FindByEmailAsync("kurator@example.ru");
+        Assert.NotNull(found);
+        Assert.Equal("Куратор Иванова", found.DisplayName);
+        Assert.True(await users.CheckPasswordAsync(found, "Strong-Pass-1!"));
+        Assert.False(await users.CheckPasswordAsync(found, "Wrong-Pass-1!"));
+
+        var until = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+        Assert.True((await users.SetLockoutEndDateAsync(found, until)).Succeeded);
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.Equal(until, (await db.Users.SingleAsync(u => u.Id == found.Id)).LockoutEnd);
+    }
+
+    [Fact]
+    public async Task AuditLog_ReadsBackWhatWasWritten_NewestFirst_WithItsTime()
+    {
+        var admin = TestUsers.For(Roles.Administrator);
+        var clock = new ManualClock { Now = new DateTimeOffset(2026, 11, 30, 8, 15, 0, TimeSpan.Zero) };
+        var audit = new AuditLog(database.Factory, new FixedUser(admin), new Microsoft.AspNetCore.Http.HttpContextAccessor(), clock);
+        var actor = $"storage-{Guid.NewGuid():N}@test";
+
+        await audit.WriteAsync(AuditActions.SignIn, "вход", actor: actor);
+        clock.Now += TimeSpan.FromMinutes(5);
+        await audit.WriteAsync(AuditActions.SignOut, "выход", actor: actor);
+
+        var entries = await audit.ReadAsync(new AuditFilter(Actor: actor, From: new DateOnly(2026, 11, 30)));
+        Assert.Equal(["выход", "вход"], entries.Select(e => e.Target));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 20, 0, TimeSpan.Zero), entries[0].At);
+    }
+
+    [Fact]
+    public async Task SavedDeck_IsListedForItsOwner_AndOpensByItsShareLink()
+    {
+        await using var services = IdentityServices();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var region = await database.RegionIdAsync("tomsk");
+        var owner = new ApplicationUser { UserName = $"deck-{Guid.NewGuid():N}@test", Email = $"deck-{Guid.NewGuid():N}@test", DisplayName = "Докладчик Петров", RegionId = region };
+        Assert.True((await users.CreateAsync(owner)).Succeeded);
+        var presenter = TestUsers.For(Roles.Presenter, region: region);
+        ((ClaimsIdentity)presenter.Identity!).AddClaim(new Claim(ClaimTypes.NameIdentifier, owner.Id));
+        var decks = new DeckStore(database.Factory, new FixedUser(presenter), database.GuardAs(presenter), TimeProvider.System);
+
+        var id = await decks.CreateAsync(TerritoryRef.Region(region), null, "Августовская конференция", [new SlideSetting("title", Title: "Итоги года")]);
+
+        var mine = Assert.Single(await decks.ListMineAsync());
+        Assert.Equal((id, "Августовская конференция", "Томская область"), (mine.Id, mine.Name, mine.Territory));
+        var shared = await decks.GetSharedAsync(mine.ShareToken);
+        Assert.Equal("Итоги года", Assert.Single(shared.Layout).Title);
+        Assert.Equal("Докладчик Петров", shared.Author);
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_InTheDatabase_LetAnotherInstanceReadTheFirstOnesProtectedData()
+    {
+        await using var first = KeyServices();
+        await using var second = KeyServices(); // another process on the same database
+        var protectedText = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("Вход выполнен");
+
+        Assert.Equal("Вход выполнен", second.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(protectedText));
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.NotEmpty(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+    }
+
+    private ServiceProvider IdentityServices()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddScoped(_ => database.Factory.CreateDbContext());
+        services.AddIdentityCore<ApplicationUser>(o => o.User.RequireUniqueEmail = true).AddRoles<IdentityRole>().AddEntityFrameworkStores<MentoringDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    private ServiceProvider KeyServices()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddScoped(_ => database.Factory.CreateDbContext());
+        services.AddDataProtection().SetApplicationName("Mentoring.Dashboard").PersistKeysToDbContext<MentoringDbContext>();
+        return services.BuildServiceProvider();
+    }
+}
+
+internal sealed class ManualClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; }
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+public sealed class StorageOnSqlite(SqliteSeededDatabase database) : StorageTests(database), IClassFixture<SqliteSeededDatabase>;
+
+public sealed class StorageOnPostgreSql(PostgreSqlSeededDatabase database) : StorageTests(database), IClassFixture<PostgreSqlSeededDatabase>;
