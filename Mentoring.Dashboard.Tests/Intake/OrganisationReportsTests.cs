@@ -95,6 +95,36 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
         await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => curator.SubmitAsync(campaign, other, Values(1), 0));
     }
 
+    [Fact]
+    public async Task AHalfCollectedCampaign_IsNotComparedWithACompleteOne_SoNothingReadsAsADecline()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await curator.GetAsync(campaign, school);
+        Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version));
+        var official = TestUsers.For(Roles.RegionalOfficial, region);
+        var campaigns = await database.QueriesAs(official).GetCampaignsAsync(region);
+        var collecting = campaigns.Single(c => c.Id == campaign);
+        var latestClosed = campaigns.Where(c => c.State == CampaignState.Closed).MaxBy(c => c.AsOf)!;
+
+        // One school of 127 has reported: against the complete round every count would fall. Nothing is compared.
+        var report = await database.DynamicsAs(official).GetAsync(region, latestClosed.Id, campaign);
+        Assert.True(report.IsHeldBack);
+        Assert.Empty(report.Indicators);
+        Assert.Equal($"Мониторинг на {Format.Date(collecting.AsOf)} ещё идёт: данные сдали не все организации, поэтому изменения не рассчитываются — "
+                     + "неполные данные выглядели бы как снижение. Сравнение появится после закрытия мониторинга.", report.HeldBackText);
+
+        var conclusions = await database.ConclusionsAs(official).ForRegionAsync(region, campaign);
+        Assert.Equal($"Мониторинг на {Format.Date(collecting.AsOf)} ещё идёт: выводы и сравнения будут сделаны после его закрытия, "
+                     + "когда данные сдадут все организации. Сейчас показатели отражают только сдавшие организации.", Assert.Single(conclusions).Text);
+        var forCity = await database.ConclusionsAs(official).ForMunicipalityAsync(city, campaign);
+        Assert.DoesNotContain(forCity, c => c.Text.Contains("уменьш", StringComparison.Ordinal));
+
+        // Pages open on the latest closed round, not on the one still collecting.
+        Assert.Equal(latestClosed.Id, CampaignInfo.Pick(campaigns, null)!.Id);
+        Assert.Equal(campaign, CampaignInfo.Pick(campaigns, campaign)!.Id);
+    }
+
     private async Task<(int Campaign, int Region, int City, int School)> SchoolCampaignAsync()
     {
         var (campaign, region, city) = await CollectingCampaignAsync(database);

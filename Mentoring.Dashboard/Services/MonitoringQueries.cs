@@ -11,6 +11,15 @@ namespace Mentoring.Dashboard.Services;
 public sealed record CampaignInfo(int Id, string Title, DateOnly AsOf, string Source, CampaignState State = CampaignState.Closed)
 {
     public bool IsCollecting => State == CampaignState.Collecting;
+
+    /// <summary>
+    /// The campaign a page shows: the one asked for, else the latest closed one (a round still collecting holds the
+    /// figures of whoever has reported so far, not the territory's), else the latest. <paramref name="campaigns"/> is newest first.
+    /// </summary>
+    public static CampaignInfo? Pick(IReadOnlyList<CampaignInfo> campaigns, int? requestedId) =>
+        campaigns.FirstOrDefault(c => c.Id == requestedId)
+        ?? campaigns.FirstOrDefault(c => c.State == CampaignState.Closed)
+        ?? campaigns.FirstOrDefault();
 }
 
 public sealed record RegionSummary(

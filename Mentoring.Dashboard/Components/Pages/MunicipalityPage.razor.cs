@@ -57,7 +57,7 @@ public partial class MunicipalityPage
         municipality = await Queries.GetMunicipalityAsync(Id);
         access = await Queries.GetAccessAsync(TerritoryRef.Municipality(Id));
         campaigns = await Queries.GetCampaignsAsync(municipality!.RegionId);
-        campaign = campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? campaigns.FirstOrDefault();
+        campaign = CampaignInfo.Pick(campaigns, CampaignId);
         if (campaign is null)
             return;
 

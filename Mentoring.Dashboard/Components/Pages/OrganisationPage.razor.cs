@@ -54,7 +54,7 @@ public partial class OrganisationPage
         denied = false;
         organisation = await Queries.GetOrganisationAsync(Id);
         campaigns = await Queries.GetCampaignsAsync(organisation!.RegionId);
-        campaign = campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? campaigns.FirstOrDefault();
+        campaign = CampaignInfo.Pick(campaigns, CampaignId);
         if (campaign is null)
             return;
         figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Organisation(Id));

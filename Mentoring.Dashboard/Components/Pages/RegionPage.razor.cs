@@ -55,7 +55,7 @@ public partial class RegionPage
     {
         denied = false;
         region = await Queries.GetRegionAsync(Id);
-        campaign = region.Campaigns.FirstOrDefault(c => c.Id == CampaignId) ?? region.Campaigns.FirstOrDefault();
+        campaign = CampaignInfo.Pick(region.Campaigns, CampaignId);
         if (campaign is null)
             return;
 

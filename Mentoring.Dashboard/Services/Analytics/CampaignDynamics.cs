@@ -58,6 +58,16 @@ public sealed record IndicatorDynamics(Indicator Indicator, IReadOnlyList<SliceC
 /// <summary>Two campaigns of a region compared indicator by indicator.</summary>
 public sealed record DynamicsReport(CampaignInfo? Base, CampaignInfo Current, IReadOnlyList<IndicatorDynamics> Indicators)
 {
+    /// <summary>
+    /// A campaign still collecting holds the figures of the organisations that have reported so far: compared with a
+    /// complete round it would read as a fall. Nothing is compared then, and <see cref="HeldBackText"/> says why.
+    /// </summary>
+    public bool IsHeldBack => Current.IsCollecting || Base?.IsCollecting == true;
+
+    public string HeldBackText =>
+        $"Мониторинг на {Format.Date((Current.IsCollecting ? Current : Base!).AsOf)} ещё идёт: данные сдали не все организации, "
+        + "поэтому изменения не рассчитываются — неполные данные выглядели бы как снижение. Сравнение появится после закрытия мониторинга.";
+
     /// <summary>"2021 г." when the campaigns are in different years (as the seeds write), else the date.</summary>
     public string BaseLabel => Base is null ? "" : Base.AsOf.Year != Current.AsOf.Year ? $"{Base.AsOf.Year} г." : Format.Date(Base.AsOf);
 }
@@ -92,6 +102,8 @@ public sealed class CampaignDynamics(MonitoringQueries queries)
         var currentCampaign = campaigns.FirstOrDefault(c => c.Id == currentCampaignId) ?? throw new TerritoryAccessDeniedException();
         var baseCampaign = baseCampaignId is null ? null
             : campaigns.FirstOrDefault(c => c.Id == baseCampaignId) ?? throw new TerritoryAccessDeniedException();
+        if (currentCampaign.IsCollecting || baseCampaign?.IsCollecting == true)
+            return new DynamicsReport(baseCampaign, currentCampaign, []);
 
         var region = TerritoryRef.Region(regionId);
         var before = baseCampaign is null ? [] : await queries.GetFiguresAsync(baseCampaign.Id, region, ct);

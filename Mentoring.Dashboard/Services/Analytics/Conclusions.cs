@@ -25,6 +25,8 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
     {
         var region = await queries.GetRegionAsync(regionId, ct);
         var campaign = region.Campaigns.FirstOrDefault(c => c.Id == campaignId) ?? throw new TerritoryAccessDeniedException();
+        if (campaign.IsCollecting)
+            return [StillCollecting(campaign)];
         var previous = CampaignDynamics.PreviousOf(region.Campaigns, campaignId);
         var report = await dynamics.GetAsync(regionId, previous?.Id, campaignId, ct);
         var conclusions = new List<Conclusion>();
@@ -32,8 +34,8 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         if (previous is not null)
             conclusions.AddRange(ChangeSentences(report.Indicators.Select(i => (i.Indicator, (IReadOnlyList<SliceChange>)i.Region)).ToList(), previous, campaign, report.BaseLabel));
 
-        // Plans are compared where this campaign is the latest one: the plan view always uses the latest fact.
-        if (region.Campaigns[0].Id == campaignId)
+        // Plans are compared where this campaign is the latest closed one: the plan view always uses the latest fact.
+        if (CampaignInfo.Pick(region.Campaigns, null)?.Id == campaignId)
             conclusions.AddRange(PlanSentences(await plans.GetAsync(regionId, ct), campaign));
 
         conclusions.AddRange(LowestSentences(report, campaign));
@@ -50,6 +52,8 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         var municipality = await queries.GetMunicipalityAsync(municipalityId, ct) ?? throw new TerritoryAccessDeniedException();
         var campaigns = await queries.GetCampaignsAsync(municipality.RegionId, ct);
         var campaign = campaigns.FirstOrDefault(c => c.Id == campaignId) ?? throw new TerritoryAccessDeniedException();
+        if (campaign.IsCollecting)
+            return [StillCollecting(campaign)];
         var territory = TerritoryRef.Municipality(municipalityId);
         var figures = await queries.GetFiguresAsync(campaignId, territory, ct);
         var conclusions = new List<Conclusion>();
@@ -96,6 +100,11 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
     }
 
     /// <summary>A summary sentence, then one per indicator: "«X» (ОУ): показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %."</summary>
+    /// <summary>No conclusions from a round still collecting: its figures are those of whoever has reported so far.</summary>
+    private static Conclusion StillCollecting(CampaignInfo campaign) => new(
+        $"Мониторинг на {Format.Date(campaign.AsOf)} ещё идёт: выводы и сравнения будут сделаны после его закрытия, "
+        + "когда данные сдадут все организации. Сейчас показатели отражают только сдавшие организации.", []);
+
     private static IEnumerable<Conclusion> ChangeSentences(IReadOnlyList<(Indicator Indicator, IReadOnlyList<SliceChange> Slices)> changes,
         CampaignInfo previous, CampaignInfo campaign, string baseLabel)
     {

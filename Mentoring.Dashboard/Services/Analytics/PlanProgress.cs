@@ -37,7 +37,8 @@ public sealed class PlanProgress(IDbContextFactory<MentoringDbContext> contextFa
 {
     public async Task<IReadOnlyList<PlanSeries>> GetAsync(int regionId, CancellationToken ct = default)
     {
-        var campaigns = (await queries.GetCampaignsAsync(regionId, ct)).OrderBy(c => c.AsOf).ToList();
+        // Closed rounds only: a round still collecting has the figures of whoever reported so far.
+        var campaigns = (await queries.GetCampaignsAsync(regionId, ct)).Where(c => c.State == Domain.Monitoring.CampaignState.Closed).OrderBy(c => c.AsOf).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var plans = await db.PlanValues.AsNoTracking().Where(p => p.RegionId == regionId).ToListAsync(ct);
 

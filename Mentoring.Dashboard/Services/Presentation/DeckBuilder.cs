@@ -19,12 +19,12 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
             _ => throw new ArgumentException("A deck is about a region or a municipality.", nameof(territory)),
         };
         var campaigns = await queries.GetCampaignsAsync(regionId, ct);
-        var campaign = campaigns.FirstOrDefault(c => c.Id == campaignId) ?? campaigns.FirstOrDefault() ?? throw new InvalidOperationException("The region has no campaigns.");
+        var campaign = CampaignInfo.Pick(campaigns, campaignId) ?? throw new InvalidOperationException("The region has no campaigns.");
         var inDetail = await queries.GetAccessAsync(territory, ct) == TerritoryAccess.Detail;
         var isRegion = territory.Level == ObservationLevel.Region;
 
         var figures = await queries.GetFiguresAsync(campaign.Id, territory, ct);
-        var planSeries = isRegion && campaigns[0].Id == campaign.Id ? await plans.GetAsync(regionId, ct) : [];
+        var planSeries = isRegion && CampaignInfo.Pick(campaigns, null)?.Id == campaign.Id ? await plans.GetAsync(regionId, ct) : [];
         var report = isRegion ? await dynamics.GetAsync(regionId, CampaignDynamics.PreviousOf(campaigns, campaign.Id)?.Id, campaign.Id, ct) : null;
 
         // The ranking: the first headline indicator that municipalities report.
