@@ -32,6 +32,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
         var curator = await app.SignInAsync("curator@demo.local");
         await curator.ClickAsync("a:has-text('заполнить данные своей организации')");
         await Expect(curator.Locator("h1")).ToHaveTextAsync("СШ № 50");
+        await curator.Locator("#tch_young_mentees-part").WaitForAsync(); // the form, not the school's start page
         await DashboardApp.WaitForInteractiveAsync(curator);
         var selects = curator.Locator(".report-field select");
         for (var i = 0; i < await selects.CountAsync(); i++)

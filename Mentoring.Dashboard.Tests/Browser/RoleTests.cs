@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Mentoring.Dashboard.Tests.Browser;
 
-/// <summary>Each demo role signs in and sees its own territory, and nothing else, in a real browser.</summary>
+/// <summary>
+/// Each demo role signs in, lands on its own start page, follows its main path without meeting «Нет доступа», and
+/// sees its own territory and nothing else, in a real browser.
+/// </summary>
 [Collection(DashboardAppCollection.Name)]
 public class RoleTests(DashboardApp app)
 {
@@ -19,9 +22,11 @@ public class RoleTests(DashboardApp app)
                 cspViolations.Add(message.Text);
         };
 
-        await Expect(page.Locator(".region-card")).ToHaveCountAsync(1);
-        await Expect(page.Locator(".region-card h2")).ToHaveTextAsync("Краснодарский край");
-        await page.ClickAsync(".region-card");
+        // Start page: their region.
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("krasnodar")}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Краснодарский край");
+        await Expect(page.Locator(".app-menu a", new() { HasText = "Мой регион" })).ToHaveCountAsync(1);
+        await DashboardApp.ScreenshotAsync(page, "24-start-official");
         await Expect(page.Locator(".municipality-table .municipality-link")).ToHaveCountAsync(44);
         // Picking another indicator re-renders through the live circuit: scripts and the socket work under the CSP.
         await DashboardApp.ChooseAsync(page, "Показатель", "«Ученик-ученик»");
@@ -35,7 +40,13 @@ public class RoleTests(DashboardApp app)
     public async Task MunicipalHead_TypingAnotherMunicipalitysSchoolUrl_GetsNoData()
     {
         var page = await app.SignInAsync("anapa@demo.local");
-        await Expect(page.Locator(".region-card")).ToHaveCountAsync(1);
+        // Start page: their municipality, its schools listed.
+        var anapa = await app.MunicipalityIdAsync("город-курорт Анапа");
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/municipalities/{anapa}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("город-курорт Анапа");
+        await Expect(page.Locator(".app-menu a", new() { HasText = "Мой муниципалитет" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".organisation-link", new() { HasText = "МАОУ «КШ»" })).ToBeVisibleAsync();
+        await DashboardApp.ScreenshotAsync(page, "25-start-head");
         var otherSchool = await app.ScalarAsync(
             "SELECT o.Id FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.Name = 'город Сочи' LIMIT 1");
         var otherSchoolName = "Школа № 1 (демо)";
@@ -48,8 +59,8 @@ public class RoleTests(DashboardApp app)
         await Expect(page.Locator("body")).Not.ToContainTextAsync("город Сочи");
         await DashboardApp.ScreenshotAsync(page, "20-head-other-school-denied");
 
-        // Their own municipality, in detail: its schools are listed.
-        await page.GotoAsync($"{app.BaseUrl}/municipalities/{await app.MunicipalityIdAsync("город-курорт Анапа")}");
+        // Back to their own municipality from the menu.
+        await page.ClickAsync(".app-menu a:has-text('Мой муниципалитет')");
         await Expect(page.Locator(".organisation-link", new() { HasText = "МАОУ «КШ»" })).ToBeVisibleAsync();
     }
 
@@ -57,7 +68,24 @@ public class RoleTests(DashboardApp app)
     public async Task Curator_SeesTheirSchool_AndTheAggregatesAboveIt_ButNoOtherSchool()
     {
         var page = await app.SignInAsync("curator@demo.local");
-        await page.ClickAsync(".region-card");
+        // Start page: their school.
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 50")}");
+        await Expect(page.Locator("h1")).ToContainTextAsync("СШ № 50");
+        await Expect(page.Locator(".app-menu a", new() { HasText = "Моя организация" })).ToHaveCountAsync(1);
+        await DashboardApp.ScreenshotAsync(page, "26-start-curator");
+
+        // The monitoring list leads to the school's own form, never to a region's progress they may not see.
+        await page.ClickAsync(".app-menu a:has-text('Мониторинги')");
+        var links = page.Locator(".campaigns-table tbody a");
+        await Expect(links.First).ToBeVisibleAsync();
+        foreach (var href in await links.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        {
+            await page.GotoAsync($"{app.BaseUrl}/{href}");
+            await Expect(page.Locator("h1")).Not.ToHaveTextAsync("Нет доступа");
+            await Expect(page.Locator("h1")).ToContainTextAsync("СШ № 50");
+        }
+
+        await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("krasnoyarsk")}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Красноярский край");
         // Region aggregates, without the table of municipalities.
         await Expect(page.Locator(".kpi-card").First).ToBeVisibleAsync();
@@ -75,7 +103,8 @@ public class RoleTests(DashboardApp app)
     public async Task Presenter_SeesTheirRegion_AndCannotOpenAdministration()
     {
         var page = await app.SignInAsync("presenter@demo.local");
-        await Expect(page.Locator(".region-card h2")).ToHaveTextAsync("Краснодарский край");
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("krasnodar")}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Краснодарский край");
         await Expect(page.Locator(".app-menu a", new() { HasText = "Презентации" })).ToHaveCountAsync(1);
         await Expect(page.Locator(".app-menu a", new() { HasText = "Пользователи" })).ToHaveCountAsync(0);
 
@@ -88,6 +117,9 @@ public class RoleTests(DashboardApp app)
     public async Task Administrator_CreatesACurator_WhoSignsInToTheirSchool_AndTheAuditLogShowsIt()
     {
         var admin = await app.SignInAsync("admin@demo.local");
+        // Start page: all regions, with the data entry under way.
+        await Expect(admin.Locator(".region-card")).ToHaveCountAsync(5);
+        await Expect(admin.Locator(".app-menu a", new() { HasText = "Регионы" })).ToHaveCountAsync(1);
         await admin.ClickAsync(".app-menu a:has-text('Пользователи')");
         await Expect(admin.Locator("h1")).ToHaveTextAsync("Пользователи");
         await DashboardApp.WaitForInteractiveAsync(admin);
@@ -110,7 +142,7 @@ public class RoleTests(DashboardApp app)
         await DashboardApp.ScreenshotAsync(admin, "22-admin-users");
 
         var curator = await app.SignInAsync("new.curator@demo.local", "Kurator-2026!");
-        await curator.GotoAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 32")}");
+        await Expect(curator).ToHaveURLAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 32")}");
         await Expect(curator.Locator("h1")).ToContainTextAsync("СШ № 32");
         await curator.GotoAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 50")}");
         await Expect(curator.Locator("h1")).ToHaveTextAsync("Нет доступа");
@@ -123,5 +155,20 @@ public class RoleTests(DashboardApp app)
         await Expect(admin.Locator(".audit-table")).ToContainTextAsync("new.curator@demo.local");
         await Expect(admin.Locator(".audit-table")).ToContainTextAsync("Выход");
         await DashboardApp.ScreenshotAsync(admin, "23-admin-audit");
+    }
+
+    [Fact]
+    public async Task Times_AreShownInTheUsersOwnTimeZone()
+    {
+        // An administrator in Krasnoyarsk (UTC+7) reads their own sign-in in the audit log; the server runs in UTC.
+        var page = await app.SignInAsync("admin@demo.local", timeZone: "Asia/Krasnoyarsk");
+        var signedIn = DateTime.UtcNow.AddHours(7);
+        await page.GotoAsync($"{app.BaseUrl}/admin/audit");
+        var firstRow = page.Locator(".audit-table tbody tr").First;
+        await Expect(firstRow).ToContainTextAsync("admin@demo.local");
+
+        var shown = DateTime.ParseExact((await firstRow.Locator("td").First.InnerTextAsync()).Trim(), "dd.MM.yyyy HH:mm:ss",
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange((shown - signedIn).TotalMinutes, -2, 2);
     }
 }

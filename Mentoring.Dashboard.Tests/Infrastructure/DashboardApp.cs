@@ -89,11 +89,12 @@ public sealed class DashboardApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A new browser context (its own cookies) signed in as the given demo account, on the start page.</summary>
+    /// <summary>A new browser context (its own cookies) signed in as the given demo account, on its role's start page.</summary>
     /// <param name="bypassCsp">Only for accessibility checks, which inject axe-core as an inline script.</param>
     /// <param name="baseUrl">Another address of this app, e.g. a proxy in front of it.</param>
+    /// <param name="timeZone">The browser's time zone (IANA), else the machine's.</param>
     public async Task<IPage> SignInAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword,
-        int width = 1600, int height = 1000, bool bypassCsp = false, string? baseUrl = null)
+        int width = 1600, int height = 1000, bool bypassCsp = false, string? baseUrl = null, string? timeZone = null)
     {
         baseUrl ??= BaseUrl;
         var context = await Browser.NewContextAsync(new()
@@ -101,13 +102,15 @@ public sealed class DashboardApp : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             Locale = "ru-RU",
             BypassCSP = bypassCsp,
+            TimezoneId = timeZone,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseUrl + "/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseUrl + "/");
+        // Each role has its own start page (administrators: all regions at "/").
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await WaitForInteractiveAsync(page);
         return page;
     }
@@ -163,7 +166,7 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         var client = NewClient();
         var response = await PostLoginAsync(client, email, password);
-        if (!response.RequestMessage!.RequestUri!.AbsolutePath.Equals("/", StringComparison.Ordinal))
+        if (response.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal))
             throw new InvalidOperationException($"Sign-in as {email} failed: ended at {response.RequestMessage.RequestUri}.");
         return client;
     }

@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Intake.SpreadsheetImport>();
         services.AddScoped<Services.Intake.IntakeWorkbook>();
         services.AddScoped<Services.Export.DashboardTables>();
+        services.AddScoped<UserClock>();
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddSingleton<Services.Live.PostgreSqlFigureChangeFeed>();

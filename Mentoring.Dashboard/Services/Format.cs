@@ -119,9 +119,9 @@ public static class Format
         _ => "— не приступили",
     };
 
-    /// <summary>"21.11.2026 14:05, Иванова" in the server's local time, or "—".</summary>
+    /// <summary>"21.11.2026 14:05, Иванова" (pass the time in the user's zone: <see cref="UserClock.Local(DateTimeOffset?)"/>), or "—".</summary>
     public static string LastChange(DateTimeOffset? at, string? by) =>
-        at is { } t ? $"{t.ToLocalTime().ToString("dd.MM.yyyy HH:mm", Russian)}, {by}" : "—";
+        at is { } t ? $"{t.ToString("dd.MM.yyyy HH:mm", Russian)}, {by}" : "—";
 
     /// <summary>Russian plural: Plural(5, "организация", "организации", "организаций").</summary>
     public static string Plural(int n, string one, string few, string many)

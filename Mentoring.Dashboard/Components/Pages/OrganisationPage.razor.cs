@@ -9,6 +9,7 @@ namespace Mentoring.Dashboard.Components.Pages;
 public partial class OrganisationPage
 {
     [Inject] public required MonitoringQueries Queries { get; init; }
+    [Inject] public required TerritoryGuard Guard { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
@@ -20,6 +21,7 @@ public partial class OrganisationPage
     private IReadOnlyList<IndicatorFigures> figures = [];
     private IReadOnlyList<IndicatorFigures> municipalityFigures = [];
     private HashSet<string> syntheticCodes = [];
+    private bool isOwnOrganisation;
 
     private IReadOnlyList<Breadcrumbs.Crumb> Crumbs
     {
@@ -53,6 +55,7 @@ public partial class OrganisationPage
     {
         denied = false;
         organisation = await Queries.GetOrganisationAsync(Id);
+        isOwnOrganisation = (await Guard.ScopeAsync()).OrganisationId == Id;
         campaigns = await Queries.GetCampaignsAsync(organisation!.RegionId);
         campaign = CampaignInfo.Pick(campaigns, CampaignId);
         if (campaign is null)

@@ -13,7 +13,7 @@ namespace Mentoring.Dashboard.Services.Export;
 /// </summary>
 public sealed class DashboardTables(
     MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, DataQuality quality, Recommendations recommendations,
-    CampaignAdministration campaigns)
+    CampaignAdministration campaigns, UserClock clock)
 {
     private const string Demo = "демонстрационные данные";
 
@@ -167,7 +167,7 @@ public sealed class DashboardTables(
         var organisations = await campaigns.OrganisationsAsync(campaignId, municipalityId, ct);
         return new($"Сбор данных {municipality.Name} {Format.Date(campaign.AsOf)}",
             ["Организация", "Тип", "Состояние", "Последнее изменение"],
-            organisations.Select(o => Row(o.Name, Format.OrganisationKindShort(o.Kind), Format.SubmissionState(o.State), Format.LastChange(o.UpdatedAt, o.UpdatedBy)))
+            organisations.Select(o => Row(o.Name, Format.OrganisationKindShort(o.Kind), Format.SubmissionState(o.State), Format.LastChange(clock.Local(o.UpdatedAt), o.UpdatedBy)))
                 .ToList());
     }
 
