@@ -41,7 +41,9 @@ public static class Format
         {
             IndicatorKind.Share or IndicatorKind.Fact when f is { Numerator: not null, Denominator: not null } => Percent(f.Percent),
             IndicatorKind.Share or IndicatorKind.Fact when f.Value is { } published => PublishedPercent(published),
-            IndicatorKind.Share or IndicatorKind.Fact when f.Numerator is { } n => $"{Number(n)} ОО",
+            // A count published without its total: organisations for facts, people or programmes for shares.
+            IndicatorKind.Fact when f.Numerator is { } n => $"{Number(n)} ОО",
+            IndicatorKind.Share when f.Numerator is { } n => $"{Number(n)} {indicator.PartUnit}",
             IndicatorKind.Count when f.Value is { } v => $"{Number(v)} {indicator.Unit}".TrimEnd(),
             _ => NoData,
         };

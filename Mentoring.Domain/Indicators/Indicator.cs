@@ -45,6 +45,9 @@ public sealed record Indicator(
     /// <summary>For shares: what the denominator counts.</summary>
     public string WholeLabel { get; init; } = "Всего";
 
+    /// <summary>For shares: the unit of what the numerator counts, shown when a source publishes the count alone («165 чел.»).</summary>
+    public string PartUnit { get; init; } = "чел.";
+
     /// <summary>
     /// Whether organisations report it themselves. The regional programme's indicators are computed by the region
     /// from other sources, so campaigns do not ask schools for them.
