@@ -22,4 +22,18 @@ public class RegionPageTests(DashboardApp app)
         await Expect(page.Locator($".indicator-table tr[data-indicator={indicator}]")).ToContainTextAsync(expected);
         await DashboardApp.ScreenshotAsync(page, $"10-region-{code}");
     }
+
+    [Fact]
+    public async Task KeyFigures_ShowTheChangeSinceThePreviousRound_AsTheReportWordsIt()
+    {
+        // Kuzbass: «показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %».
+        var page = await app.SignInAsync("admin@demo.local");
+        await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("kuzbass")}");
+
+        var card = page.Locator(".kpi-card[data-indicator=STU_MENTEES]").First;
+        await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("6,2\u00A0%");
+        await Expect(card.Locator("[data-testid=kpi-change]")).ToHaveTextAsync("▼ \u22122,9\u00A0п.п. к 2021 г.");
+        await Expect(card.Locator("[data-testid=kpi-change]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("kpi-change--worse"));
+        await DashboardApp.ScreenshotAsync(page, "11-region-kuzbass-changes");
+    }
 }

@@ -29,6 +29,33 @@ public class KpiCardTests : DashboardTestContext
         Assert.Empty(card.FindAll(".kpi-warning"));
     }
 
+    [Theory]
+    [InlineData(9.1, 6.2, "▼ \u22122,9\u00A0п.п. к 2021 г.", "kpi-change--worse")]
+    [InlineData(6.2, 9.1, "▲ +2,9\u00A0п.п. к 2021 г.", "kpi-change--better")]
+    [InlineData(6.2, 6.2, "без изменений к 2021 г.", "kpi-change")]
+    public void ChangeSinceThePreviousRound_IsShownInPercentagePoints_AndColouredByDirection(double before, double after, string text, string css)
+    {
+        var students = IndicatorCatalogue.Get(IndicatorCatalogue.StudentMentees);
+        SliceFigure Slice(double percent) => new(students, null, null, Figure.PercentOnly((decimal)percent), null, null, false);
+
+        var card = Render<SliceKpiCard>(p => p.Add(c => c.Slice, Slice(after)).Add(c => c.Before, Slice(before)).Add(c => c.BeforeLabel, "2021 г."));
+
+        Assert.Equal(text, card.Find("[data-testid=kpi-change]").TextContent);
+        Assert.Equal(css, card.Find("[data-testid=kpi-change]").ClassList.Last());
+    }
+
+    [Fact]
+    public void APercentageAndABareCount_AreNotCompared()
+    {
+        var forms = IndicatorCatalogue.Get(IndicatorCatalogue.FormTeacherTeacher);
+        var card = Render<SliceKpiCard>(p => p
+            .Add(c => c.Slice, new SliceFigure(forms, null, null, new Figure(970, null, null), null, null, false))
+            .Add(c => c.Before, new SliceFigure(forms, null, null, Figure.Share(700, 1287), null, null, false))
+            .Add(c => c.BeforeLabel, "2021 г."));
+
+        Assert.Empty(card.FindAll("[data-testid=kpi-change]"));
+    }
+
     [Fact]
     public void PublishedTotalDifferentFromChildren_ShowsTheMismatchInWords()
     {

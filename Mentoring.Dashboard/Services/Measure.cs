@@ -39,5 +39,26 @@ public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, 
     /// <summary>The change from <paramref name="before"/>: "+8,4 п.п." for percentages, "+87 ед." for counts.</summary>
     public string DeltaText(Measure before) => Format.Delta(Value - before.Value, IsPercent, IsPercent ? "" : UnitOfCount);
 
-    private string UnitOfCount => Indicator.Kind == IndicatorKind.Count ? Indicator.Unit : "ОО";
+    private string UnitOfCount => Indicator.Kind switch
+    {
+        IndicatorKind.Count => Indicator.Unit,
+        IndicatorKind.Share => Indicator.PartUnit,
+        _ => "ОО",
+    };
+
+    /// <summary>
+    /// «▲ +8,4 п.п. к 2021 г.» on a key-figure card, with whether it went the indicator's good way; null when the two
+    /// figures do not compare (a percentage and a bare count).
+    /// </summary>
+    public static (string Text, bool IsImprovement, bool IsUnchanged)? Change(SliceFigure? before, SliceFigure after, string beforeLabel)
+    {
+        if (Of(before) is not { } b || Of(after) is not { } a || !a.IsComparableWith(b))
+            return null;
+        var change = new Domain.Analysis.ValueChange(b.Value, a.Value);
+        var delta = a.DeltaText(b);
+        var text = delta.StartsWith('+') ? $"▲ {delta} к {beforeLabel}"
+            : delta.StartsWith('\u2212') ? $"▼ {delta} к {beforeLabel}"
+            : $"без изменений к {beforeLabel}";
+        return (text, change.IsImprovement(a.Indicator.HigherIsBetter), !delta.StartsWith('+') && !delta.StartsWith('\u2212'));
+    }
 }

@@ -16,6 +16,14 @@ public sealed record CampaignInfo(int Id, string Title, DateOnly AsOf, string So
     /// The campaign a page shows: the one asked for, else the latest closed one (a round still collecting holds the
     /// figures of whoever has reported so far, not the territory's), else the latest. <paramref name="campaigns"/> is newest first.
     /// </summary>
+    /// <summary>How a comparison names this earlier round: «2021 г.» when the years differ (as the seeds write), else its date.</summary>
+    public string LabelBefore(CampaignInfo later) => AsOf.Year != later.AsOf.Year ? $"{AsOf.Year} г." : Format.Date(AsOf);
+
+    /// <summary>The closed round before <paramref name="current"/>, for «since the last campaign»; none for a round still collecting.</summary>
+    public static CampaignInfo? PreviousClosed(IReadOnlyList<CampaignInfo> campaigns, CampaignInfo current) => current.IsCollecting
+        ? null
+        : campaigns.Where(c => c.State == CampaignState.Closed && c.AsOf < current.AsOf).MaxBy(c => c.AsOf);
+
     public static CampaignInfo? Pick(IReadOnlyList<CampaignInfo> campaigns, int? requestedId) =>
         campaigns.FirstOrDefault(c => c.Id == requestedId)
         ?? campaigns.FirstOrDefault(c => c.State == CampaignState.Closed)

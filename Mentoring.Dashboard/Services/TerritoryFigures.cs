@@ -48,6 +48,12 @@ public sealed record SliceFigure(
 /// <summary>All figures of one indicator in a territory: the "all organisations" slice first, then by kind or group.</summary>
 public sealed record IndicatorFigures(Indicator Indicator, IReadOnlyList<SliceFigure> Slices)
 {
+    /// <summary>The same slice (indicator, kind, group) among other figures: another round's, or the region's.</summary>
+    public static SliceFigure? Matching(IReadOnlyList<IndicatorFigures> figures, SliceFigure? slice) => slice is null
+        ? null
+        : figures.FirstOrDefault(f => f.Indicator.Code == slice.Indicator.Code)?.Slices
+            .FirstOrDefault(s => s.Kind == slice.Kind && s.Group == slice.Group);
+
     public SliceFigure? Total => Slices.FirstOrDefault(s => s.Kind is null && s.Group is null && s.HasData);
 
     /// <summary>

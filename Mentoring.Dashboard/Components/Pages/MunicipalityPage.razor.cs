@@ -23,6 +23,8 @@ public partial class MunicipalityPage
     private CampaignInfo? campaign;
     private IReadOnlyList<IndicatorFigures> figures = [];
     private IReadOnlyList<IndicatorFigures> regionFigures = [];
+    private CampaignInfo? previous;
+    private IReadOnlyList<IndicatorFigures> previousFigures = [];
     private List<SliceFigure> keyFigures = [];
     private IReadOnlyList<OrganisationRow> organisations = [];
     private List<IndicatorGroup> groups = [];
@@ -62,6 +64,8 @@ public partial class MunicipalityPage
             return;
 
         figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(Id));
+        previous = CampaignInfo.PreviousClosed(campaigns, campaign);
+        previousFigures = previous is null ? [] : await Queries.GetFiguresAsync(previous.Id, TerritoryRef.Municipality(Id));
         regionFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(municipality.RegionId));
         keyFigures = KeyFigures.Pick(figures, 8);
 
@@ -88,10 +92,7 @@ public partial class MunicipalityPage
             $"{IndicatorCatalogue.GroupName(selectedGroup)}: муниципалитет и регион, %", municipality!.Name, municipality.RegionName, points);
     }
 
-    private SliceFigure? RegionSlice(SliceFigure? slice) => slice is null
-        ? null
-        : regionFigures.FirstOrDefault(f => f.Indicator.Code == slice.Indicator.Code)?.Slices
-            .FirstOrDefault(s => s.Kind == slice.Kind && s.Group == slice.Group);
+    private SliceFigure? RegionSlice(SliceFigure? slice) => IndicatorFigures.Matching(regionFigures, slice);
 
     private string? RegionComparison(SliceFigure slice) => RegionSlice(slice) is { } r
         ? "по региону: " + FigureText.Headline(r)

@@ -24,6 +24,8 @@ public partial class RegionPage
     private bool denied;
     private IReadOnlyList<IndicatorFigures> figures = [];
     private List<SliceFigure> keyFigures = [];
+    private CampaignInfo? previous;
+    private IReadOnlyList<IndicatorFigures> previousFigures = [];
     private IReadOnlyList<Indicator> comparable = [];
     private Indicator? selectedIndicator;
     private List<ComparisonRow> rows = [];
@@ -61,6 +63,8 @@ public partial class RegionPage
 
         figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(Id));
         keyFigures = KeyFigures.Pick(figures, 8);
+        previous = CampaignInfo.PreviousClosed(region.Campaigns, campaign);
+        previousFigures = previous is null ? [] : await Queries.GetFiguresAsync(previous.Id, TerritoryRef.Region(Id));
         groupChart = GroupChart.Build(figures) is { } group ? DashboardCharts.Group(group) : null;
 
         // The comparison of municipalities is for users who may see the region in detail (not curators).

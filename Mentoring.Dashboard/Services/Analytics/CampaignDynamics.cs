@@ -69,7 +69,7 @@ public sealed record DynamicsReport(CampaignInfo? Base, CampaignInfo Current, IR
         + "поэтому изменения не рассчитываются — неполные данные выглядели бы как снижение. Сравнение появится после закрытия мониторинга.";
 
     /// <summary>"2021 г." when the campaigns are in different years (as the seeds write), else the date.</summary>
-    public string BaseLabel => Base is null ? "" : Base.AsOf.Year != Current.AsOf.Year ? $"{Base.AsOf.Year} г." : Format.Date(Base.AsOf);
+    public string BaseLabel => Base?.LabelBefore(Current) ?? "";
 }
 
 /// <summary>

@@ -63,7 +63,7 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
             var before = await queries.GetFiguresAsync(previous.Id, territory, ct);
             var changes = figures.Select(f => (f.Indicator, (IReadOnlyList<SliceChange>)CampaignDynamics.SliceChanges(before.FirstOrDefault(b => b.Indicator.Code == f.Indicator.Code), f)))
                 .Where(x => x.Item2.Count > 0).ToList();
-            var label = previous.AsOf.Year != campaign.AsOf.Year ? $"{previous.AsOf.Year} г." : Format.Date(previous.AsOf);
+            var label = previous.LabelBefore(campaign);
             conclusions.AddRange(ChangeSentences(changes, previous, campaign, label));
         }
 
