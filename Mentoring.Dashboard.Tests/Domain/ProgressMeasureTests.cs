@@ -8,12 +8,26 @@ public class ProgressMeasureTests
         [new(2020.99, 25.25m), new(2021.99, 29.05m), new(ProgressMeasure.YearOf(new DateOnly(2023, 6, 1)), 51.56m)];
 
     [Fact]
-    public void FastEnoughGrowth_TowardTarget_IsOnTrack()
+    public void FastEnoughGrowth_WhoseForecastReachesTheTarget_IsOnTrack()
     {
-        var result = ProgressMeasure.Assess(Tomsk511, 70, 2024);
+        TimedValue[] facts = [new(2020.99, 20m), new(2021.99, 35m), new(2022.99, 50m)];
+
+        var result = ProgressMeasure.Assess(facts, 70, 2024);
 
         Assert.Equal(ProgressStatus.OnTrack, result.Status);
+        Assert.True(result.Forecast >= 70);
+    }
+
+    [Fact]
+    public void FastGrowthSinceTheBase_ButAForecastShortOfTheTarget_NeedsAcceleration_NotOnTrack()
+    {
+        // Tomsk 5–11: the growth rate from 2020 to 2023 alone would say «on track», the straight line through all
+        // three facts ends short of 70 % in 2024: the page must not show «идёт по плану» beside that forecast.
+        var result = ProgressMeasure.Assess(Tomsk511, 70, 2024);
+
         Assert.True(result.Ratio >= ProgressMeasure.OnTrackRatio);
+        Assert.Equal(ProgressStatus.AccelerationNeeded, result.Status);
+        Assert.Equal(61.80m, Math.Round(result.Forecast!.Value, 2)); // 8,2 п.п. short of 70 %
     }
 
     [Fact]

@@ -120,9 +120,10 @@ public class DashboardExportTests(DashboardApp app)
 
         Assert.Contains(dynamics, r => r[2] == "9,1\u00A0%" && r[3] == "6,2\u00A0%" && r[4] == "\u22122,9\u00A0п.п.");
         Assert.Contains(quality, r => r[5] == "По уровням учтено 105 (3 + 72 + 30), а организаций 111");
-        Assert.Equal("Движение к цели", plan[0][7]);
+        Assert.Equal("Движение к цели", plan[0][8]);
         Assert.Equal(8, plan.Count); // the header and the seven planned indicators the Tomsk page charts
-        Assert.Contains(plan, r => r[1] == "51,56\u00A0%" && r[4] == "выполнен" && r[7] == "Идёт по плану");
+        Assert.Contains(plan, r => r[1] == "51,56\u00A0%" && r[4] == "выполнен" && r[5] == "103,1\u00A0%"
+                                   && r[8] == "Прогресс есть, нужно ускорение" && r[10] == "8,2\u00A0п.п.");
         Assert.Contains(plan, r => r[1] == "38,44\u00A0%" && r[3] == "50\u00A0%" && r[4] == "не выполнен");
     }
 

@@ -71,6 +71,10 @@ public static class ProgressMeasure
                 : ratio >= AccelerationRatio ? ProgressStatus.AccelerationNeeded
                 : ratio >= 0 ? ProgressStatus.LimitedProgress
                 : ProgressStatus.Deterioration;
+            // The growth rate looks only at the first and the latest fact; the forecast at all of them. «On track»
+            // next to a forecast that falls short of the target would contradict itself: acceleration is needed.
+            if (status == ProgressStatus.OnTrack && forecast is { } expected && direction * (expected - goal) < 0)
+                status = ProgressStatus.AccelerationNeeded;
             return new(status, observed, required, ratio, forecast, targetYear);
         }
 

@@ -29,6 +29,11 @@ public sealed record PlanSeries(
 
     public decimal? GapToTarget => Assessment.Forecast is { } f ? FinalTarget.Target - f : null;
 
+    /// <summary>The latest fact as a share of the plan of its year («Выполнение»: 94 %); fewer is better turns it round.</summary>
+    public decimal? Fulfilment => Latest is { } l && PlanOfLatestYear is { } p && p != 0 && l.Value != 0
+        ? (Indicator.HigherIsBetter ? l.Value / p : p / l.Value) * 100
+        : null;
+
     public bool IsPercent => Indicator.Kind != IndicatorKind.Count;
 }
 
@@ -109,6 +114,10 @@ public static class ProgressText
         series.Select(s => (int?)s.FinalTarget.Year).Max() is { } year ? $"до {year} года" : "";
 
     public static string CssClass(ProgressStatus status) => "status status--" + status.ToString().ToLowerInvariant();
+
+    /// <summary>A difference between two values of the series: percentage points for shares («8,4 п.п.»), units for counts.</summary>
+    public static string Gap(PlanSeries series, decimal gap) =>
+        Format.Delta(Math.Abs(gap), series.IsPercent, series.Indicator.Unit).TrimStart('+');
 
     /// <summary>Plan and fact values keep two decimals, as the programmes publish them ("51,56 %").</summary>
     public static string Value(PlanSeries series, decimal? value) =>
