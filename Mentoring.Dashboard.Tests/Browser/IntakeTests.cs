@@ -30,7 +30,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
 
         // The curator fills in the school's form from the start page.
         var curator = await app.SignInAsync("curator@demo.local");
-        await curator.ClickAsync("a:has-text('заполнить данные своей организации')");
+        await curator.ClickAsync($"li[data-campaign='{campaign}'] a:has-text('заполнить данные своей организации')");
         await Expect(curator.Locator("h1")).ToHaveTextAsync("СШ № 50");
         await curator.Locator("#tch_young_mentees-part").WaitForAsync(); // the form, not the school's start page
         await DashboardApp.WaitForInteractiveAsync(curator);

@@ -46,7 +46,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
 
         // The curator submits the school's form on A.
         var curator = await a.SignInAsync("curator@demo.local");
-        await curator.ClickAsync("a:has-text('заполнить данные своей организации')");
+        await curator.ClickAsync($"li[data-campaign='{campaign}'] a:has-text('заполнить данные своей организации')");
         await DashboardApp.WaitForInteractiveAsync(curator);
         await DashboardApp.FillReportFormAsync(curator, young: 10, youngWithMentor: 4);
         await curator.ClickAsync("#report-submit");

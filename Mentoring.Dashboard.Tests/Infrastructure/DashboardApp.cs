@@ -143,7 +143,7 @@ public sealed class DashboardApp : IAsyncLifetime
 
     /// <summary>
     /// A URL with the demo territories' ids filled in: {krasnoyarsk}, {krasnodar}, {krasnoyarsk-city},
-    /// {krasnoyarsk-campaign} (its latest published campaign), {school-50}, {school-32}.
+    /// {krasnoyarsk-campaign} (its latest closed campaign), {school-50}, {school-32}.
     /// </summary>
     public async Task<string> UrlAsync(string template) => template
         .Replace("{krasnoyarsk}", (await RegionIdAsync("krasnoyarsk")).ToString(), StringComparison.Ordinal)
@@ -153,9 +153,9 @@ public sealed class DashboardApp : IAsyncLifetime
         .Replace("{school-50}", (await OrganisationIdAsync("СШ № 50")).ToString(), StringComparison.Ordinal)
         .Replace("{school-32}", (await OrganisationIdAsync("СШ № 32")).ToString(), StringComparison.Ordinal);
 
-    /// <summary>The region's latest campaign that is not a draft.</summary>
+    /// <summary>The region's latest closed (published) campaign.</summary>
     public Task<long> LatestCampaignAsync(long regionId) =>
-        ScalarAsync("""SELECT "Id" FROM "Campaigns" WHERE "RegionId" = @r AND "State" <> 1 ORDER BY "AsOf" DESC LIMIT 1""", ("r", (int)regionId));
+        ScalarAsync("""SELECT "Id" FROM "Campaigns" WHERE "RegionId" = @r AND "State" = 3 ORDER BY "AsOf" DESC LIMIT 1""", ("r", (int)regionId));
 
     public Task<long> OrganisationIdAsync(string name) => ScalarAsync("""SELECT "Id" FROM "Organisations" WHERE "Name" = @n""", ("n", name));
     public Task<long> MunicipalityIdAsync(string name) => ScalarAsync("""SELECT "Id" FROM "Municipalities" WHERE "Name" = @n""", ("n", name));

@@ -106,10 +106,12 @@ public abstract class SeededDatabase : IAsyncLifetime
         return await db.Municipalities.Where(m => m.Name == name).Select(m => m.Id).SingleAsync();
     }
 
+    /// <summary>The region's latest closed campaign (the demo data also has a round still collecting).</summary>
     public async Task<int> LatestCampaignIdAsync(string regionCode)
     {
         await using var db = await Factory.CreateDbContextAsync();
-        return await db.Campaigns.Where(c => c.Region.Code == regionCode).OrderByDescending(c => c.AsOf).Select(c => c.Id).FirstAsync();
+        return await db.Campaigns.Where(c => c.Region.Code == regionCode && c.State == Mentoring.Domain.Monitoring.CampaignState.Closed)
+            .OrderByDescending(c => c.AsOf).Select(c => c.Id).FirstAsync();
     }
 }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Data.DemoData;
 
-/// <summary>Fills an empty database with the five seed regions, in one transaction.</summary>
+/// <summary>Fills an empty database with the five seed regions and one round open for collection, in one transaction.</summary>
 public static class DemoDataSeeder
 {
     public static async Task SeedAsync(MentoringDbContext db, CancellationToken cancellationToken = default)
@@ -28,6 +28,8 @@ public static class DemoDataSeeder
             campaign.RecordCollectedIndicators(IndicatorCatalogue.All.Where(i => indicators.Contains(i.Code)));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await builder.SaveAsync(cancellationToken);
+        await CollectingCampaignSeed.BuildAsync(db, builder, cancellationToken);
         await builder.SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
