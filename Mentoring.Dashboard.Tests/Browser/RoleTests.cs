@@ -59,6 +59,12 @@ public class RoleTests(DashboardApp app)
         await Expect(page.Locator("body")).Not.ToContainTextAsync("город Сочи");
         await DashboardApp.ScreenshotAsync(page, "20-head-other-school-denied");
 
+        // Among the region's municipalities their own row stands out.
+        await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("krasnodar")}");
+        await Expect(page.Locator(".municipality-table tr.own-row")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".municipality-table tr.own-row")).ToContainTextAsync("город-курорт Анапа");
+        await DashboardApp.ScreenshotAsync(page, "27-head-region-own-row");
+
         // Back to their own municipality from the menu.
         await page.ClickAsync(".app-menu a:has-text('Мой муниципалитет')");
         await Expect(page.Locator(".organisation-link", new() { HasText = "МАОУ «КШ»" })).ToBeVisibleAsync();

@@ -37,6 +37,25 @@ public class MunicipalityTableTests : DashboardTestContext
     }
 
     [Fact]
+    public void TheReadersOwnMunicipality_IsHighlighted_InTheTableAndTheRankingChart()
+    {
+        ComparisonRow[] rows =
+        [
+            Row(1, "Беловский ГО", MunicipalityKind.CityOkrug, Figure.Share(3, 10)),
+            Row(2, "Яйский МО", MunicipalityKind.MunicipalOkrug, Figure.Share(9, 10)),
+        ];
+
+        var table = Render<MunicipalityTable>(p => p.Add(c => c.Rows, rows).Add(c => c.IndicatorTitle, "Значение").Add(c => c.OwnMunicipality, 1));
+        var chart = Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking(rows, Regulation, ownMunicipality: 1);
+
+        var own = Assert.Single(table.FindAll("tr.own-row"));
+        Assert.Equal("true", own.GetAttribute("aria-current"));
+        Assert.Contains("Беловский ГО", own.TextContent);
+        Assert.Equal([("Яйский МО", false), ("Беловский ГО", true)], chart.Series[0].Points.Select(p => (p.Category, p.Highlight)));
+        Assert.Contains("\"fillColor\":\"#e0a021\"", Mentoring.Dashboard.Components.Charts.ApexOptions.Json(chart, ["#2b6cb0", "#e0a021"]));
+    }
+
+    [Fact]
     public void ClickingAHeader_SortsByIt_AndSaysSoToScreenReaders_AndSearchNarrowsTheRows()
     {
         ComparisonRow[] rows =

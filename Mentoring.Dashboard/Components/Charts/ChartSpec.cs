@@ -7,7 +7,8 @@ public enum ChartOrientation { Bars, Columns }
 public enum SeriesStyle { Bars, Line, DashedLine, TargetLine }
 
 /// <summary>One value of a series, with the text the page shows for it ("79,8 %", "734 чел."), used for labels and tooltips.</summary>
-public sealed record ChartPoint(string Category, decimal? Value, string Text);
+/// <param name="Highlight">Drawn in the accent colour: the reader's own municipality in a ranking.</param>
+public sealed record ChartPoint(string Category, decimal? Value, string Text, bool Highlight = false);
 
 /// <param name="Colour">Index into the theme's chart colours; by default the series' own position.</param>
 public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, SeriesStyle Style = SeriesStyle.Bars, int? Colour = null);

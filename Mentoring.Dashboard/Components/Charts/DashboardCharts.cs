@@ -8,13 +8,13 @@ namespace Mentoring.Dashboard.Components.Charts;
 public static class DashboardCharts
 {
     /// <summary>Municipalities ranked by the selected indicator, one bar each, highest first.</summary>
-    public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator)
+    public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator, int? ownMunicipality = null)
     {
         var ranked = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList();
         var percent = ranked.All(r => r.ValueIsPercent);
         var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, ApexOptions.BarLabelWidth) is List<string> l ? l.Count : 1);
         return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,
-            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.ValueText)).ToList())])
+            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.ValueText, r.Id == ownMunicipality)).ToList())])
         {
             Unit = percent ? "%" : "",
             // A quarter more than the longest bar leaves room for its value after it.

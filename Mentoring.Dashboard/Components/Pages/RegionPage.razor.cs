@@ -14,6 +14,7 @@ public partial class RegionPage
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required DataQuality Quality { get; init; }
     [Inject] public required Services.Intake.CampaignAdministration Campaigns { get; init; }
+    [Inject] public required TerritoryGuard Guard { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
@@ -24,6 +25,7 @@ public partial class RegionPage
     private bool denied;
     private IReadOnlyList<IndicatorFigures> figures = [];
     private List<SliceFigure> keyFigures = [];
+    private int? ownMunicipality;
     private CampaignInfo? previous;
     private IReadOnlyList<IndicatorFigures> previousFigures = [];
     private IReadOnlyList<Indicator> comparable = [];
@@ -57,6 +59,7 @@ public partial class RegionPage
     {
         denied = false;
         region = await Queries.GetRegionAsync(Id);
+        ownMunicipality = (await Guard.ScopeAsync()).MunicipalityId;
         campaign = CampaignInfo.Pick(region.Campaigns, CampaignId);
         if (campaign is null)
             return;
@@ -80,7 +83,7 @@ public partial class RegionPage
         {
             var municipalityRows = await Queries.GetMunicipalityRowsAsync(Id, campaign.Id, selectedIndicator.Code);
             rows = municipalityRows.Select(ComparisonRow.From).ToList();
-            rankingChart = rows.Any(r => r.Value is not null) ? DashboardCharts.MunicipalityRanking(rows, selectedIndicator) : null;
+            rankingChart = rows.Any(r => r.Value is not null) ? DashboardCharts.MunicipalityRanking(rows, selectedIndicator, ownMunicipality) : null;
         }
     }
 
