@@ -26,12 +26,23 @@ public static class CsvTableWriter
             {
                 // Numbers in ru-RU ("79,8"), as Russian Excel reads them.
                 foreach (var cell in row)
-                    csv.WriteField(cell is IFormattable number ? number.ToString(null, Format.Russian) : cell?.ToString() ?? "");
+                    csv.WriteField(cell is IFormattable number ? number.ToString(null, Format.Russian) : Neutralise(cell?.ToString() ?? ""));
                 csv.NextRecord();
             }
         }
         return stream.ToArray();
     }
+
+    // A signed number with one of our units («+8,4 п.п.», «-3 ОО») cannot carry a formula: it stays as the page shows it.
+    private static readonly System.Text.RegularExpressions.Regex SignedFigure =
+        new(@"^[+\-][0-9][0-9\u00A0 ]*(,[0-9]+)?(\u00A0| )?(п\.п\.|%|ОО|чел\.|ед\.)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Text a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return: OWASP's CSV
+    /// injection list) gets a leading apostrophe, so it is read as text. Organisation names come from users.
+    /// </summary>
+    public static string Neutralise(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !SignedFigure.IsMatch(text) ? "'" + text : text;
 }
 
 /// <summary>Writes <see cref="ExportTable"/>s as an .xlsx, one sheet each, with a bold, frozen header row.</summary>
