@@ -24,7 +24,8 @@ public class HttpSecurityTests(DashboardApp app)
     [Fact]
     public async Task ForgedLoginPost_WithoutAntiforgeryToken_IsRejected()
     {
-        using var client = app.NewClient();
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
 
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -32,7 +33,11 @@ public class HttpSecurityTests(DashboardApp app)
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(client.DefaultRequestHeaders, h => h.Key == "Cookie");
+        // No sign-in cookie was issued, so the next request is still anonymous and sent to the sign-in page.
+        Assert.DoesNotContain(cookies.GetAllCookies(), c => c.Name == ".AspNetCore.Identity.Application");
+        var next = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Found, next.StatusCode);
+        Assert.StartsWith("/account/login", next.Headers.Location!.IsAbsoluteUri ? next.Headers.Location.PathAndQuery : next.Headers.Location.OriginalString);
     }
 
     [Fact]
