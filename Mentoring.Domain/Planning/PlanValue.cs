@@ -8,6 +8,9 @@ public sealed class PlanValue
     public const int FirstYear = 2018;
     public const int LastYear = 2030;
 
+    /// <summary>No region counts more people or programmes than this (Russia has about 18 million schoolchildren in all).</summary>
+    public const decimal MaxCount = 10_000_000;
+
     private PlanValue() { }
 
     public PlanValue(Region region, string indicatorCode, int year, decimal target, OrganisationKind? organisationKind, string source)
@@ -57,6 +60,9 @@ public sealed class PlanValue
                 break;
             case Indicators.IndicatorKind.Count when target < 0 || target != decimal.Truncate(target):
                 errors.Add("Плановое количество должно быть целым неотрицательным числом.");
+                break;
+            case Indicators.IndicatorKind.Count when target > MaxCount:
+                errors.Add($"Плановое количество не может быть больше {MaxCount:#,0}.".Replace(",", "\u00A0", StringComparison.Ordinal));
                 break;
             case Indicators.IndicatorKind.Level:
                 errors.Add("Для показателя-уровня плановое значение не задаётся.");
