@@ -105,6 +105,14 @@ public class PlanAdministrationPageTests(DashboardApp app)
 
         await page.SelectOptionAsync("#plan-indicator", "STU_MENTEES");
         await page.SelectOptionAsync("#plan-kind", "School");
+        // A year the field cannot read is refused with its message, not saved as the default year.
+        await page.FillAsync("#plan-year", "2025.5");
+        await page.FillAsync("#plan-target", "12");
+        await page.ClickAsync("form.admin-form button[type=submit]");
+        await Expect(page.Locator(".validation-message")).ToHaveTextAsync("Год — целое число, например 2024.");
+        await Expect(page.Locator(".plans-admin-table")).ToHaveCountAsync(0);
+
+        await page.FillAsync("#plan-year", "2024");
         await page.FillAsync("#plan-target", "120");
         await page.FillAsync("#plan-source", "Приказ Минобразования Кузбасса (демо)");
         await page.ClickAsync("form.admin-form button[type=submit]");
