@@ -60,6 +60,28 @@ public class IntakeTests : IClassFixture<DashboardApp>
     }
 
     [Fact]
+    public async Task ATamperedFormValue_CountsAsNotChosen_AndTheSessionCarriesOn()
+    {
+        var campaign = await app.OpenCampaignAsync(new DateOnly(2026, 10, 5));
+        var curator = await app.SignInAsync("curator@demo.local");
+        await curator.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}/organisations/{await app.OrganisationIdAsync("СШ № 50")}");
+        await curator.Locator("#effectiveness-value").WaitForAsync();
+        await DashboardApp.WaitForInteractiveAsync(curator);
+
+        // An option value edited by hand, as a tampered request sends it (a level cast to int used to end the session).
+        await curator.EvalOnSelectorAsync("#effectiveness-value", "s => { s.options[1].value = '99999999999'; }");
+        await curator.SelectOptionAsync("#effectiveness-value", "99999999999");
+
+        // The session lives on: the next field saves a draft, and submitting names the level as not chosen.
+        await curator.FillAsync("#tch_mentors-value", "7");
+        await Expect(curator.Locator("#report-save-status")).ToContainTextAsync("Черновик сохранён");
+        await curator.ClickAsync("#report-submit");
+        await Expect(curator.Locator("#report-message")).ToContainTextAsync("Данные не отправлены");
+        await Expect(curator.Locator("[data-indicator=EFFECTIVENESS] .field-error")).ToHaveTextAsync("заполните поле");
+        await Expect(curator.Locator(".page-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task AnOfficialImportsASpreadsheet_SeesThePreview_ThenTheProgress()
     {
         var campaign = await app.OpenCampaignAsync(new DateOnly(2026, 11, 2), screenshot: "59-campaign-opened");
