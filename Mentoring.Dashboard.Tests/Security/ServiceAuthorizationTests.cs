@@ -27,6 +27,28 @@ public abstract class ServiceAuthorizationTests(SeededDatabase database)
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => audit.ReadAsync(new AuditFilter()));
     }
 
+    [Theory]
+    [InlineData(Roles.Presenter, false, 1)]
+    [InlineData(Roles.MunicipalHead, false, 2)]
+    [InlineData(Roles.RegionalOfficial, true, 3)]
+    [InlineData(Roles.Administrator, true, 4)]
+    public async Task ADraftCampaign_IsInvisibleToAllButThoseWhoPrepareIt_EvenThroughTheIntakeExport(string role, bool sees, int day)
+    {
+        var region = await database.RegionIdAsync("krasnodar");
+        var anapa = await database.MunicipalityIdAsync("город-курорт Анапа");
+        var (draft, problems) = await database.CampaignsAs(TestUsers.For(Roles.Administrator)).OpenAsync(new Services.Intake.OpenCampaignRequest(
+            region, "Черновик (тест)", new DateOnly(2027, 3, day), [Mentoring.Domain.Indicators.IndicatorCatalogue.TeacherMentors]));
+        Assert.Empty(problems);
+        var user = TestUsers.For(role, region, role == Roles.MunicipalHead ? anapa : null);
+
+        var build = () => database.WorkbookAs(user).BuildAsync(draft!.Value, anapa, oneSheet: true);
+
+        if (sees)
+            Assert.Equal(33, (await build()).Sheets[0].Rows.Count); // a row for each of Anapa's organisations
+        else
+            await Assert.ThrowsAsync<TerritoryAccessDeniedException>(build);
+    }
+
     [Fact]
     public void AccessRules_UserWithoutARoleOrTerritory_SeesNothing()
     {

@@ -33,8 +33,10 @@ public sealed class TerritoryGuard(IDbContextFactory<MentoringDbContext> context
     public async Task DemandAsync(int campaignId, TerritoryRef territory, TerritoryAccessRequirement requirement, CancellationToken ct = default)
     {
         var path = await DemandAsync(territory, requirement, ct);
+        // A draft is seen only by those who prepare it: everyone else learns nothing of it, through any page or export.
+        var seesDrafts = IntakeRules.MayManageCampaigns(await ScopeAsync(), path.RegionId);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId && c.RegionId == path.RegionId, ct))
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId && c.RegionId == path.RegionId && (seesDrafts || c.State != CampaignState.Draft), ct))
             throw new TerritoryAccessDeniedException();
     }
 
