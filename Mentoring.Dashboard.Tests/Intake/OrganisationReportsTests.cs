@@ -96,6 +96,23 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task SubmittingAfterTheCampaignWasClosed_SaysSo_AndWritesNothing()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await curator.GetAsync(campaign, school); // the form is open...
+        await database.CampaignsAs(Admin).CloseAsync(campaign); // ...when the region closes the round
+        var before = await FingerprintAsync(database);
+
+        var submitted = await curator.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version);
+        var drafted = await curator.SaveDraftAsync(campaign, school, Values(mentors: 3), form.Version);
+
+        Assert.Equal("Мониторинг закрыт: исправления вносит администратор.", Assert.IsType<SaveOutcome.Refused>(submitted).Reason);
+        Assert.IsType<SaveOutcome.Refused>(drafted);
+        Assert.Equal(before, await FingerprintAsync(database));
+    }
+
+    [Fact]
     public async Task AHalfCollectedCampaign_IsNotComparedWithACompleteOne_SoNothingReadsAsADecline()
     {
         var (campaign, region, city, school) = await SchoolCampaignAsync();

@@ -30,6 +30,9 @@ public abstract record SaveOutcome
     public sealed record Saved(int Version, int ChangedFigures) : SaveOutcome;
     public sealed record Invalid(IReadOnlyList<FigureProblem> Problems) : SaveOutcome;
     public sealed record Conflict(string UpdatedBy, DateTimeOffset UpdatedAt) : SaveOutcome;
+
+    /// <summary>The report cannot be changed any more, e.g. the campaign was closed while the form was open.</summary>
+    public sealed record Refused(string Reason) : SaveOutcome;
 }
 
 /// <summary>
@@ -77,9 +80,11 @@ public sealed class OrganisationReports(
     /// <summary>Keeps what has been typed so far; not validated (a draft may be half-done) and not yet in any figure.</summary>
     public async Task<SaveOutcome> SaveDraftAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default)
     {
-        var (db, campaign, organisation) = await OpenForWriteAsync(campaignId, organisationId, ct);
+        var (db, campaign, organisation, refusal) = await OpenForWriteAsync(campaignId, organisationId, ct);
         await using (db)
         {
+            if (refusal is not null)
+                return new SaveOutcome.Refused(refusal);
             var submission = await SubmissionAsync(db, campaignId, organisationId, ct);
             if (submission.Version != expectedVersion)
                 return new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
@@ -93,9 +98,11 @@ public sealed class OrganisationReports(
     /// <summary>Validates every figure, then writes them and marks the report submitted, all or nothing.</summary>
     public async Task<SaveOutcome> SubmitAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default)
     {
-        var (db, campaign, organisation) = await OpenForWriteAsync(campaignId, organisationId, ct);
+        var (db, campaign, organisation, refusal) = await OpenForWriteAsync(campaignId, organisationId, ct);
         await using (db)
         {
+            if (refusal is not null)
+                return new SaveOutcome.Refused(refusal);
             var problems = Validate(campaign.CollectedIndicators, values);
             if (problems.Count > 0)
                 return new SaveOutcome.Invalid(problems);
@@ -142,7 +149,8 @@ public sealed class OrganisationReports(
         return problems;
     }
 
-    private async Task<(MentoringDbContext Db, Campaign Campaign, Domain.Territories.Organisation Organisation)> OpenForWriteAsync(
+    /// <summary>The context to write with, or why the report cannot be changed (a user outside the scope is refused outright).</summary>
+    private async Task<(MentoringDbContext Db, Campaign Campaign, Domain.Territories.Organisation Organisation, string? Refusal)> OpenForWriteAsync(
         int campaignId, int organisationId, CancellationToken ct)
     {
         await guard.DemandAsync(campaignId, TerritoryRef.Organisation(organisationId), TerritoryAccessRequirement.Detail, ct);
@@ -151,12 +159,13 @@ public sealed class OrganisationReports(
         var organisation = await db.Organisations.Include(o => o.Municipality).SingleAsync(o => o.Id == organisationId, ct);
         var info = new OrganisationInfo(organisation.Id, organisation.Name, organisation.Kind, organisation.IsSynthetic,
             organisation.MunicipalityId, organisation.Municipality.Name, organisation.Municipality.RegionId, "");
-        if (ReadOnlyReason(await guard.ScopeAsync(), campaign, info) is not null)
+        var scope = await guard.ScopeAsync();
+        if (!IntakeRules.MayReport(scope, new TerritoryPath(info.RegionId, info.MunicipalityId, info.Id)))
         {
             await db.DisposeAsync();
             throw new TerritoryAccessDeniedException();
         }
-        return (db, campaign, organisation);
+        return (db, campaign, organisation, ReadOnlyReason(scope, campaign, info));
     }
 
     /// <summary>Why the user cannot change this report, or null when they can.</summary>
