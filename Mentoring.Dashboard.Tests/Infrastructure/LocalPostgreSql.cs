@@ -72,7 +72,8 @@ public sealed class LocalPostgreSql
         if (bin is null)
             throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql (or set MENTORING_TEST_POSTGRES).");
 
-        var folder = keepIn ?? Directory.CreateTempSubdirectory("mentoring-pg-").FullName;
+        RemoveStoppedClusters();
+        var folder = keepIn ?? Directory.CreateTempSubdirectory(TempPrefix).FullName;
         Directory.CreateDirectory(folder);
         // initdb refuses to run as root: the cluster then belongs to Debian's postgres user.
         var asRoot = Environment.UserName == "root";
@@ -92,6 +93,31 @@ public sealed class LocalPostgreSql
                 DeleteFolder(folder);
         };
         return new LocalPostgreSql($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres");
+    }
+
+    private const string TempPrefix = "mentoring-pg-";
+
+    /// <summary>
+    /// Temporary clusters of earlier runs whose server has stopped (no postmaster.pid) at least ten minutes ago: the test
+    /// host may be ended right after the server stops, before the folder is deleted.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), TempPrefix + "*"))
+        {
+            if (File.Exists(Path.Combine(stale, "data", "postmaster.pid")) || Directory.GetLastWriteTimeUtc(stale) > DateTime.UtcNow.AddMinutes(-10))
+                continue; // a server of a run still going, or one being set up
+            try
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     private static void DeleteFolder(string folder)
