@@ -39,6 +39,24 @@ public abstract class StorageTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task AnOverlongDisplayName_IsRefusedInRussian_AndNoAccountIsCreated()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddScoped(_ => database.Factory.CreateDbContext());
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<MentoringDbContext>();
+        await using var provider = services.BuildServiceProvider();
+        var admin = new FixedUser(TestUsers.For(Roles.Administrator));
+        var users = new UserAdministration(provider.GetRequiredService<IServiceScopeFactory>(), admin,
+            new AuditLog(database.Factory, admin, new Microsoft.AspNetCore.Http.HttpContextAccessor(), TimeProvider.System));
+
+        var result = await users.CreateAsync(new UserInput("long.name@test", new string('Я', 12_000), Roles.Administrator, null, null, null), "Strong-Pass-1!");
+
+        Assert.Equal(["Имя пользователя — не длиннее 200 символов."], result.Errors);
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "long.name@test"));
+    }
+
+    [Fact]
     public async Task AuditLog_ReadsBackWhatWasWritten_NewestFirst_WithItsTime()
     {
         var admin = TestUsers.For(Roles.Administrator);

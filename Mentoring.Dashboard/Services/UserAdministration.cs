@@ -183,12 +183,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
 
     private sealed record Territory(int? RegionId, int? MunicipalityId, int? OrganisationId);
 
+    public const int MaxDisplayName = 200;
+
     /// <summary>A user is bound to exactly the territory their role needs; the rest is derived from it.</summary>
     private static async Task<(Territory Territory, string? Error)> ResolveTerritoryAsync(MentoringDbContext db, UserInput input)
     {
         var none = new Territory(null, null, null);
         if (string.IsNullOrWhiteSpace(input.DisplayName))
             return (none, "Укажите имя пользователя или название должности.");
+        // The name travels in every request's sign-in cookie and on every page's app bar.
+        if (input.DisplayName.Trim().Length > MaxDisplayName)
+            return (none, $"Имя пользователя — не длиннее {MaxDisplayName} символов.");
         if (!Roles.All.Contains(input.Role))
             return (none, "Выберите роль.");
         switch (input.Role)
