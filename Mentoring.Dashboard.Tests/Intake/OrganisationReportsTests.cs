@@ -96,6 +96,23 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task ANewReport_StartsFromTheOrganisationsLastFigures_AndSavesNothingUntilTheCuratorActs()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var before = await FingerprintAsync(database);
+
+        var form = await curator.GetAsync(campaign, school);
+
+        // СШ № 50 in the May 2023 round: 7 mentors, 8 pairs.
+        Assert.Equal(new DateOnly(2023, 5, 15), form.CarriedFrom!.AsOf);
+        Assert.Equal(7m, form.Values[IndicatorCatalogue.TeacherMentors].Value);
+        Assert.Equal(8m, form.Values[IndicatorCatalogue.MentoringPairs].Value);
+        Assert.Equal(SubmissionState.NotStarted, form.State);
+        Assert.Equal(before, await FingerprintAsync(database));
+    }
+
+    [Fact]
     public async Task SubmittingAfterTheCampaignWasClosed_SaysSo_AndWritesNothing()
     {
         var (campaign, region, city, school) = await SchoolCampaignAsync();

@@ -19,7 +19,8 @@ public sealed record ReportForm(
     int Version,
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
-    string? ReadOnlyReason)
+    string? ReadOnlyReason,
+    CampaignInfo? CarriedFrom = null)
 {
     public bool CanEdit => ReadOnlyReason is null;
 }
@@ -71,10 +72,15 @@ public sealed class OrganisationReports(
             values = existing.Values.ToDictionary(o => o.IndicatorCode, o => o.Figure);
         }
 
+        // A report not started yet begins from the organisation's figures in its latest earlier closed round, to check and update.
+        CampaignInfo? carriedFrom = null;
+        if (submission is null && values.Count == 0 && campaign.State == CampaignState.Collecting)
+            (values, carriedFrom) = await EarlierFiguresAsync(db, campaign, organisationId, ct);
+
         var info = new CampaignInfo(campaign.Id, campaign.Title, campaign.AsOf, campaign.Source, campaign.State);
         return new ReportForm(info, organisation, indicators, values, submission?.State ?? SubmissionState.NotStarted,
             submission?.Version ?? 0, submission?.UpdatedBy, submission?.UpdatedAt,
-            ReadOnlyReason(await guard.ScopeAsync(), campaign, organisation));
+            ReadOnlyReason(await guard.ScopeAsync(), campaign, organisation), carriedFrom);
     }
 
     /// <summary>Keeps what has been typed so far; not validated (a draft may be half-done) and not yet in any figure.</summary>
@@ -147,6 +153,23 @@ public sealed class OrganisationReports(
             problems.AddRange(FigureRules.Check(indicator, figure));
         }
         return problems;
+    }
+
+    private static async Task<(IReadOnlyDictionary<string, Figure> Values, CampaignInfo? From)> EarlierFiguresAsync(
+        MentoringDbContext db, Campaign campaign, int organisationId, CancellationToken ct)
+    {
+        var codes = campaign.CollectedIndicators.Select(i => i.Code).ToList();
+        var earlier = await db.Observations.AsNoTracking()
+            .Where(o => o.OrganisationId == organisationId && o.Level == ObservationLevel.Organisation && codes.Contains(o.IndicatorCode)
+                        && o.Campaign.RegionId == campaign.RegionId && o.Campaign.AsOf < campaign.AsOf && o.Campaign.State == CampaignState.Closed)
+            .Select(o => o.Campaign)
+            .OrderByDescending(c => c.AsOf)
+            .Select(c => new CampaignInfo(c.Id, c.Title, c.AsOf, c.Source, c.State))
+            .FirstOrDefaultAsync(ct);
+        if (earlier is null)
+            return (new Dictionary<string, Figure>(), null);
+        var figures = await ObservationWriter.ExistingAsync(db, earlier.Id, [organisationId], ct);
+        return (figures.Values.Where(o => codes.Contains(o.IndicatorCode)).ToDictionary(o => o.IndicatorCode, o => o.Figure), earlier);
     }
 
     /// <summary>The context to write with, or why the report cannot be changed (a user outside the scope is refused outright).</summary>
