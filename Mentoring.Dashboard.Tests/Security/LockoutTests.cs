@@ -36,4 +36,21 @@ public class LockoutTests(DashboardApp app) : IClassFixture<DashboardApp>
             Assert.DoesNotContain("заблокирована", text);
         }
     }
+
+    [Fact]
+    public async Task ALockedAccount_GetsNoDownload_ThoughItsCookieIsStillValid()
+    {
+        using var head = await app.SignedInClientAsync("anapa@demo.local");
+        var url = $"/export/indicators?municipality={await app.MunicipalityIdAsync("город-курорт Анапа")}&campaign={await app.LatestCampaignAsync(await app.RegionIdAsync("krasnodar"))}&format=csv";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await head.GetAsync(url)).StatusCode);
+
+        // Someone locks the account by guessing its password five times; the head's cookie has not been re-checked yet.
+        using var guesser = app.NewClient();
+        for (var i = 1; i <= 5; i++)
+            await DashboardApp.PostLoginAsync(guesser, "anapa@demo.local", "wrong-password-" + i);
+
+        var after = await head.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.Empty(await after.Content.ReadAsByteArrayAsync());
+    }
 }

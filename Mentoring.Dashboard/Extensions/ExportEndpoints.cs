@@ -1,7 +1,9 @@
+using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Export;
 using Mentoring.Domain.Indicators;
+using Microsoft.AspNetCore.Identity;
 
 namespace Mentoring.Dashboard.Extensions;
 
@@ -18,6 +20,11 @@ public static class ExportEndpoints
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers.CacheControl = "no-store";
+                // The sign-in cookie is re-checked only every minute; a download checks the account now: a locked
+                // account, or one whose role or territory changed since sign-in, gets nothing.
+                var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>();
+                if (await signIn.ValidateSecurityStampAsync(context.HttpContext.User) is not { } user || await signIn.UserManager.IsLockedOutAsync(user))
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
                 return await next(context);
             });
 
