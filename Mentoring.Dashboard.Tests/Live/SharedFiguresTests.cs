@@ -53,4 +53,31 @@ public class SharedFiguresTests
 
         Assert.Equal(5, await shared.GetAsync(1, "x", () => Task.FromResult(5)));
     }
+
+    [Fact]
+    public void CircuitsAskingOnParallelThreads_ComputeEachResultOnce()
+    {
+        // Threads released together by a barrier, as circuits on a busy server are (not one after another).
+        var shared = new SharedFigures(feed);
+        const int threads = 8;
+        var computations = new int[200];
+        for (var round = 0; round < computations.Length; round++)
+        {
+            using var barrier = new Barrier(threads);
+            var key = $"figures:region {round}";
+            var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+            {
+                barrier.SignalAndWait();
+                shared.GetAsync(7, key, () =>
+                {
+                    Interlocked.Increment(ref computations[round]);
+                    return Task.FromResult(round);
+                }).GetAwaiter().GetResult();
+            })).ToList();
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
+        }
+
+        Assert.All(computations, count => Assert.Equal(1, count));
+    }
 }

@@ -12,17 +12,25 @@ public sealed class SharedFigures(IFigureChangeFeed feed)
     // Bounded: a national view touches thousands of territories; the least recently used ones go first.
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 5_000 });
 
+    // MemoryCache.GetOrCreate is not atomic: threads arriving together would each create (and compute) an entry. The
+    // lock covers only creating the Lazy; the computation runs outside it, once.
+    private readonly Lock creating = new();
+
     /// <summary>The result for <paramref name="key"/> in the campaign's current version, computed once however many ask.</summary>
     public async Task<T> GetAsync<T>(int campaignId, string key, Func<Task<T>> compute)
     {
         // The version is read before the data, so a result read during a commit is filed under the older version.
         var entryKey = (campaignId, feed.VersionOf(campaignId), key);
-        var shared = cache.GetOrCreate(entryKey, entry =>
+        Lazy<Task<T>> shared;
+        lock (creating)
         {
-            entry.Size = 1;
-            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-            return new Lazy<Task<T>>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
-        })!;
+            shared = cache.GetOrCreate(entryKey, entry =>
+            {
+                entry.Size = 1;
+                entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+                return new Lazy<Task<T>>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
+            })!;
+        }
         try
         {
             return await shared.Value;
