@@ -10,6 +10,9 @@ public sealed record UserScope(string? Role, int? RegionId, int? MunicipalityId,
 
     public bool IsAdministrator => Role == Roles.Administrator;
 
+    /// <summary>The organisation a curator reports for; null for every other role.</summary>
+    public int? CuratedOrganisationId => Role == Roles.Curator ? OrganisationId : null;
+
     public static UserScope From(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true)

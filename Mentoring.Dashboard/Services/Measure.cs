@@ -54,11 +54,11 @@ public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, 
     {
         if (Of(before) is not { } b || Of(after) is not { } a || !a.IsComparableWith(b))
             return null;
-        var change = new Domain.Analysis.ValueChange(b.Value, a.Value);
+        // The sign of the delta as printed: a change that rounds to zero («0 п.п.») is no change.
         var delta = a.DeltaText(b);
-        var text = delta.StartsWith('+') ? $"▲ {delta} к {beforeLabel}"
-            : delta.StartsWith('\u2212') ? $"▼ {delta} к {beforeLabel}"
-            : $"без изменений к {beforeLabel}";
-        return (text, change.IsImprovement(a.Indicator.HigherIsBetter), !delta.StartsWith('+') && !delta.StartsWith('\u2212'));
+        var arrow = delta[0] switch { '+' => "▲", '\u2212' => "▼", _ => null };
+        return arrow is null
+            ? ($"без изменений к {beforeLabel}", false, true)
+            : ($"{arrow} {delta} к {beforeLabel}", new Domain.Analysis.ValueChange(b.Value, a.Value).IsImprovement(a.Indicator.HigherIsBetter), false);
     }
 }
