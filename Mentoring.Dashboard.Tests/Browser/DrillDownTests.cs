@@ -18,10 +18,15 @@ public class DrillDownTests(DashboardApp app)
         await page.ClickAsync(".region-card[data-region=krasnodar]");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Краснодарский край");
         await Expect(page.Locator(".kpi-card").First).ToBeVisibleAsync();
-        // The published totals row: 970 schools implement «учитель-учитель».
+        // The published totals row: 970 schools implement «учитель-учитель», read against the schools in the register.
         var teacherTeacher = page.Locator(".indicator-table tr[data-indicator=FORM_TT]");
-        await Expect(teacherTeacher).ToContainTextAsync("970 ОО");
-        await Expect(teacherTeacher).ToContainTextAsync("110 ОО");
+        await Expect(teacherTeacher).ToContainTextAsync("970 из 1\u00A0141 ОО");
+        await Expect(teacherTeacher).ToContainTextAsync("85\u00A0%");
+        await Expect(teacherTeacher).ToContainTextAsync("110 из 146 ОО");
+        // The key-figure card: the share of all organisations, with its counts and a demo-register note.
+        var card = page.Locator(".kpi-card[data-indicator=FORM_TT]");
+        await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("78,2\u00A0%");
+        await Expect(card.Locator(".kpi-detail")).ToHaveTextAsync("1\u00A0007 из 1\u00A0287 ОО (всего — демо-реестр)");
         await Expect(page.Locator(".municipality-table .municipality-link")).ToHaveCountAsync(44);
         await DashboardApp.ScreenshotAsync(page, "02-region-krasnodar");
         var regionUrl = page.Url;
@@ -29,7 +34,7 @@ public class DrillDownTests(DashboardApp app)
         await page.Locator(".municipality-table .municipality-link", new() { HasText = "город-курорт Анапа" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("город-курорт Анапа");
         await Expect(page.Locator(".breadcrumbs")).ToContainTextAsync("Краснодарский край");
-        await Expect(page.Locator(".indicator-table tr[data-indicator=FORM_TT]")).ToContainTextAsync("24 ОО");
+        await Expect(page.Locator(".indicator-table tr[data-indicator=FORM_TT]")).ToContainTextAsync("24 из 32 ОО");
         await Expect(page.Locator(".organisation-table .organisation-link", new() { HasText = "МБОУ гимназия «Аврора» им. И.И. Ладутько" })).ToBeVisibleAsync();
         await DashboardApp.ScreenshotAsync(page, "03-municipality-anapa");
 

@@ -46,7 +46,7 @@ public partial class PresentationTests(DashboardApp app)
 
     [Theory]
     [InlineData("tomsk", 20)]
-    [InlineData("krasnodar", 10)]
+    [InlineData("krasnodar", 12)]
     [InlineData("kuzbass", 10)]
     public async Task EverySlide_FitsItsPage(string region, int slides)
     {

@@ -11,7 +11,7 @@ public class RegionPageTests(DashboardApp app)
     [InlineData("tomsk", "Томская область", "TP_STU_5_11", "51,56\u00A0%")]
     [InlineData("belgorod", "Белгородская область", "DOC_REGULATION", "78 из 123 ОО")]
     [InlineData("krasnoyarsk", "Красноярский край", "TCH_YOUNG_MENTEES", "701 из 878")]
-    [InlineData("krasnodar", "Краснодарский край", "FORM_SS", "433 ОО")]
+    [InlineData("krasnodar", "Краснодарский край", "FORM_SS", "433 из 1\u00A0141 ОО")]
     public async Task RegionPage_ShowsTheSeedsHeadlineFigure(string code, string name, string indicator, string expected)
     {
         var page = await app.SignInAsync("admin@demo.local");

@@ -37,7 +37,7 @@ public sealed record ComparisonRow(
             headline is null ? "" : Format.Detail(indicator, headline.Shown),
             Of(OrganisationKind.School),
             Of(OrganisationKind.Supplementary),
-            headline?.IsShownSynthetic ?? false,
+            headline is { IsShownSynthetic: true } or { IsDenominatorSynthetic: true },
             row.Figures.Slices.Any(s => s.IsMismatch),
             headline is not null && IsPercent(indicator, headline),
             headline is null ? "" : Format.Slice(headline));

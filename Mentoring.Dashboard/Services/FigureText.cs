@@ -34,7 +34,10 @@ public static partial class FigureText
     /// <summary>The counts behind a slice's value: "701 из 878", or each level's count.</summary>
     public static string Detail(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
         ? LevelDetail(slice)
-        : Format.Detail(slice.Indicator, slice.Shown);
+        : Format.Detail(slice.Indicator, slice.Shown) + (slice.IsDenominatorSynthetic ? " " + SyntheticRegister : "");
+
+    /// <summary>Said after «1 007 из 1 287 ОО» when the 1 287 counts organisations the demo generator made up.</summary>
+    public const string SyntheticRegister = "(всего — демо-реестр)";
 
     /// <summary>The share of organisations at the best level ("45 %").</summary>
     public static string LevelSummary(SliceFigure slice)

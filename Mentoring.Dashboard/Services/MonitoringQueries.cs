@@ -166,6 +166,8 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             ? await SumsByIndicator(inCampaign.Where(o => o.RegionId == territory.Id && o.Level == ObservationLevel.Municipality)).ToListAsync(ct)
             : [];
 
+        var register = territory.Level == ObservationLevel.Organisation ? [] : await RegisterAsync(db, territory, ct);
+
         var codes = published.Select(p => p.IndicatorCode)
             .Concat(fromOrganisations.Select(s => s.IndicatorCode))
             .Concat(fromMunicipalities.Select(s => s.IndicatorCode))
@@ -174,9 +176,18 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             .Select(i => BuildFigures(i,
                 published.Where(p => p.IndicatorCode == i.Code).ToList(),
                 fromOrganisations.Where(s => s.IndicatorCode == i.Code).ToList(),
-                fromMunicipalities.Where(s => s.IndicatorCode == i.Code).ToList()))
+                fromMunicipalities.Where(s => s.IndicatorCode == i.Code).ToList(),
+                register))
             .ToList();
     }
+
+    /// <summary>The territory's organisations in the register, counted per kind of municipality and of organisation.</summary>
+    private static Task<List<RegisterCount>> RegisterAsync(MentoringDbContext db, TerritoryRef territory, CancellationToken ct) =>
+        db.Organisations.AsNoTracking()
+            .Where(o => territory.Level == ObservationLevel.Region ? o.Municipality.RegionId == territory.Id : o.MunicipalityId == territory.Id)
+            .GroupBy(o => new { o.MunicipalityId, o.Municipality.Kind, OrganisationKind = o.Kind })
+            .Select(g => new RegisterCount(g.Key.MunicipalityId, g.Key.Kind, g.Key.OrganisationKind, g.Count(), g.Count(o => o.IsSynthetic)))
+            .ToListAsync(ct);
 
     /// <summary>The selected indicator for every municipality of the region (published, and from its organisations).</summary>
     public async Task<IReadOnlyList<MunicipalityRow>> GetMunicipalityRowsAsync(int regionId, int campaignId, string indicatorCode, CancellationToken ct = default) =>
@@ -200,6 +211,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == regionId)
             .Select(m => new { m.Id, m.Name, m.Kind, Organisations = m.Organisations.Count })
             .ToListAsync(ct);
+        var register = (await RegisterAsync(db, TerritoryRef.Region(regionId), ct)).ToLookup(r => r.MunicipalityId);
         var rows = db.Observations.AsNoTracking()
             .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && codes.Contains(o.IndicatorCode));
         var published = (await rows.Where(o => o.Level == ObservationLevel.Municipality).ToListAsync(ct))
@@ -218,7 +230,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
 
         return indicators.ToDictionary(i => i.Code, i => (IReadOnlyList<MunicipalityRow>)municipalities
             .Select(m => new MunicipalityRow(m.Id, m.Name, m.Kind, m.Organisations, BuildFigures(i,
-                published[(i.Code, (int?)m.Id)].ToList(), sums[(i.Code, (int?)m.Id)].ToList(), [])))
+                published[(i.Code, (int?)m.Id)].ToList(), sums[(i.Code, (int?)m.Id)].ToList(), [], register[m.Id].ToList())))
             .OrderBy(m => m.Name)
             .ToList());
     }
@@ -272,6 +284,11 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
 
     private sealed record RegionIndicatorCount(int RegionId, int Indicators);
 
+    private sealed record RegisterCount(int MunicipalityId, MunicipalityKind MunicipalityKind, OrganisationKind OrganisationKind, int Organisations, int Synthetic)
+    {
+        public MunicipalityGroup Group => Municipality.GroupOf(MunicipalityKind);
+    }
+
     private sealed record GroupSums(string IndicatorCode, OrganisationKind? Kind, int? LevelCode,
         decimal? Numerators, decimal? Denominators, decimal? Values, int WithCounts, int Figures, int Synthetic);
 
@@ -300,8 +317,13 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     /// group that has a published figure. Children are organisations where there are any, else published municipal figures.
     /// </summary>
     private static IndicatorFigures BuildFigures(Indicator indicator, IReadOnlyList<Observation> published,
-        IReadOnlyList<GroupSums> fromOrganisations, IReadOnlyList<GroupSums> fromMunicipalities)
+        IReadOnlyList<GroupSums> fromOrganisations, IReadOnlyList<GroupSums> fromMunicipalities, IReadOnlyList<RegisterCount> register)
     {
+        Register? RegisterOf(SliceFigure s) =>
+            register.Where(r => (s.Kind is null || r.OrganisationKind == s.Kind) && (s.Group is null || r.Group == s.Group)).ToList() is { Count: > 0 } rows
+                ? new Register(rows.Sum(r => r.Organisations), rows.Any(r => r.Synthetic > 0))
+                : null;
+
         var childrenArePublished = fromOrganisations.Count == 0;
         var children = childrenArePublished ? fromMunicipalities : fromOrganisations;
         var kinds = published.Select(p => p.OrganisationKind).Concat(children.Select(c => c.Kind))
@@ -312,7 +334,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         slices.AddRange(published.Where(p => p.MunicipalityGroup is not null)
             .Select(p => (p.OrganisationKind, p.MunicipalityGroup)).Distinct()
             .Select(s => Slice(indicator, s.OrganisationKind, s.MunicipalityGroup, published, [], childrenArePublished)));
-        return new IndicatorFigures(indicator, slices.Where(s => s.HasData).ToList());
+        return new IndicatorFigures(indicator, slices.Where(s => s.HasData).Select(s => s with { Register = RegisterOf(s) }).ToList());
     }
 
     private static SliceFigure Slice(Indicator indicator, OrganisationKind? kind, MunicipalityGroup? group,

@@ -13,6 +13,12 @@ public readonly record struct TerritoryRef(ObservationLevel Level, int Id)
 }
 
 /// <summary>
+/// How many organisations of a slice (kind, group of municipalities) the territory has in the register, and whether
+/// the demo generator made any of them up: the denominator a published "N organisations" is read against.
+/// </summary>
+public sealed record Register(int Organisations, bool IsSynthetic);
+
+/// <summary>
 /// The figure of one indicator for one slice of a territory (all organisations, or one kind, or one group of
 /// municipalities): as published at that level, and as its children add up to. Both are kept; a difference is shown.
 /// </summary>
@@ -25,8 +31,29 @@ public sealed record SliceFigure(
     Aggregate? FromChildren,
     bool ChildrenAreSynthetic)
 {
-    /// <summary>The figure to show: the published one where there is one, else what the children add up to.</summary>
-    public Figure? Shown => Published ?? (FromChildren is { HasData: true } a && a.Indicator.Kind != IndicatorKind.Level ? a.Figure : null);
+    /// <summary>The slice's organisations in the register; null where unknown (an organisation's own figures).</summary>
+    public Register? Register { get; init; }
+
+    /// <summary>
+    /// The figure to show: the published one where there is one (a published count of organisations read against the
+    /// register: «1 007 из 1 287 ОО»), else what the children add up to.
+    /// </summary>
+    public Figure? Shown => PublishedShareOfRegister
+        ?? Published
+        ?? (FromChildren is { HasData: true } a && a.Indicator.Kind != IndicatorKind.Level ? a.Figure : null);
+
+    /// <summary>
+    /// A fact published as a bare count of organisations ("970 ОО implement …") as a share of the slice's organisations
+    /// in the register, so territories of different sizes compare by share; null when the count exceeds the register.
+    /// </summary>
+    public Figure? PublishedShareOfRegister =>
+        Indicator.Kind == IndicatorKind.Fact && Published is { Numerator: { } n, Denominator: null, Value: null }
+        && Register is { Organisations: > 0 } r && n <= r.Organisations
+            ? new Figure(n, r.Organisations, null)
+            : null;
+
+    /// <summary>The shown share's denominator is a register the demo generator filled (marked, never passed off as published).</summary>
+    public bool IsDenominatorSynthetic => PublishedShareOfRegister is not null && Register!.IsSynthetic;
 
     /// <summary>Level distribution to show: published counts where there are some, else the children's.</summary>
     public IReadOnlyDictionary<int, decimal>? ShownLevels =>

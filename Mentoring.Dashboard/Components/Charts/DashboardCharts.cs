@@ -10,7 +10,7 @@ public static class DashboardCharts
     /// <summary>Municipalities ranked by the selected indicator, one bar each, highest first.</summary>
     public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator, int? ownMunicipality = null)
     {
-        var ranked = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ToList();
+        var ranked = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ThenBy(r => r.Name, NaturalOrder.Instance).ToList();
         var percent = ranked.All(r => r.ValueIsPercent);
         var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, ApexOptions.BarLabelWidth) is List<string> l ? l.Count : 1);
         return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,

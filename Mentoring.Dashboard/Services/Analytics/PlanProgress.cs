@@ -78,8 +78,9 @@ public sealed class PlanProgress(IDbContextFactory<MentoringDbContext> contextFa
             return null;
         if (indicator.Kind == IndicatorKind.Count)
             return slice.Shown?.Value is { } count ? new FactPoint(campaign.Id, campaign.AsOf, count, slice.IsShownSynthetic) : null;
-        if (slice.Published?.Percent is { } published)
-            return new FactPoint(campaign.Id, campaign.AsOf, published, false);
+        // The same figure the region page shows: as published, or a published count against the register.
+        if (slice.Published is not null && slice.Shown?.Percent is { } published)
+            return new FactPoint(campaign.Id, campaign.AsOf, published, slice.IsDenominatorSynthetic);
         return slice.FromChildren is { HasData: true } children && children.Figure.Percent is { } computed
             ? new FactPoint(campaign.Id, campaign.AsOf, computed, slice.ChildrenAreSynthetic)
             : null;
