@@ -36,4 +36,72 @@ public class RegionPageTests(DashboardApp app)
         await Expect(card.Locator("[data-testid=kpi-change]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("kpi-change--worse"));
         await DashboardApp.ScreenshotAsync(page, "11-region-kuzbass-changes");
     }
+
+    [Fact]
+    public async Task KeyFigures_CarryThePlanAndItsStatus_OnTheRoundItWasAssessedOn()
+    {
+        // Krasnodar plans «учитель-учитель» in 100 % of organisations in 2022; 1 007 of 1 287 implement it.
+        var page = await app.SignInAsync("minobr@demo.local");
+
+        var card = page.Locator(".kpi-card[data-indicator=FORM_TT]");
+        await Expect(card.Locator(".kpi-plan")).ToHaveTextAsync("план на 2022 г.: 100\u00A0%, выполнение 78\u00A0%");
+        // One round only: the plan page's status, not a guess.
+        await Expect(card.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "InsufficientData");
+    }
+
+    [Fact]
+    public async Task Slicers_AndAClickOnTheRanking_FilterThePage_AndEachStateHasItsOwnUrl()
+    {
+        var page = await app.SignInAsync("minobr@demo.local");
+        var regionUrl = page.Url;
+
+        await DashboardApp.ChooseAsync(page, "Организации", "Общеобразовательные организации");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=School"));
+        var card = page.Locator(".kpi-card[data-indicator=FORM_TT]");
+        await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("85\u00A0%");
+        await Expect(card.Locator(".kpi-detail")).ToHaveTextAsync("970 из 1\u00A0141 ОО (всего — демо-реестр)");
+
+        await DashboardApp.ChooseAsync(page, "Муниципалитеты", "Городские округа");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("group=CityOkrugs"));
+        await Expect(page.Locator(".municipality-table tbody tr")).ToHaveCountAsync(7);
+        await Expect(page.Locator(".municipality-table tbody tr").First).ToContainTextAsync("город Армавир");
+
+        // The ranking, highest first: Армавир and Сочи share 90,9 %; a click on Сочи's bar filters the cards to it.
+        await page.Locator(".municipality-chart path.apexcharts-bar-area").Nth(1).ClickAsync();
+        var sochi = await app.MunicipalityIdAsync("город Сочи");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"focus={sochi}"));
+        await Expect(page.Locator("#kpi-heading")).ToHaveTextAsync("Ключевые показатели: город Сочи на 01.08.2022");
+        await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("90,9\u00A0%");
+        await Expect(card.Locator(".kpi-comparison")).ToHaveTextAsync("по региону: 85\u00A0% (+5,9\u00A0п.п.)");
+        await Expect(page.Locator(".municipality-table tr.selected-row")).ToContainTextAsync("город Сочи");
+        await DashboardApp.ScreenshotAsync(page, "12-region-krasnodar-filtered");
+
+        // The URL alone brings the same state back.
+        var filtered = page.Url;
+        var again = await app.SignInAsync("minobr@demo.local");
+        await again.GotoAsync(filtered);
+        await Expect(again.Locator("#kpi-heading")).ToHaveTextAsync("Ключевые показатели: город Сочи на 01.08.2022");
+        await Expect(again.Locator(".municipality-table tbody tr")).ToHaveCountAsync(7);
+
+        // Each chip takes its own filter off.
+        await page.Locator(".filter-chip", new() { HasText = "город Сочи" }).ClickAsync();
+        await Expect(page.Locator("#kpi-heading")).ToHaveTextAsync("Ключевые показатели на 01.08.2022");
+        await page.Locator(".filter-chip", new() { HasText = "Городские округа" }).ClickAsync();
+        await Expect(page.Locator(".municipality-table tbody tr")).ToHaveCountAsync(44);
+        await page.Locator(".filter-chip", new() { HasText = "Общеобразовательные организации" }).ClickAsync();
+        await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("78,2\u00A0%");
+        await Expect(page).ToHaveURLAsync(regionUrl);
+    }
+
+    [Fact]
+    public async Task TrendChart_FollowsAnIndicatorThroughEveryClosedRound()
+    {
+        var page = await app.SignInAsync("admin@demo.local");
+        await page.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("tomsk")}?trend=TP_STU_5_11");
+
+        var trend = page.Locator(".trend-chart");
+        // The programme's yearly results and the June 2023 monitoring, as published (date and value are two cells).
+        await Expect(trend.Locator("tbody tr")).ToHaveTextAsync(["31.12.202025,25\u00A0%", "31.12.202129,05\u00A0%", "01.06.202351,56\u00A0%"]);
+        await DashboardApp.ScreenshotAsync(page, "13-region-tomsk-trend");
+    }
 }

@@ -46,7 +46,7 @@ public class MunicipalityTableTests : DashboardTestContext
         ];
 
         var table = Render<MunicipalityTable>(p => p.Add(c => c.Rows, rows).Add(c => c.IndicatorTitle, "Значение").Add(c => c.OwnMunicipality, 1));
-        var chart = Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking(rows, Regulation, ownMunicipality: 1);
+        var chart = Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking(rows, Regulation, highlighted: [1]);
 
         var own = Assert.Single(table.FindAll("tr.own-row"));
         Assert.Equal("true", own.GetAttribute("aria-current"));

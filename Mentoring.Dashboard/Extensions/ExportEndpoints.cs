@@ -3,6 +3,7 @@ using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Export;
 using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Territories;
 using Microsoft.AspNetCore.Identity;
 
 namespace Mentoring.Dashboard.Extensions;
@@ -52,8 +53,10 @@ public static class ExportEndpoints
                 ? await Scoped(async () => File(await tables.IndicatorsAsync(t, campaign, ct), format))
                 : Results.Text("Укажите регион, муниципалитет или организацию.", statusCode: StatusCodes.Status400BadRequest);
         });
-        exports.MapGet("/municipalities", async (int region, int campaign, string? indicator, string? format, DashboardTables tables, CancellationToken ct) =>
-            await Scoped(async () => File(await tables.MunicipalitiesAsync(region, campaign, indicator, ct), format)));
+        // The region page's slicers travel with the link: the file holds what the filtered table shows.
+        exports.MapGet("/municipalities", async (int region, int campaign, string? indicator, string? kind, string? group, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.MunicipalitiesAsync(region, campaign, indicator, ct,
+                Enum.TryParse<OrganisationKind>(kind, out var k) ? k : null, Enum.TryParse<MunicipalityGroup>(group, out var g) ? g : null), format)));
         exports.MapGet("/organisations", async (int municipality, int campaign, string? group, string? format, DashboardTables tables, CancellationToken ct) =>
             await Scoped(async () => File(await tables.OrganisationsAsync(municipality, campaign,
                 Enum.TryParse<IndicatorGroup>(group, out var g) ? g : null, ct), format)));

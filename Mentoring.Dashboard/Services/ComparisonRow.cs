@@ -20,10 +20,11 @@ public sealed record ComparisonRow(
     bool ValueIsPercent,
     string SliceLabel)
 {
-    public static ComparisonRow From(MunicipalityRow row)
+    /// <param name="kind">A slicer's kind of organisation: the row shows that slice (else its headline slice).</param>
+    public static ComparisonRow From(MunicipalityRow row, OrganisationKind? kind = null)
     {
         var indicator = row.Figures.Indicator;
-        var headline = row.Figures.Headline;
+        var headline = kind is null ? row.Figures.Headline : row.Figures.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null && s.HasData);
         string Of(OrganisationKind kind) =>
             row.Figures.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null) is { } s ? Text(indicator, s) : "";
         return new ComparisonRow(

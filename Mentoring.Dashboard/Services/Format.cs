@@ -99,6 +99,9 @@ public static class Format
         _ => "областные гос. организации",
     };
 
+    /// <summary>The same words starting a line or a choice: «Городские округа».</summary>
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Russian) + text[1..];
+
     public static string MunicipalityGroup(MunicipalityGroup? group) => group switch
     {
         Domain.Territories.MunicipalityGroup.CityOkrugs => "городские округа",

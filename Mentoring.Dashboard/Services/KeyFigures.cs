@@ -5,14 +5,16 @@ namespace Mentoring.Dashboard.Services;
 /// <summary>Chooses the headline figures of a view: one per indicator group first, so the cards cover the whole picture.</summary>
 public static class KeyFigures
 {
-    public static List<SliceFigure> Pick(IReadOnlyList<IndicatorFigures> figures, int count)
+    /// <param name="kind">A slicer's kind of organisation: each indicator's slice of that kind, where it has one.</param>
+    public static List<SliceFigure> Pick(IReadOnlyList<IndicatorFigures> figures, int count, Domain.Territories.OrganisationKind? kind = null)
     {
-        var withData = figures.Where(f => f.Headline is not null).ToList();
+        SliceFigure? Of(IndicatorFigures f) => kind is null ? f.Headline : f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null && s.HasData);
+        var withData = figures.Where(f => Of(f) is not null).ToList();
         var firstOfGroup = withData.GroupBy(f => f.Indicator.Group).Select(g => g.First()).ToList();
         return firstOfGroup.Concat(withData.Except(firstOfGroup))
             .Take(count)
             .OrderBy(f => IndicatorOrder(f.Indicator))
-            .Select(f => f.Headline!)
+            .Select(f => Of(f)!)
             .ToList();
     }
 

@@ -2,6 +2,7 @@
 // and the number formatters (functions cannot travel as JSON), creates a chart once and updates it in place after.
 window.mentoringCharts = (function () {
   var charts = new WeakMap();
+  var listeners = new WeakMap();
   var locale = null;
 
   function loadLocale() {
@@ -31,8 +32,15 @@ window.mentoringCharts = (function () {
     };
   }
 
-  function withFunctions(spec) {
+  function withFunctions(spec, element) {
     var options = spec.options;
+    // A click on a bar or column goes to the component (cross-filtering); a chart without a listener ignores it.
+    var listener = listeners.get(element);
+    options.chart.events = listener ? {
+      dataPointSelection: function (event, context, config) {
+        listener.invokeMethodAsync('PointSelected', config.seriesIndex, config.dataPointIndex);
+      }
+    } : {};
     var text = formatter(spec.format);
     var axis = formatter({ unit: spec.format.unit, decimals: 0 });
     var label = pointText(text);
@@ -46,9 +54,10 @@ window.mentoringCharts = (function () {
   }
 
   return {
-    render: async function (element, json) {
+    render: async function (element, json, listener) {
       await loadLocale();
-      var chart = new ApexCharts(element, withFunctions(JSON.parse(json)));
+      if (listener) listeners.set(element, listener);
+      var chart = new ApexCharts(element, withFunctions(JSON.parse(json), element));
       charts.set(element, chart);
       await chart.render();
       element.setAttribute('data-rendered', 'true');
@@ -57,11 +66,12 @@ window.mentoringCharts = (function () {
       var chart = charts.get(element);
       if (!chart) return window.mentoringCharts.render(element, json);
       // In place: no new chart, the bars move to their new values.
-      await chart.updateOptions(withFunctions(JSON.parse(json)), false, true);
+      await chart.updateOptions(withFunctions(JSON.parse(json), element), false, true);
     },
     destroy: function (element) {
       var chart = charts.get(element);
       if (chart) { chart.destroy(); charts.delete(element); }
+      listeners.delete(element);
     }
   };
 })();

@@ -8,13 +8,14 @@ namespace Mentoring.Dashboard.Components.Charts;
 public static class DashboardCharts
 {
     /// <summary>Municipalities ranked by the selected indicator, one bar each, highest first.</summary>
-    public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator, int? ownMunicipality = null)
+    /// <param name="highlighted">Drawn in the accent colour: the reader's own municipality, the one clicked.</param>
+    public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator, IReadOnlyCollection<int?>? highlighted = null)
     {
         var ranked = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ThenBy(r => r.Name, NaturalOrder.Instance).ToList();
         var percent = ranked.All(r => r.ValueIsPercent);
         var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, ApexOptions.BarLabelWidth) is List<string> l ? l.Count : 1);
         return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,
-            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.ValueText, r.Id == ownMunicipality)).ToList())])
+            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.IsSynthetic ? r.ValueText + " (демо)" : r.ValueText, highlighted?.Contains(r.Id) == true)).ToList())])
         {
             Unit = percent ? "%" : "",
             // A quarter more than the longest bar leaves room for its value after it.
@@ -45,6 +46,21 @@ public static class DashboardCharts
         {
             Unit = "%",
             Height = 360,
+        };
+
+    /// <summary>An indicator's value in each closed round, a column per round named by its date; demo values say so.</summary>
+    public static ChartSpec Trend(IndicatorTrend trend) =>
+        new($"{trend.Indicator.ShortName}: динамика по мониторингам", ChartOrientation.Columns,
+        [
+            new ChartSeries(trend.Indicator.ShortName + (trend.SliceLabel == Format.OrganisationKindShort(null) ? "" : $" ({trend.SliceLabel})"),
+                trend.Points.Select(p => new ChartPoint(Format.Date(p.Campaign.AsOf), Math.Round(p.Value, 2),
+                    p.IsSynthetic ? p.Text + " (демо)" : p.Text)).ToList()),
+        ])
+        {
+            Unit = trend.IsPercent ? "%" : trend.Indicator.Kind == IndicatorKind.Count ? trend.Indicator.Unit : "",
+            Decimals = trend.IsPercent ? 1 : 0,
+            Max = trend.IsPercent ? 100 : null,
+            Height = 300,
         };
 
     /// <summary>

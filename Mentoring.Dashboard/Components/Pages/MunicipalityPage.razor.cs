@@ -11,6 +11,7 @@ public partial class MunicipalityPage
 {
     [Inject] public required MonitoringQueries Queries { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required Services.Analytics.PlanProgress Progress { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
@@ -26,6 +27,8 @@ public partial class MunicipalityPage
     private CampaignInfo? previous;
     private IReadOnlyList<IndicatorFigures> previousFigures = [];
     private List<SliceFigure> keyFigures = [];
+    private IReadOnlyList<Services.Analytics.PlanSeries> plans = [];
+    private Dictionary<string, string?> ranks = [];
     private IReadOnlyList<OrganisationRow> organisations = [];
     private List<IndicatorGroup> groups = [];
     private IndicatorGroup selectedGroup;
@@ -68,6 +71,14 @@ public partial class MunicipalityPage
         previousFigures = previous is null ? [] : await Queries.GetFiguresAsync(previous.Id, TerritoryRef.Municipality(Id));
         regionFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(municipality.RegionId));
         keyFigures = KeyFigures.Pick(figures, 8);
+        plans = await Progress.GetAsync(municipality.RegionId);
+        // The place among the region's municipalities, for users who may compare them (not curators).
+        ranks = [];
+        if (keyFigures.Count > 0 && await Queries.GetAccessAsync(TerritoryRef.Region(municipality.RegionId)) == TerritoryAccess.Detail)
+        {
+            var rows = await Queries.GetMunicipalityRowsAsync(municipality.RegionId, campaign.Id, keyFigures.Select(s => s.Indicator.Code).ToList());
+            ranks = rows.ToDictionary(r => r.Key, r => CardContext.Rank(r.Value.Select(row => ComparisonRow.From(row)).ToList(), Id));
+        }
 
         // Organisations are listed only for users who may see this municipality in detail.
         organisations = access == TerritoryAccess.Detail
@@ -94,9 +105,6 @@ public partial class MunicipalityPage
 
     private SliceFigure? RegionSlice(SliceFigure? slice) => IndicatorFigures.Matching(regionFigures, slice);
 
-    private string? RegionComparison(SliceFigure slice) => RegionSlice(slice) is { } r
-        ? "по региону: " + FigureText.Headline(r)
-        : null;
 
     private void SelectGroup(IndicatorGroup group) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("group", group.ToString()));

@@ -3,6 +3,7 @@ using Mentoring.Dashboard.Services.Analytics;
 using Mentoring.Dashboard.Services.Intake;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
+using Mentoring.Domain.Territories;
 
 namespace Mentoring.Dashboard.Services.Export;
 
@@ -63,14 +64,15 @@ public sealed class DashboardTables(
     }
 
     /// <summary>The region page's comparison of municipalities for one indicator.</summary>
-    public async Task<ExportTable> MunicipalitiesAsync(int regionId, int campaignId, string? indicatorCode, CancellationToken ct = default)
+    public async Task<ExportTable> MunicipalitiesAsync(int regionId, int campaignId, string? indicatorCode, CancellationToken ct = default,
+        OrganisationKind? kind = null, MunicipalityGroup? group = null)
     {
         var (name, campaign) = await TerritoryAsync(TerritoryRef.Region(regionId), campaignId, ct);
         var comparable = await queries.GetComparableIndicatorsAsync(regionId, campaignId, ct);
         var indicator = comparable.FirstOrDefault(i => i.Code == indicatorCode) ?? comparable.FirstOrDefault();
         if (indicator is null)
             return new($"Муниципалитеты {name} на {Format.Date(campaign.AsOf)}", ["Муниципалитет"], []);
-        var rows = (await queries.GetMunicipalityRowsAsync(regionId, campaignId, indicator.Code, ct)).Select(ComparisonRow.From).ToList();
+        var rows = (await queries.GetMunicipalityRowsAsync(regionId, campaignId, indicator.Code, ct)).Select(r => ComparisonRow.From(r, kind)).Where(r => group is null || r.Group == group).ToList();
         return new($"{indicator.ShortName} по муниципалитетам {name} на {Format.Date(campaign.AsOf)}",
             ["Муниципалитет", "Тип", "ОО в системе", ComparisonRow.ValueTitle(rows), "Значение числом", "Числитель / знаменатель", "ОУ", "УДО", "Примечание"],
             rows.OrderByDescending(r => r.Value.HasValue).ThenByDescending(r => r.Value).ThenBy(r => r.Name, NaturalOrder.Instance)

@@ -35,7 +35,7 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
             var comparable = await queries.GetComparableIndicatorsAsync(regionId, campaign.Id, ct);
             rankingIndicator = KeyFigures.Pick(figures, 8).Select(s => s.Indicator).FirstOrDefault(i => comparable.Contains(i)) ?? comparable.FirstOrDefault();
             if (rankingIndicator is not null)
-                ranking = (await queries.GetMunicipalityRowsAsync(regionId, campaign.Id, rankingIndicator.Code, ct)).Select(ComparisonRow.From).ToList();
+                ranking = (await queries.GetMunicipalityRowsAsync(regionId, campaign.Id, rankingIndicator.Code, ct)).Select(r => ComparisonRow.From(r)).ToList();
         }
 
         var sentences = isRegion
