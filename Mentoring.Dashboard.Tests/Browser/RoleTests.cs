@@ -27,6 +27,12 @@ public class RoleTests(DashboardApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Краснодарский край");
         await Expect(page.Locator(".app-menu a", new() { HasText = "Мой регион" })).ToHaveCountAsync(1);
         await DashboardApp.ScreenshotAsync(page, "24-start-official");
+        // The next visit says what changed since this one.
+        await Expect(page.Locator("[data-visit-recorded=true]")).ToHaveCountAsync(1);
+        await page.ReloadAsync();
+        await Expect(page.Locator(".changes-panel h2")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(@"^Что изменилось с вашего прошлого посещения \(\d\d\.\d\d\.\d{4} \d\d:\d\d\)(: ничего)?$"));
+        await DashboardApp.ScreenshotAsync(page, "24-official-changes-since-visit");
         await Expect(page.Locator(".municipality-table .municipality-link")).ToHaveCountAsync(44);
         // Picking another indicator re-renders through the live circuit: scripts and the socket work under the CSP.
         await DashboardApp.ChooseAsync(page, "Показатель", "«Ученик-ученик»");

@@ -24,6 +24,7 @@ public abstract class MentoringDbContext(DbContextOptions options)
     public DbSet<PlanValue> PlanValues => Set<PlanValue>();
     public DbSet<SavedDeck> SavedDecks => Set<SavedDeck>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<RegionVisit> RegionVisits => Set<RegionVisit>();
 
     /// <summary>The cookie and antiforgery keys, shared by every instance of the dashboard on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -93,6 +94,12 @@ public abstract class MentoringDbContext(DbContextOptions options)
             e.HasOne<Municipality>().WithMany().HasForeignKey(d => d.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => d.OwnerId);
             e.HasIndex(d => d.ShareToken).IsUnique();
+        });
+        builder.Entity<RegionVisit>(e =>
+        {
+            e.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Region>().WithMany().HasForeignKey(v => v.RegionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(v => new { v.UserId, v.RegionId }).IsUnique();
         });
         builder.Entity<AuditEntry>(e =>
         {

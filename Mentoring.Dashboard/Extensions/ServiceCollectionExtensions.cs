@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TerritoryGuard>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Services.Analytics.PlanProgress>();
+        services.AddScoped<Services.Analytics.VisitChanges>();
         services.AddScoped<Services.Analytics.CampaignDynamics>();
         services.AddScoped<Services.Analytics.DataQuality>();
         services.AddScoped<Services.Analytics.Conclusions>();

@@ -17,6 +17,8 @@ public partial class RegionPage
     [Inject] public required Services.Intake.CampaignAdministration Campaigns { get; init; }
     [Inject] public required TerritoryGuard Guard { get; init; }
     [Inject] public required PlanProgress Progress { get; init; }
+    [Inject] public required VisitChanges Visits { get; init; }
+    [Inject] public required UserClock Clock { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
@@ -36,6 +38,9 @@ public partial class RegionPage
     private IReadOnlyList<IndicatorFigures> previousFigures = [];
     private IReadOnlyList<PlanSeries> plans = [];
     private IReadOnlyList<IndicatorTrend> trends = [];
+    private ChangesSinceVisit? changes;
+    private int? visitRecorded;
+    private bool visitSaved;
     private List<OrganisationKind> kinds = [];
     private List<MunicipalityGroup> groups = [];
     private OrganisationKind? kind;
@@ -68,6 +73,20 @@ public partial class RegionPage
             denied = true;
             region = null;
         }
+    }
+
+    /// <summary>
+    /// The visit is recorded once the page is interactive (not in the prerender, which would make the live page say
+    /// «nothing changed»), and once per region, not on each filter or live update.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (region is null || denied || visitRecorded == Id)
+            return;
+        visitRecorded = Id;
+        changes = await Visits.RecordVisitAsync(Id);
+        visitSaved = true;
+        StateHasChanged();
     }
 
     private async Task LoadAsync()
