@@ -85,6 +85,23 @@ public class RoleTests(DashboardApp app)
         await Expect(page.Locator("h1")).ToContainTextAsync("СШ № 50");
         await Expect(page.Locator(".app-menu a", new() { HasText = "Моя организация" })).ToHaveCountAsync(1);
         await DashboardApp.ScreenshotAsync(page, "26-start-curator");
+        // What the latest closed round recommends to it by name: Appendix 1 names СШ № 50 under every missing document.
+        var recommendations = page.Locator("[data-testid=organisation-recommendations] li");
+        await Expect(recommendations.First).ToContainTextAsync("Оформить на официальном сайте раздел «Наставничество»");
+        await Expect(recommendations.Filter(new() { HasText = "Нормативно-правовое" })).ToHaveCountAsync(7);
+
+        // Its main path: the open form of the demo round, filled in and sent; the school's history then holds both rounds.
+        await page.ClickAsync("a:has-text('заполнить данные своей организации')");
+        await DashboardApp.WaitForInteractiveAsync(page);
+        await DashboardApp.FillReportFormAsync(page, young: 10, youngWithMentor: 7);
+        await page.ClickAsync("#report-submit");
+        await Expect(page.Locator("#report-state")).ToHaveTextAsync("✓ сдано", new() { Timeout = 20_000 });
+        await page.ClickAsync(".app-menu a:has-text('Моя организация')");
+        var history = page.Locator(".history-table");
+        await Expect(history.Locator("thead")).ToContainTextAsync("15.05.2023");
+        await Expect(history.Locator("thead")).ToContainTextAsync("01.12.2026 (идёт сбор)");
+        await Expect(history.Locator("tr[data-history=TCH_YOUNG_MENTEES]")).ToContainTextAsync("70 % (7 из 10)");
+        await DashboardApp.ScreenshotAsync(page, "26-curator-history");
 
         // The monitoring list leads to the school's own form, never to a region's progress they may not see.
         await page.ClickAsync(".app-menu a:has-text('Мониторинги')");

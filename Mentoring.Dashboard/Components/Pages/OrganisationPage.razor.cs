@@ -10,6 +10,7 @@ public partial class OrganisationPage
 {
     [Inject] public required MonitoringQueries Queries { get; init; }
     [Inject] public required TerritoryGuard Guard { get; init; }
+    [Inject] public required Services.Analytics.Recommendations Recommendations { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
@@ -22,6 +23,10 @@ public partial class OrganisationPage
     private IReadOnlyList<IndicatorFigures> municipalityFigures = [];
     private HashSet<string> syntheticCodes = [];
     private bool isOwnOrganisation;
+    private IReadOnlyList<Services.Analytics.Recommendation> recommendations = [];
+    // The organisation's own figures in each round it reported in, oldest first: its history (a round still collecting
+    // holds its submitted figures too, marked as such).
+    private List<(CampaignInfo Campaign, IReadOnlyList<IndicatorFigures> Figures, HashSet<string> Synthetic)> history = [];
 
     private IReadOnlyList<Breadcrumbs.Crumb> Crumbs
     {
@@ -63,7 +68,21 @@ public partial class OrganisationPage
         figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Organisation(Id));
         municipalityFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(organisation.MunicipalityId));
         syntheticCodes = (await Queries.GetSyntheticIndicatorCodesAsync(campaign.Id, Id)).ToHashSet();
+        recommendations = await Recommendations.GetAsync(TerritoryRef.Organisation(Id), campaign.Id);
+        history = [];
+        foreach (var round in campaigns.OrderBy(c => c.AsOf))
+            if (await Queries.GetFiguresAsync(round.Id, TerritoryRef.Organisation(Id)) is { Count: > 0 } own)
+                history.Add((round, own, (await Queries.GetSyntheticIndicatorCodesAsync(round.Id, Id)).ToHashSet()));
     }
+
+    /// <summary>The history's rows: every indicator the organisation reported in any closed round, in catalogue order.</summary>
+    private IEnumerable<Indicator> HistoryIndicators =>
+        IndicatorCatalogue.All.Where(i => history.Any(h => h.Figures.Any(f => f.Indicator.Code == i.Code)));
+
+    private static string HistoryCell(IReadOnlyList<IndicatorFigures> figures, Indicator indicator) =>
+        figures.FirstOrDefault(f => f.Indicator.Code == indicator.Code)?.Headline?.Published is { } own
+            ? FigureText.Organisation(indicator, own)
+            : "—";
 
     private bool IsSynthetic(IndicatorFigures figure) => syntheticCodes.Contains(figure.Indicator.Code);
 

@@ -28,21 +28,22 @@ public sealed class Recommendations(IDbContextFactory<MentoringDbContext> contex
 
     public async Task<IReadOnlyList<Recommendation>> GetAsync(TerritoryRef territory, int campaignId, CancellationToken ct = default)
     {
-        if (territory.Level == ObservationLevel.Organisation)
-            throw new ArgumentException("Recommendations are for a region or a municipality.", nameof(territory));
         await guard.DemandAsync(campaignId, territory, TerritoryAccessRequirement.Detail, ct);
-        var regionId = territory.Level == ObservationLevel.Region
-            ? territory.Id
-            : (await queries.GetMunicipalityAsync(territory.Id, ct))!.RegionId;
-        var visible = territory.Level == ObservationLevel.Region
-            ? await guard.MunicipalitiesInDetailAsync(regionId, ct)
-            : new HashSet<int> { territory.Id };
+        // An organisation's own recommendations: what «Моя организация» tells its curator.
+        int? organisationId = territory.Level == ObservationLevel.Organisation ? territory.Id : null;
+        IReadOnlySet<int> visible = territory.Level switch
+        {
+            ObservationLevel.Region => await guard.MunicipalitiesInDetailAsync(territory.Id, ct),
+            ObservationLevel.Municipality => new HashSet<int> { territory.Id },
+            _ => new HashSet<int> { (await queries.GetOrganisationAsync(territory.Id, ct))!.MunicipalityId },
+        };
 
         var codes = RecommendationCatalogue.Rules.Select(r => r.IndicatorCode).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var rows = db.Observations.AsNoTracking()
             .Where(o => o.CampaignId == campaignId && o.Level == ObservationLevel.Organisation && codes.Contains(o.IndicatorCode)
-                        && o.MunicipalityId != null && visible.Contains(o.MunicipalityId.Value));
+                        && o.MunicipalityId != null && visible.Contains(o.MunicipalityId.Value)
+                        && (organisationId == null || o.OrganisationId == organisationId));
         var reporting = await rows.GroupBy(o => o.IndicatorCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         // What falls short: a missing fact, a part below its whole, an unacceptable level.
         var concerned = await rows
