@@ -56,6 +56,20 @@ public class MunicipalityTableTests : DashboardTestContext
     }
 
     [Fact]
+    public void AGeneratedValue_IsMarkedInTheRanking_AndTheChartSaysWhatTheMarkMeans()
+    {
+        var generated = ComparisonRow.From(new MunicipalityRow(2, "Яйский МО", MunicipalityKind.MunicipalOkrug, 10, new IndicatorFigures(Regulation,
+            [new SliceFigure(Regulation, null, null, null, null, Aggregate.Of(Regulation, [Figure.Fact(true), Figure.Fact(false)]), true)])));
+        ComparisonRow[] rows = [Row(1, "Беловский ГО", MunicipalityKind.CityOkrug, Figure.Share(3, 10)), generated];
+
+        var chart = Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking(rows, Regulation);
+
+        Assert.Equal(["50\u00A0%\u00A0*", "30\u00A0%"], chart.Series[0].Points.Select(p => p.Text));
+        Assert.Equal("* значение по демонстрационным (сгенерированным) данным", chart.Footnote);
+        Assert.Null(Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking([rows[0]], Regulation).Footnote);
+    }
+
+    [Fact]
     public void ClickingAHeader_SortsByIt_AndSaysSoToScreenReaders_AndSearchNarrowsTheRows()
     {
         ComparisonRow[] rows =

@@ -37,6 +37,14 @@ public sealed record ChartSpec(string Title, ChartOrientation Orientation, IRead
     /// <summary>Numbers along the value axis; a ranking prints every value on its bar and needs none.</summary>
     public bool ShowValueAxis { get; init; } = true;
 
+    /// <summary>A line under the chart, e.g. what the asterisk on demo values means.</summary>
+    public string? Footnote { get; init; }
+
+    /// <summary>Marks a generated value in a chart label short enough for a phone; <see cref="DemoFootnote"/> explains it.</summary>
+    public const string DemoMark = "\u00A0*";
+
+    public const string DemoFootnote = "* значение по демонстрационным (сгенерированным) данным";
+
     public IEnumerable<string> Categories => Series.SelectMany(s => s.Points.Select(p => p.Category)).Distinct();
 
     /// <summary>A file name for the PNG/SVG download, from the title: letters and digits joined by hyphens, valid on every system.</summary>
