@@ -52,6 +52,12 @@ public class RoleTests(DashboardApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync("город-курорт Анапа");
         await Expect(page.Locator(".app-menu a", new() { HasText = "Мой муниципалитет" })).ToHaveCountAsync(1);
         await Expect(page.Locator(".organisation-link", new() { HasText = "МАОУ «КШ»" })).ToBeVisibleAsync();
+        // Its place among the region's municipalities by share, and its gap to the region, on each card.
+        var card = page.Locator(".kpi-card[data-indicator=FORM_TT]");
+        await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("75\u00A0%");
+        await Expect(card.Locator(".kpi-detail")).ToHaveTextAsync("24 из 32 ОО");
+        await Expect(card.Locator(".kpi-comparison")).ToHaveTextAsync("по региону: 85\u00A0% (\u221210\u00A0п.п.)");
+        await Expect(card.Locator(".kpi-rank")).ToHaveTextAsync("место 40 из 44 по доле");
         await DashboardApp.ScreenshotAsync(page, "25-start-head");
         var otherSchool = await app.ScalarAsync(
             "SELECT o.Id FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.Name = 'город Сочи' LIMIT 1");
