@@ -10,6 +10,13 @@ public class FigureChecksTests
 
     [Theory]
     [InlineData(701, 878, 79.8, false)] // rounded to the printed digit
+    [InlineData(701, 878, 80, false)] // Krasnoyarsk's «701 из 878 — 80 %»
+    [InlineData(16, 111, 15, true)] // Krasnoyarsk's 15 % for 14,4 %: more than half a unit away
+    [InlineData(16, 111, 14, false)]
+    [InlineData(1, 8, 12.5, false)]
+    [InlineData(1, 8, 13, false)] // 12,5 rounds half up
+    [InlineData(1, 8, 12, false)] // or is cut off
+    [InlineData(1, 8, 11, true)]
     [InlineData(207, 292, 70.8, false)] // cut off to the printed digit (Tomsk)
     [InlineData(110, 111, 99.0, false)] // storage writes 99 back as 99.0
     [InlineData(30, 111, 32, true)]

@@ -57,14 +57,13 @@ public sealed record ComparisonRow(
 
     private static decimal? SortValue(Indicator indicator, SliceFigure slice) => indicator.Kind switch
     {
-        IndicatorKind.Level => slice.ShownLevels is { } l && l.Values.Sum() is > 0 and var total
-            ? l.GetValueOrDefault(indicator.Levels![0].Code) / total * 100 : null,
+        IndicatorKind.Level => slice.LevelPercent(indicator.Levels![0].Code),
         _ => slice.Shown?.Headline(indicator.Kind),
     };
 
     private static string Text(Indicator indicator, SliceFigure slice) => indicator.Kind switch
     {
-        IndicatorKind.Level => SortValue(indicator, slice) is { } p ? $"{Format.Percent(p)} — {indicator.Levels![0].Name.ToLowerInvariant()}" : Format.NoData,
+        IndicatorKind.Level => SortValue(indicator, slice) is not null ? $"{FigureText.LevelSummary(slice)} — {indicator.Levels![0].Name.ToLowerInvariant()}" : Format.NoData,
         _ => Format.Headline(indicator, slice.Shown),
     };
 }

@@ -40,21 +40,26 @@ public static partial class FigureText
     public const string SyntheticRegister = "(всего — демо-реестр)";
 
     /// <summary>The share of organisations at the best level ("45 %").</summary>
-    public static string LevelSummary(SliceFigure slice)
+    public static string LevelSummary(SliceFigure slice) => LevelPercentText(slice, slice.Indicator.Levels![0].Code);
+
+    /// <summary>
+    /// Each level's count with its share of the report's total, and the organisations not rated:
+    /// «оптимальный: 12 (75 %); допустимый: 3 (19 %); недопустимый: 0 (0 %); не оценены: 1 из 16».
+    /// </summary>
+    public static string LevelDetail(SliceFigure slice)
     {
-        var levels = slice.ShownLevels;
-        if (levels is null || levels.Count == 0)
-            return Format.NoData;
-        var total = levels.Values.Sum();
-        var best = slice.Indicator.Levels![0];
-        var count = levels.GetValueOrDefault(best.Code);
-        return total == 0 ? Format.NoData : Format.Percent(count / total * 100);
+        if (slice.ShownLevels is not { } levels || slice.Indicator.Levels is not { } options)
+            return "";
+        var parts = options.Select(o => $"{o.Name.ToLowerInvariant()}: {Format.Number(levels.GetValueOrDefault(o.Code))} ({LevelPercentText(slice, o.Code)})").ToList();
+        if (slice.LevelTotal is { } total && total - levels.Values.Sum() is > 0 and var unrated)
+            parts.Add($"не оценены: {Format.Number(unrated)} из {Format.Number(total)}");
+        return string.Join("; ", parts);
     }
 
-    public static string LevelDetail(SliceFigure slice) =>
-        slice.ShownLevels is { } levels && slice.Indicator.Levels is { } options
-            ? string.Join("; ", options.Select(o => $"{o.Name.ToLowerInvariant()}: {Format.Number(levels.GetValueOrDefault(o.Code))}"))
-            : "";
+    private static string LevelPercentText(SliceFigure slice, int code) =>
+        slice.PublishedLevels is not null && slice.PrintedLevelPercents?.TryGetValue(code, out var printed) == true
+            ? Format.PublishedPercent(printed)
+            : slice.LevelPercent(code) is { } p ? Format.Percent(p) : Format.NoData;
 
     /// <summary>One organisation's own figure: «да»/«нет» for facts, the level's name, or the value with its counts.</summary>
     public static string Organisation(Indicator indicator, Figure? figure) => figure switch

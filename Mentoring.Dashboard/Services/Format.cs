@@ -39,8 +39,9 @@ public static class Format
             return NoData;
         return indicator.Kind switch
         {
-            IndicatorKind.Share or IndicatorKind.Fact when f is { Numerator: not null, Denominator: not null } => Percent(f.Percent),
+            // A percentage the report printed is shown as printed; the one its counts give is in the detail.
             IndicatorKind.Share or IndicatorKind.Fact when f.Value is { } published => PublishedPercent(published),
+            IndicatorKind.Share or IndicatorKind.Fact when f is { Numerator: not null, Denominator: not null } => Percent(f.Percent),
             // A count published without its total: organisations for facts, people or programmes for shares.
             IndicatorKind.Fact when f.Numerator is { } n => $"{Number(n)} ОО",
             IndicatorKind.Share when f.Numerator is { } n => $"{Number(n)} {indicator.PartUnit}",
@@ -55,7 +56,13 @@ public static class Format
         if (figure is not { Numerator: { } n } f)
             return "";
         var unit = indicator.Kind == IndicatorKind.Fact ? " ОО" : "";
-        return f.Denominator is { } d ? $"{Number(n)} из {Number(d)}{unit}" : "";
+        if (f.Denominator is not { } d)
+            return "";
+        var counts = $"{Number(n)} из {Number(d)}{unit}";
+        // Beside a printed percentage, what the counts give, where it reads differently: «701 из 878 (расчёт: 79,8 %)».
+        return f.Value is { } printed && d != 0 && Percent(n / d * 100) is var computed && computed != PublishedPercent(printed)
+            ? $"{counts} (расчёт: {computed})"
+            : counts;
     }
 
     /// <summary>A fact of one organisation: «да» / «нет».</summary>

@@ -16,8 +16,8 @@ public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, 
         var indicator = slice.Indicator;
         // A level indicator compares by the share of organisations at its best level ("сформирован полностью").
         if (indicator.Kind == IndicatorKind.Level)
-            return slice.ShownLevels is { } levels && levels.Values.Sum() is > 0 and var total
-                ? new(indicator, default, levels.GetValueOrDefault(indicator.Levels![0].Code) / total * 100, true, slice.IsShownSynthetic)
+            return slice.LevelPercent(indicator.Levels![0].Code) is { } share
+                ? new(indicator, default, share, true, slice.IsShownSynthetic)
                 : null;
         if (slice.Shown is not { } figure)
             return null;

@@ -167,6 +167,9 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             : [];
 
         var register = territory.Level == ObservationLevel.Organisation ? [] : await RegisterAsync(db, territory, ct);
+        var covered = territory.Level == ObservationLevel.Region && fromMunicipalities.Count > 0
+            ? await MunicipalFiguresCoveringOrganisationsAsync(inCampaign, territory.Id, fromMunicipalities.Select(s => s.IndicatorCode).Distinct().ToList(), ct)
+            : [];
 
         var codes = published.Select(p => p.IndicatorCode)
             .Concat(fromOrganisations.Select(s => s.IndicatorCode))
@@ -177,8 +180,26 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
                 published.Where(p => p.IndicatorCode == i.Code).ToList(),
                 fromOrganisations.Where(s => s.IndicatorCode == i.Code).ToList(),
                 fromMunicipalities.Where(s => s.IndicatorCode == i.Code).ToList(),
-                register))
+                register,
+                covered.Contains(i.Code)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The indicators whose published municipal figures cover every municipality with organisations reporting them:
+    /// for those a region adds up the published figures, not the organisations' (often generated) ones.
+    /// </summary>
+    private static async Task<HashSet<string>> MunicipalFiguresCoveringOrganisationsAsync(IQueryable<Observation> inCampaign, int regionId,
+        IReadOnlyList<string> codes, CancellationToken ct)
+    {
+        var inRegion = inCampaign.Where(o => o.RegionId == regionId && codes.Contains(o.IndicatorCode));
+        var published = (await inRegion.Where(o => o.Level == ObservationLevel.Municipality)
+                .Select(o => new { o.IndicatorCode, o.MunicipalityId }).Distinct().ToListAsync(ct))
+            .ToLookup(x => x.IndicatorCode, x => x.MunicipalityId);
+        var reporting = (await inRegion.Where(o => o.Level == ObservationLevel.Organisation)
+                .Select(o => new { o.IndicatorCode, o.MunicipalityId }).Distinct().ToListAsync(ct))
+            .ToLookup(x => x.IndicatorCode, x => x.MunicipalityId);
+        return codes.Where(code => reporting[code].All(m => published[code].Contains(m))).ToHashSet();
     }
 
     /// <summary>The territory's organisations in the register, counted per kind of municipality and of organisation.</summary>
@@ -223,7 +244,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
                 g.Key.MunicipalityId,
                 Sums = new GroupSums(g.Key.IndicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
                     g.Sum(o => o.Numerator), g.Sum(o => o.Denominator), g.Sum(o => o.Value),
-                    g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(), g.Count(o => o.IsSynthetic)),
+                    g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(o => o.Numerator != null), g.Count(), g.Count(o => o.IsSynthetic)),
             })
             .ToListAsync(ct))
             .ToLookup(s => (s.Sums.IndicatorCode, s.MunicipalityId), s => s.Sums);
@@ -289,8 +310,10 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         public MunicipalityGroup Group => Municipality.GroupOf(MunicipalityKind);
     }
 
+    /// <param name="WithCounts">Figures with a numerator and a denominator (a share, a yes/no fact).</param>
+    /// <param name="WithNumerator">Figures with a numerator: those, and counts published without their total («970 ОО»).</param>
     private sealed record GroupSums(string IndicatorCode, OrganisationKind? Kind, int? LevelCode,
-        decimal? Numerators, decimal? Denominators, decimal? Values, int WithCounts, int Figures, int Synthetic);
+        decimal? Numerators, decimal? Denominators, decimal? Values, int WithCounts, int WithNumerator, int Figures, int Synthetic);
 
     private static IQueryable<Observation> Published(IQueryable<Observation> rows, TerritoryRef territory) => territory.Level switch
     {
@@ -310,39 +333,50 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         rows.GroupBy(o => new { o.IndicatorCode, o.OrganisationKind, o.LevelCode })
             .Select(g => new GroupSums(g.Key.IndicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
                 g.Sum(o => o.Numerator), g.Sum(o => o.Denominator), g.Sum(o => o.Value),
-                g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(), g.Count(o => o.IsSynthetic)));
+                g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(o => o.Numerator != null), g.Count(), g.Count(o => o.IsSynthetic)));
 
     /// <summary>
     /// Builds the slices of one indicator: "all organisations", then each organisation kind, then each municipality
     /// group that has a published figure. Children are organisations where there are any, else published municipal figures.
     /// </summary>
+    /// <param name="municipalFiguresCoverOrganisations">
+    /// A region's published municipal figures cover every municipality whose organisations report the indicator: the
+    /// published figures are then the children (a report's 184 beats the 188 its generated schools add up to) and the
+    /// organisations only check them.
+    /// </param>
     private static IndicatorFigures BuildFigures(Indicator indicator, IReadOnlyList<Observation> published,
-        IReadOnlyList<GroupSums> fromOrganisations, IReadOnlyList<GroupSums> fromMunicipalities, IReadOnlyList<RegisterCount> register)
+        IReadOnlyList<GroupSums> fromOrganisations, IReadOnlyList<GroupSums> fromMunicipalities, IReadOnlyList<RegisterCount> register,
+        bool municipalFiguresCoverOrganisations = false)
     {
         Register? RegisterOf(SliceFigure s) =>
             register.Where(r => (s.Kind is null || r.OrganisationKind == s.Kind) && (s.Group is null || r.Group == s.Group)).ToList() is { Count: > 0 } rows
                 ? new Register(rows.Sum(r => r.Organisations), rows.Any(r => r.Synthetic > 0))
                 : null;
 
-        var childrenArePublished = fromOrganisations.Count == 0;
+        var childrenArePublished = fromOrganisations.Count == 0 || municipalFiguresCoverOrganisations && fromMunicipalities.Count > 0;
         var children = childrenArePublished ? fromMunicipalities : fromOrganisations;
+        var crossCheck = childrenArePublished && fromOrganisations.Count > 0 ? fromOrganisations : null;
         var kinds = published.Select(p => p.OrganisationKind).Concat(children.Select(c => c.Kind))
             .Where(k => k is not null).Distinct().OrderBy(k => k).ToList();
 
-        var slices = new List<SliceFigure> { Slice(indicator, null, null, published, children, childrenArePublished) };
-        slices.AddRange(kinds.Select(k => Slice(indicator, k, null, published, children, childrenArePublished)));
+        var slices = new List<SliceFigure> { Slice(indicator, null, null, published, children, childrenArePublished, crossCheck) };
+        slices.AddRange(kinds.Select(k => Slice(indicator, k, null, published, children, childrenArePublished, crossCheck)));
         slices.AddRange(published.Where(p => p.MunicipalityGroup is not null)
             .Select(p => (p.OrganisationKind, p.MunicipalityGroup)).Distinct()
             .Select(s => Slice(indicator, s.OrganisationKind, s.MunicipalityGroup, published, [], childrenArePublished)));
         return new IndicatorFigures(indicator, slices.Where(s => s.HasData).Select(s => s with { Register = RegisterOf(s) }).ToList());
     }
 
+    /// <param name="organisations">The organisations' sums where the children are published municipal figures, to check those against.</param>
     private static SliceFigure Slice(Indicator indicator, OrganisationKind? kind, MunicipalityGroup? group,
-        IReadOnlyList<Observation> published, IReadOnlyList<GroupSums> children, bool childrenArePublished)
+        IReadOnlyList<Observation> published, IReadOnlyList<GroupSums> children, bool childrenArePublished,
+        IReadOnlyList<GroupSums>? organisations = null)
     {
         var own = published.Where(p => p.OrganisationKind == kind && p.MunicipalityGroup == group).ToList();
         Figure? publishedFigure = null;
         IReadOnlyDictionary<int, decimal>? publishedLevels = null;
+        decimal? levelTotal = null;
+        IReadOnlyDictionary<int, decimal>? printedLevels = null;
         if (indicator.Kind == IndicatorKind.Level && own.Count > 0)
         {
             // An organisation's own row is its level; an aggregate's rows are counts of organisations per level.
@@ -350,25 +384,46 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             publishedLevels = own.Where(p => p.LevelCode is not null)
                 .ToDictionary(p => p.LevelCode!.Value, p => isOrganisationLevel ? 1 : p.Numerator ?? 0);
             publishedFigure = isOrganisationLevel ? own[0].Figure : null;
+            if (!isOrganisationLevel)
+            {
+                levelTotal = own.Select(p => p.Denominator).FirstOrDefault(d => d is not null);
+                printedLevels = own.Where(p => p is { LevelCode: not null, Value: not null }).ToDictionary(p => p.LevelCode!.Value, p => p.Value!.Value);
+            }
         }
         else if (own.Count > 0)
             publishedFigure = own[0].Figure;
 
+        var (aggregate, synthetic) = AggregateOf(indicator, kind, group, children, childrenArePublished);
+        return new SliceFigure(indicator, kind, group, publishedFigure, publishedLevels, aggregate, synthetic)
+        {
+            PublishedLevelTotal = levelTotal,
+            PrintedLevelPercents = printedLevels,
+            FromOrganisations = organisations is null ? null : AggregateOf(indicator, kind, group, organisations, false).Aggregate,
+        };
+    }
+
+    /// <summary>What a slice's children add up to, and whether the demo generator made any of them.</summary>
+    private static (Aggregate? Aggregate, bool Synthetic) AggregateOf(Indicator indicator, OrganisationKind? kind, MunicipalityGroup? group,
+        IReadOnlyList<GroupSums> children, bool childrenArePublished)
+    {
         // Children of the "all" slice: figures published for all kinds where there are some, else every kind's.
         var mine = group is not null ? [] : children.Where(c => c.Kind == kind).ToList();
         if (kind is null && group is null && mine.Count == 0)
             mine = children.ToList();
+        // Published counts without their totals («24 ОО» per municipality) add up to a count without a total: a
+        // denominator only where every figure has one.
+        var everyFigureHasCounts = mine.Any(c => c.WithCounts > 0) && mine.All(c => c.WithCounts == c.WithNumerator);
         var aggregate = mine.Count == 0 ? null : Aggregate.From(indicator, new FigureSums(
-            mine.Any(c => c.WithCounts > 0) ? mine.Sum(c => c.Numerators ?? 0) : null,
-            mine.Any(c => c.WithCounts > 0) ? mine.Sum(c => c.Denominators ?? 0) : null,
+            mine.Any(c => c.WithNumerator > 0) ? mine.Sum(c => c.Numerators ?? 0) : null,
+            everyFigureHasCounts ? mine.Sum(c => c.Denominators ?? 0) : null,
             mine.Any(c => c.Values is not null) ? mine.Sum(c => c.Values ?? 0) : null,
-            indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact ? mine.Sum(c => c.WithCounts) : mine.Sum(c => c.Figures),
+            indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact ? mine.Sum(c => c.WithNumerator) : mine.Sum(c => c.Figures),
             indicator.Kind == IndicatorKind.Level
                 // An organisation row is one organisation at a level; a published row carries its count as numerator.
                 ? mine.Where(c => c.LevelCode is not null).GroupBy(c => c.LevelCode!.Value)
                     .ToDictionary(g => g.Key, g => g.Sum(c => childrenArePublished ? (int)(c.Numerators ?? 0) : c.Figures))
                 : null));
-        return new SliceFigure(indicator, kind, group, publishedFigure, publishedLevels, aggregate, mine.Any(c => c.Synthetic > 0));
+        return (aggregate, mine.Any(c => c.Synthetic > 0));
     }
 
     private static async Task<Dictionary<int, IReadOnlyList<CampaignInfo>>> CampaignsByRegionAsync(MentoringDbContext db, int[]? regionIds, CancellationToken ct)

@@ -59,13 +59,52 @@ public sealed record SliceFigure(
     public IReadOnlyDictionary<int, decimal>? ShownLevels =>
         PublishedLevels ?? FromChildren?.LevelCounts?.ToDictionary(kv => kv.Key, kv => (decimal)kv.Value);
 
+    /// <summary>How many organisations a published level table is out of (12 of 16 УДО, though only 15 were rated); null when not printed.</summary>
+    public decimal? PublishedLevelTotal { get; init; }
+
+    /// <summary>Each level's percentage as the report printed it.</summary>
+    public IReadOnlyDictionary<int, decimal>? PrintedLevelPercents { get; init; }
+
+    /// <summary>
+    /// The share of organisations at a level: as printed where the report printed it, else of the published total
+    /// where there is one (the report's denominator), else of the organisations counted over the levels.
+    /// </summary>
+    public decimal? LevelPercent(int code)
+    {
+        if (PublishedLevels is not null && PrintedLevelPercents?.TryGetValue(code, out var printed) == true)
+            return printed;
+        if (ShownLevels is not { } levels)
+            return null;
+        var total = PublishedLevels is not null && PublishedLevelTotal is { } t ? t : levels.Values.Sum();
+        return total == 0 ? null : levels.GetValueOrDefault(code) / total * 100;
+    }
+
+    /// <summary>The organisations a level table is out of: the published total, else the organisations counted.</summary>
+    public decimal? LevelTotal => PublishedLevels is not null && PublishedLevelTotal is { } t ? t : ShownLevels?.Values.Sum();
+
     public bool IsShownSynthetic => Published is null && PublishedLevels is null && ChildrenAreSynthetic;
 
-    public bool IsMismatch =>
+    /// <summary>
+    /// Where the children are published municipal figures: what the organisations below add up to, which should agree
+    /// (Stary Oskol's published 184 programmes against its schools' 188).
+    /// </summary>
+    public Aggregate? FromOrganisations { get; init; }
+
+    public bool IsMismatch => IsOwnMismatch || IsMunicipalMismatch;
+
+    /// <summary>The slice's own published figure disagrees with what its children add up to.</summary>
+    public bool IsOwnMismatch =>
         FromChildren is { HasData: true } children &&
         (Published is { } published && new Reconciliation(published, children).IsMismatch
          || PublishedLevels is { } levels && children.LevelCounts is { } counts
             && levels.Any(kv => counts.GetValueOrDefault(kv.Key) != kv.Value));
+
+    /// <summary>The published municipal figures this slice adds up disagree with their own organisations.</summary>
+    public bool IsMunicipalMismatch =>
+        FromChildren is { HasData: true } municipal && FromOrganisations is { HasData: true } organisations
+        && (municipal.Indicator.Kind == IndicatorKind.Level
+            ? municipal.LevelCounts is { } m && organisations.LevelCounts is { } o && m.Keys.Union(o.Keys).Any(k => m.GetValueOrDefault(k) != o.GetValueOrDefault(k))
+            : new Reconciliation(municipal.Figure, organisations).IsMismatch);
 
     public bool HasData => Published is not null || PublishedLevels is not null || FromChildren is { HasData: true };
 

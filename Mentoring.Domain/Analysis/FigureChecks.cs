@@ -44,15 +44,17 @@ public static class FigureChecks
         figure.Numerator is { } n && (figure.Denominator ?? total) is { } d && d != 0 ? n / d * 100m : null;
 
     /// <summary>
-    /// True when <paramref name="exact"/> could have been printed as <paramref name="printed"/>, rounded or cut off
-    /// to the printed digits (Tomsk prints 207 of 292 = 70,89 % as 70,8 %): within one unit of the last printed digit.
+    /// True when <paramref name="exact"/> could have been printed as <paramref name="printed"/>: rounded half up to the
+    /// printed digits (701 of 878 = 79,84 % as 80 %; 16 of 111 = 14,4 % is not 15 %), or cut off to them (Tomsk prints
+    /// 207 of 292 = 70,89 % as 70,8 %).
     /// </summary>
     public static bool RoundsTo(decimal exact, decimal printed)
     {
         // Dividing by 1.000…0 drops trailing zeros: storage may write 94 back as 94.0.
         var normalised = printed / 1.000000000000000000000000000000000m;
-        var scale = (decimal.GetBits(normalised)[3] >> 16) & 0xFF;
-        return Math.Abs(exact - printed) < 1m / Pow10(scale);
+        var digits = (int)((decimal.GetBits(normalised)[3] >> 16) & 0xFF);
+        return Math.Round(exact, digits, MidpointRounding.AwayFromZero) == normalised
+            || Math.Truncate(exact * Pow10(digits)) / Pow10(digits) == normalised;
     }
 
     /// <summary>Organisations counted over the levels against the organisations there are.</summary>

@@ -39,14 +39,15 @@ internal static class KrasnoyarskSeed
         (DocRoadmap, 110, 16, ["СШ № 50"]),
     ];
 
-    // Table 4: the organisations named as running each form.
-    private static readonly (string Indicator, int Schools, int Supplementary, string[] Running)[] Forms =
+    // Table 4: the schools running each form, with the percentage printed beside them (of 111), and their names.
+    private static readonly (string Indicator, int Schools, int Printed, int Supplementary, string[] Running)[] Forms =
     [
-        (FormTeacherStudent, 20, 0, ["Лицей № 6", "Лицей № 28", "Ш-И № 1", .. Schools(21, 23, 27, 45, 46, 53, 65, 66, 93, 94, 95, 115, 129, 134, 137, 148, 154)]),
-        (FormStudentStudent, 16, 0, ["Лицей № 6", "Гимназия № 15", .. Schools(4, 5, 13, 23, 24, 27, 31, 46, 53, 55, 72, 129, 148, 154)]),
-        (FormEmployerTeacher, 2, 0, Schools(147, 158)),
-        (FormEmployerStudent, 2, 0, Schools(66, 151)),
-        (FormNetwork, 6, 1, ["Гимназия № 15", .. Schools(46, 129, 151, 157, 158), CareerCentre]),
+        (FormTeacherStudent, 20, 18, 0, ["Лицей № 6", "Лицей № 28", "Ш-И № 1", .. Schools(21, 23, 27, 45, 46, 53, 65, 66, 93, 94, 95, 115, 129, 134, 137, 148, 154)]),
+        (FormStudentStudent, 16, 15, 0, ["Лицей № 6", "Гимназия № 15", .. Schools(4, 5, 13, 23, 24, 27, 31, 46, 53, 55, 72, 129, 148, 154)]),
+        (FormEmployerTeacher, 2, 2, 0, Schools(147, 158)),
+        (FormEmployerStudent, 2, 2, 0, Schools(66, 151)),
+        // «в шести ОУ … что составило 5 % от всего количества ОУ».
+        (FormNetwork, 6, 5, 1, ["Гимназия № 15", .. Schools(46, 129, 151, 157, 158), CareerCentre]),
     ];
 
     // "Групповое наставничество": СШ №№ 6, 56, 93, 151, Гимназия № 7, Лицей №№ 1, 9, ДО ЦТРиГО (15 and 2 groups).
@@ -86,9 +87,9 @@ internal static class KrasnoyarskSeed
             b.AtOrganisation(may2023, FormTeacherTeacher, o, Figure.Fact(o != schoolWithoutTeacherTeacher && o.Name != Spectrum),
                 exact ? Source : Generated, isSynthetic: !exact);
         }
-        foreach (var (indicator, schoolCount, supplementaryCount, running) in Forms)
+        foreach (var (indicator, schoolCount, printed, supplementaryCount, running) in Forms)
         {
-            b.AtMunicipality(may2023, indicator, city, Figure.Share(schoolCount, 111), Source, OrganisationKind.School);
+            b.AtMunicipality(may2023, indicator, city, Figure.Share(schoolCount, 111, printed), Source, OrganisationKind.School);
             b.AtMunicipality(may2023, indicator, city, Figure.Share(supplementaryCount, 16), Source, OrganisationKind.Supplementary);
             foreach (var o in all)
                 b.AtOrganisation(may2023, indicator, o, Figure.Fact(running.Contains(o.Name)), Source, isSynthetic: false);
@@ -119,9 +120,9 @@ internal static class KrasnoyarskSeed
     private static void StaffFigures(DemoDataBuilder b, Campaign campaign, Municipality city,
         List<Organisation> schools, List<Organisation> supplementary, Random random)
     {
-        // Table 3: ОУ and УДО totals as published.
-        b.AtMunicipality(campaign, YoungTeachersMentees, city, Figure.Share(701, 878), Source, OrganisationKind.School);
-        b.AtMunicipality(campaign, YoungTeachersMentees, city, Figure.Share(28, 48), Source, OrganisationKind.Supplementary);
+        // Table 3: ОУ and УДО totals as published; the conclusions print the shares: «их них 80 % и 58 % соответственно».
+        b.AtMunicipality(campaign, YoungTeachersMentees, city, Figure.Share(701, 878, 80), Source, OrganisationKind.School);
+        b.AtMunicipality(campaign, YoungTeachersMentees, city, Figure.Share(28, 48, 58), Source, OrganisationKind.Supplementary);
         (string Indicator, int Schools, int Supplementary)[] counts =
         [
             (TeacherMentors, 734, 30), (MentoringPairs, 821, 35), (MentoringGroups, 15, 2),

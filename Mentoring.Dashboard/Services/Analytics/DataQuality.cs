@@ -43,7 +43,9 @@ public sealed class DataQuality(IDbContextFactory<MentoringDbContext> contextFac
     {
         var warnings = new List<QualityWarning>();
         var regional = await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(region.Id), ct);
-        warnings.AddRange(regional.SelectMany(f => f.Slices).Where(s => s.IsMismatch)
+        // A region's own published figures against their parts; the municipal figures it adds up are checked per
+        // municipality below (the region's cards carry the same ⚠, this list names the municipality once).
+        warnings.AddRange(regional.SelectMany(f => f.Slices).Where(s => s.IsOwnMismatch)
             .Select(s => Mismatch(campaign, region.Name, $"regions/{region.Id}?campaign={campaign.Id}", s)));
 
         var codes = regional.Select(f => f.Indicator.Code).ToList();
@@ -159,8 +161,18 @@ public static class QualityText
     }
 
     /// <summary>"Опубликовано 1 007 ОО, по данным нижестоящего уровня 1 080 ОО".</summary>
-    public static string Mismatch(SliceFigure slice) =>
-        $"Опубликовано {Published(slice)}, по данным нижестоящего уровня {FromChildren(slice)}";
+    public static string Mismatch(SliceFigure slice) => string.Join("; ", new[]
+    {
+        slice.IsOwnMismatch ? $"Опубликовано {Published(slice)}, по данным нижестоящего уровня {FromChildren(slice)}" : null,
+        // A region adding up published municipal figures: those figures against their own organisations.
+        slice.IsMunicipalMismatch
+            ? $"По опубликованным данным муниципалитетов {AggregateText(slice.Indicator, slice.FromChildren!)}, по организациям {AggregateText(slice.Indicator, slice.FromOrganisations!)}"
+            : null,
+    }.OfType<string>());
+
+    private static string AggregateText(Indicator indicator, Aggregate aggregate) => indicator.Kind == IndicatorKind.Level
+        ? LevelCounts(indicator, aggregate.LevelCounts!.ToDictionary(kv => kv.Key, kv => (decimal)kv.Value))
+        : Format.Detail(indicator, aggregate.Figure) is { Length: > 0 } d ? d : Format.Headline(indicator, aggregate.Figure);
 
     /// <summary>Problems of the published figure itself, for a warning next to it.</summary>
     public static IReadOnlyList<string> OfPublished(SliceFigure slice) =>
