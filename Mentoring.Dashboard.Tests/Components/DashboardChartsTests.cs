@@ -18,7 +18,7 @@ public class DashboardChartsTests
         var chart = DashboardCharts.Plan(series);
 
         Assert.Equal(["2021", "2022", "2023", "2024"], chart.Categories);
-        Assert.Equal(["Факт", "План", "Прогноз", "Цель: 70 % к 2024 г."], chart.Series.Select(s => s.Name.Replace('\u00A0', ' ')));
+        Assert.Equal(["Факт", "План", "Прогноз", "Цель: 70 % на 2024 год"], chart.Series.Select(s => s.Name.Replace('\u00A0', ' ')));
         Assert.Equal([29.05m, null, 51.56m, null], chart.Series[0].Points.Select(p => p.Value));
         Assert.Equal([null, null, 51.56m, 61.84m], chart.Series[2].Points.Select(p => p.Value));
         Assert.Equal("61,84\u00A0%", chart.Series[2].Points[3].Text);

@@ -47,7 +47,7 @@ public static class CardContext
         var text = series.PlanOfLatestYear is { } target
             ? $"план на {latest.AsOf.Year} г.: {ProgressText.Value(series, target)}"
               + (series.Fulfilment is { } f ? $", выполнение {Format.Percent(Math.Round(f))}" : "")
-            : $"цель: {ProgressText.Value(series, series.FinalTarget.Target)} к {series.FinalTarget.Year} г.";
+            : $"цель: {ProgressText.Value(series, series.FinalTarget.Target)} {ProgressText.TargetDate(series)}";
         return (text, series.Assessment.Status);
     }
 

@@ -32,7 +32,20 @@ public sealed record CampaignInfo(int Id, string Title, DateOnly AsOf, string So
 
 public sealed record RegionSummary(
     int Id, string Code, string Name, int Municipalities, int Organisations, int SyntheticOrganisations,
-    IReadOnlyList<CampaignInfo> Campaigns, int IndicatorsWithData);
+    IReadOnlyList<CampaignInfo> Campaigns, int IndicatorsWithData)
+{
+    /// <summary>At most this many municipalities are named where a region's data covers them.</summary>
+    public const int NamedCoverage = 3;
+
+    /// <summary>
+    /// The municipalities the region's reports cover, named when they are few (Krasnoyarsk's report covers one city,
+    /// Stary Oskol's one okrug): a heading that says «Красноярский край» must say the data are of «город Красноярск».
+    /// </summary>
+    public IReadOnlyList<string> CoveredMunicipalities { get; init; } = [];
+
+    /// <summary>«данные: город Красноярск», or empty when the data cover more municipalities than are named.</summary>
+    public string Coverage => CoveredMunicipalities.Count > 0 ? "данные: " + string.Join(", ", CoveredMunicipalities) : "";
+}
 
 public sealed record MunicipalityInfo(int Id, string Name, MunicipalityKind Kind, int RegionId, string RegionName);
 
@@ -111,8 +124,15 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         var indicators = await db.Database
             .SqlQuery<RegionIndicatorCount>(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql, arguments.ToArray()))
             .ToDictionaryAsync(x => x.RegionId, x => x.Indicators, ct);
+        var few = regions.Where(r => r.Municipalities <= RegionSummary.NamedCoverage).Select(r => r.Id).ToList();
+        var named = (await db.Municipalities.AsNoTracking().Where(m => few.Contains(m.RegionId))
+                .Select(m => new { m.RegionId, m.Name }).ToListAsync(ct))
+            .ToLookup(m => m.RegionId, m => m.Name);
         return regions.Select(r => new RegionSummary(r.Id, r.Code, r.Name, r.Municipalities, r.Organisations, r.Synthetic,
-                campaigns.GetValueOrDefault(r.Id) ?? [], indicators.GetValueOrDefault(r.Id)))
+                campaigns.GetValueOrDefault(r.Id) ?? [], indicators.GetValueOrDefault(r.Id))
+            {
+                CoveredMunicipalities = named[r.Id].Order(NaturalOrder.Instance).ToList(),
+            })
             .ToList();
     }
 
@@ -244,7 +264,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
                 g.Key.MunicipalityId,
                 Sums = new GroupSums(g.Key.IndicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
                     g.Sum(o => o.Numerator), g.Sum(o => o.Denominator), g.Sum(o => o.Value),
-                    g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(o => o.Numerator != null), g.Count(), g.Count(o => o.IsSynthetic)),
+                    g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(o => o.Numerator != null), g.Count(o => o.Value != null), g.Count(), g.Count(o => o.IsSynthetic)),
             })
             .ToListAsync(ct))
             .ToLookup(s => (s.Sums.IndicatorCode, s.MunicipalityId), s => s.Sums);
@@ -312,8 +332,9 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
 
     /// <param name="WithCounts">Figures with a numerator and a denominator (a share, a yes/no fact).</param>
     /// <param name="WithNumerator">Figures with a numerator: those, and counts published without their total («970 ОО»).</param>
+    /// <param name="WithValue">Figures with a value: counts, and percentages as printed.</param>
     private sealed record GroupSums(string IndicatorCode, OrganisationKind? Kind, int? LevelCode,
-        decimal? Numerators, decimal? Denominators, decimal? Values, int WithCounts, int WithNumerator, int Figures, int Synthetic);
+        decimal? Numerators, decimal? Denominators, decimal? Values, int WithCounts, int WithNumerator, int WithValue, int Figures, int Synthetic);
 
     private static IQueryable<Observation> Published(IQueryable<Observation> rows, TerritoryRef territory) => territory.Level switch
     {
@@ -333,7 +354,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         rows.GroupBy(o => new { o.IndicatorCode, o.OrganisationKind, o.LevelCode })
             .Select(g => new GroupSums(g.Key.IndicatorCode, g.Key.OrganisationKind, g.Key.LevelCode,
                 g.Sum(o => o.Numerator), g.Sum(o => o.Denominator), g.Sum(o => o.Value),
-                g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(o => o.Numerator != null), g.Count(), g.Count(o => o.IsSynthetic)));
+                g.Count(o => o.Numerator != null && o.Denominator != null), g.Count(o => o.Numerator != null), g.Count(o => o.Value != null), g.Count(), g.Count(o => o.IsSynthetic)));
 
     /// <summary>
     /// Builds the slices of one indicator: "all organisations", then each organisation kind, then each municipality
@@ -423,6 +444,11 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
                 ? mine.Where(c => c.LevelCode is not null).GroupBy(c => c.LevelCode!.Value)
                     .ToDictionary(g => g.Key, g => g.Sum(c => childrenArePublished ? (int)(c.Numerators ?? 0) : c.Figures))
                 : null));
+        // One published figure is the whole of its parent (Stary Oskol's okrug is all of the Belgorod data): it keeps
+        // the percentage it was printed with.
+        if (childrenArePublished && aggregate is not null && mine is [{ Figures: 1, WithValue: 1, Values: { } printed }]
+            && indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
+            aggregate = aggregate with { Figure = aggregate.Figure with { Value = printed } };
         return (aggregate, mine.Any(c => c.Synthetic > 0));
     }
 

@@ -13,8 +13,11 @@ public sealed class PlanValue
 
     private PlanValue() { }
 
-    public PlanValue(Region region, string indicatorCode, int year, decimal target, OrganisationKind? organisationKind, string source)
+    /// <param name="dueBy">The date the source sets the target for, where it gives one («к 1 января 2024 г.»).</param>
+    public PlanValue(Region region, string indicatorCode, int year, decimal target, OrganisationKind? organisationKind, string source,
+        DateOnly? dueBy = null)
     {
+        DueBy = dueBy;
         Region = region;
         IndicatorCode = indicatorCode;
         Year = year;
@@ -32,6 +35,12 @@ public sealed class PlanValue
     public OrganisationKind? OrganisationKind { get; private set; }
 
     public int Year { get; private set; }
+
+    /// <summary>
+    /// The date the source words the target for («к 1 января 2024 г.» for the results of 2023); null when it names a
+    /// year only. Shown instead of the year, so a page never restates a source's deadline in other words.
+    /// </summary>
+    public DateOnly? DueBy { get; private set; }
 
     /// <summary>Percent for shares and facts, a number for counts.</summary>
     public decimal Target { get; private set; }

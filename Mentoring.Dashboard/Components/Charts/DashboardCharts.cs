@@ -90,7 +90,7 @@ public static class DashboardCharts
             all.Add(new ChartSeries("Прогноз", Points(forecast), SeriesStyle.DashedLine, Colour: 2));
         // The target as a line across the chart, named in the legend, so no label sits on top of a column's value.
         var target = series.FinalTarget;
-        all.Add(new ChartSeries($"Цель: {ProgressText.Value(series, target.Target)} к {target.Year} г.",
+        all.Add(new ChartSeries($"Цель: {ProgressText.Value(series, target.Target)} {ProgressText.TargetDate(series)}",
             years.Select(y => Point(y, target.Target)).ToList(), SeriesStyle.TargetLine, Colour: 4));
         return new ChartSpec($"{series.Indicator.ShortName}: план и факт", ChartOrientation.Columns, all)
         {

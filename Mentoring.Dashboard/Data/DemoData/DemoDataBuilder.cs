@@ -79,11 +79,16 @@ public sealed class DemoDataBuilder(MentoringDbContext db)
         bool isSynthetic) =>
         Observations.Add(Observation.ForOrganisation(campaign, IndicatorCatalogue.Get(indicator), organisation, figure, source, isSynthetic));
 
-    public void Plan(Region region, string indicator, OrganisationKind? kind, string source, params (int Year, decimal Target)[] values)
+    public void Plan(Region region, string indicator, OrganisationKind? kind, string source, params (int Year, decimal Target)[] values) =>
+        Plan(region, indicator, kind, source, null, values);
+
+    /// <param name="dueBy">The date the source gives its last target («к 1 января 2024 г.»).</param>
+    public void Plan(Region region, string indicator, OrganisationKind? kind, string source, DateOnly? dueBy, params (int Year, decimal Target)[] values)
     {
         IndicatorCatalogue.Get(indicator);
+        var last = values.Max(v => v.Year);
         foreach (var (year, target) in values)
-            db.PlanValues.Add(new PlanValue(region, indicator, year, target, kind, source));
+            db.PlanValues.Add(new PlanValue(region, indicator, year, target, kind, source, year == last ? dueBy : null));
     }
 
     /// <summary>Marks exactly <paramref name="count"/> of the organisations as having a fact (a generated choice).</summary>

@@ -62,10 +62,10 @@ internal static class TomskSeed
         b.Plan(region, ProgrammeStudentsSupplementary, null, Source + ": плановые показатели программы", sharePlan);
         b.Plan(region, ProgrammeEnterprises, null, Source + ": плановые показатели программы", [(2020, 2), (2021, 5), (2022, 15), (2023, 20), (2024, 30)]);
         const string targets2024 = Source + ": «стремиться к 1 января 2024 г. обеспечить»";
-        b.Plan(region, FormTeacherStudent, null, targets2024, [(2023, 90)]);
-        b.Plan(region, FormStudentStudent, null, targets2024, [(2023, 90)]);
-        b.Plan(region, FormUniversityStudent, null, targets2024, [(2023, 60)]);
-        b.Plan(region, FormEmployerStudent, null, targets2024, [(2023, 60)]);
+        b.Plan(region, FormTeacherStudent, null, targets2024, new DateOnly(2024, 1, 1), [(2023, 90)]);
+        b.Plan(region, FormStudentStudent, null, targets2024, new DateOnly(2024, 1, 1), [(2023, 90)]);
+        b.Plan(region, FormUniversityStudent, null, targets2024, new DateOnly(2024, 1, 1), [(2023, 60)]);
+        b.Plan(region, FormEmployerStudent, null, targets2024, new DateOnly(2024, 1, 1), [(2023, 60)]);
 
         foreach (var (indicator, a, c, d) in programme)
         {

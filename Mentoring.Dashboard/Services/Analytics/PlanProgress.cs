@@ -17,7 +17,8 @@ public sealed record PlanSeries(
     IReadOnlyList<(int Year, decimal Target)> Plan,
     IReadOnlyList<FactPoint> Facts,
     ProgressAssessment Assessment,
-    string PlanSource)
+    string PlanSource,
+    DateOnly? FinalDueBy = null)
 {
     public FactPoint? Latest => Facts.Count > 0 ? Facts[^1] : null;
     public (int Year, decimal Target) FinalTarget => Plan.MaxBy(p => p.Year);
@@ -64,7 +65,8 @@ public sealed class PlanProgress(IDbContextFactory<MentoringDbContext> contextFa
                 var assessment = ProgressMeasure.Assess(
                     facts.Select(f => new TimedValue(ProgressMeasure.YearOf(f.AsOf), f.Value)).ToList(),
                     final.Target, final.Year, indicator.HigherIsBetter, indicator.Kind == IndicatorKind.Count ? null : 100);
-                return new PlanSeries(indicator, g.Key.OrganisationKind, plan, facts, assessment, g.First().Source);
+                return new PlanSeries(indicator, g.Key.OrganisationKind, plan, facts, assessment, g.First().Source,
+                    g.OrderBy(p => p.Year).Last().DueBy);
             })
             .OrderBy(s => IndicatorCatalogue.All.ToList().FindIndex(i => i.Code == s.Indicator.Code))
             .ToList();
@@ -113,6 +115,11 @@ public static class ProgressText
     /// <summary>"до 2024 года": the last year the plans run to, taken from the plan values, never written into a page.</summary>
     public static string UntilTargetYear(IEnumerable<PlanSeries> series) =>
         series.Select(s => (int?)s.FinalTarget.Year).Max() is { } year ? $"до {year} года" : "";
+
+    /// <summary>When the final target is due, in the source's words: «к 1 января 2024 г.», else «на 2024 год».</summary>
+    public static string TargetDate(PlanSeries series) => series.FinalDueBy is { } due
+        ? $"к {due.ToString("d MMMM yyyy", Format.Russian)} г."
+        : $"на {series.FinalTarget.Year} год";
 
     public static string CssClass(ProgressStatus status) => "status status--" + status.ToString().ToLowerInvariant();
 

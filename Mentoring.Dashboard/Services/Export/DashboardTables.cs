@@ -110,7 +110,7 @@ public sealed class DashboardTables(
         var region = await queries.GetRegionAsync(regionId, ct);
         var series = await plans.GetAsync(regionId, ct);
         return new($"План и факт {region.Name}",
-            ["Показатель", "Факт", "Дата факта", "План того же года", "План года", "Выполнение", "Цель", "Год цели", "Движение к цели", "Прогноз на год цели", "Не хватит до цели", "Примечание"],
+            ["Показатель", "Факт", "Дата факта", "План того же года", "План года", "Выполнение", "Цель", "Срок цели", "Движение к цели", "Прогноз на год цели", "Не хватит до цели", "Примечание"],
             series.Select(s => Row(
                 s.Indicator.Name + (s.Kind is null ? "" : $" ({Format.OrganisationKindShort(s.Kind)})"),
                 s.Latest is { } l ? ProgressText.Value(s, l.Value) : Format.NoData,
@@ -119,7 +119,7 @@ public sealed class DashboardTables(
                 s.LatestMeetsPlan switch { true => "выполнен", false => "не выполнен", _ => "—" },
                 s.Fulfilment is { } done ? Format.Percent(done) : "—",
                 ProgressText.Value(s, s.FinalTarget.Target),
-                s.FinalTarget.Year,
+                ProgressText.TargetDate(s),
                 ProgressText.Label(s.Assessment.Status),
                 s.Assessment.Forecast is { } f ? ProgressText.Value(s, f) : "мало данных",
                 s.GapToTarget is > 0 and var gap ? ProgressText.Gap(s, gap) : "",

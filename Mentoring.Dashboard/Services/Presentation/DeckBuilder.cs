@@ -14,7 +14,10 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
     {
         var (name, regionId) = territory.Level switch
         {
-            ObservationLevel.Region => ((await queries.GetRegionAsync(territory.Id, ct)).Name, territory.Id),
+            // A region whose reports cover one city says so on every slide: «Красноярский край (данные: город Красноярск)».
+            ObservationLevel.Region => await queries.GetRegionAsync(territory.Id, ct) is var r && r.Coverage.Length > 0
+                ? ($"{r.Name} ({r.Coverage})", territory.Id)
+                : (r.Name, territory.Id),
             ObservationLevel.Municipality => await queries.GetMunicipalityAsync(territory.Id, ct) is { } m ? (m.Name, m.RegionId) : throw new TerritoryAccessDeniedException(),
             _ => throw new ArgumentException("A deck is about a region or a municipality.", nameof(territory)),
         };

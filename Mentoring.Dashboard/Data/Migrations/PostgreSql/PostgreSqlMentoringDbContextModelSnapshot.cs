@@ -387,6 +387,9 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("DueBy")
+                        .HasColumnType("date");
+
                     b.Property<string>("IndicatorCode")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -368,6 +368,9 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndicatorCode")
                         .IsRequired()
                         .HasMaxLength(40)
