@@ -36,6 +36,11 @@ public class DrillDownTests(DashboardApp app)
         await Expect(page.Locator(".breadcrumbs")).ToContainTextAsync("Краснодарский край");
         await Expect(page.Locator(".indicator-table tr[data-indicator=FORM_TT]")).ToContainTextAsync("24 из 32 ОО");
         await Expect(page.Locator(".organisation-table .organisation-link", new() { HasText = "МБОУ гимназия «Аврора» им. И.И. Ладутько" })).ToBeVisibleAsync();
+        // Anapa's schools are named in the report, their ✓/✗ are generated: each value carries the demo mark.
+        var aurora = page.Locator(".organisation-table tr", new() { HasText = "МБОУ гимназия «Аврора» им. И.И. Ладутько" });
+        await Expect(aurora.Locator(".demo-badge")).ToHaveCountAsync(0);
+        await Expect(aurora.Locator(".demo-mark")).ToHaveCountAsync(5); // the five forms of the table
+        await Expect(page.Locator("[data-testid=demo-footnote]")).ToContainTextAsync("* значение по демонстрационным (сгенерированным) данным");
         await DashboardApp.ScreenshotAsync(page, "03-municipality-anapa");
 
         await page.Locator(".organisation-link", new() { HasText = "МБОУ гимназия «Аврора» им. И.И. Ладутько" }).ClickAsync();

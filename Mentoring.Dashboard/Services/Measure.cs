@@ -32,6 +32,18 @@ public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, 
 
     public bool IsComparableWith(Measure other) => IsPercent == other.IsPercent;
 
+    /// <summary>
+    /// Two rounds' measures made comparable: as they are where they compare, else by their counts where both have one
+    /// (Krasnoyarsk's 165 young teachers in programmes in 2021/22 against 701 of 878 in 2022/23: 165 → 701 чел.).
+    /// </summary>
+    public static (Measure Before, Measure After)? Comparable(Measure? before, Measure? after) => (before, after) switch
+    {
+        ({ } b, { } a) when b.IsComparableWith(a) => (b, a),
+        ({ Figure.Numerator: { } nb } b, { Figure.Numerator: { } na } a) when b.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact =>
+            (b with { Value = nb, IsPercent = false }, a with { Value = na, IsPercent = false, Figure = a.Figure with { Denominator = null, Value = null } }),
+        _ => null,
+    };
+
     public string Text => Indicator.Kind == IndicatorKind.Level
         ? $"{Format.Percent(Value)} — {Indicator.Levels![0].Name.ToLowerInvariant()}"
         : Format.Headline(Indicator, Figure);

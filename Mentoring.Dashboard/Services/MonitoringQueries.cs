@@ -56,7 +56,11 @@ public sealed record OrganisationInfo(
 public sealed record MunicipalityRow(int Id, string Name, MunicipalityKind Kind, int Organisations, IndicatorFigures Figures);
 
 /// <summary>One organisation's figures for its municipality's table.</summary>
-public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind, bool IsSynthetic, IReadOnlyDictionary<string, Figure> Figures);
+public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind, bool IsSynthetic, IReadOnlyDictionary<string, Figure> Figures)
+{
+    /// <summary>Indicators whose figure of this organisation the demo generator made (Anapa's named schools, generated ✓/✗).</summary>
+    public IReadOnlySet<string> SyntheticCodes { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// Read side of the dashboard. Every method first checks the signed-in user's access to the territory through
@@ -312,12 +316,15 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         var observations = await db.Observations.AsNoTracking()
             .Where(o => o.CampaignId == campaignId && o.MunicipalityId == municipalityId && o.Level == ObservationLevel.Organisation
                         && indicatorCodes.Contains(o.IndicatorCode))
-            .Select(o => new { o.OrganisationId, o.IndicatorCode, o.Numerator, o.Denominator, o.Value, o.LevelCode })
+            .Select(o => new { o.OrganisationId, o.IndicatorCode, o.Numerator, o.Denominator, o.Value, o.LevelCode, o.IsSynthetic })
             .ToListAsync(ct);
         var byOrganisation = observations.ToLookup(o => o.OrganisationId);
         return organisations
             .Select(o => new OrganisationRow(o.Id, o.Name, o.Kind, o.IsSynthetic,
-                byOrganisation[o.Id].ToDictionary(x => x.IndicatorCode, x => new Figure(x.Numerator, x.Denominator, x.Value, x.LevelCode))))
+                byOrganisation[o.Id].ToDictionary(x => x.IndicatorCode, x => new Figure(x.Numerator, x.Denominator, x.Value, x.LevelCode)))
+            {
+                SyntheticCodes = byOrganisation[o.Id].Where(x => x.IsSynthetic).Select(x => x.IndicatorCode).ToHashSet(),
+            })
             .OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), false))
             .ToList();
     }

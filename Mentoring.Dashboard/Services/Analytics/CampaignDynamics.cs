@@ -8,6 +8,12 @@ namespace Mentoring.Dashboard.Services.Analytics;
 /// <summary>A slice of the region's figure (all, ОУ, УДО, a group of municipalities) in two campaigns.</summary>
 public sealed record SliceChange(Indicator Indicator, OrganisationKind? Kind, MunicipalityGroup? Group, Measure Before, Measure After)
 {
+    /// <summary>
+    /// The earlier round this change is measured from, when it is not the report's base: an indicator the base round
+    /// did not measure is compared with the latest round that did (Krasnoyarsk's young teachers: 2021/22 → 2022/23).
+    /// </summary>
+    public CampaignInfo? EarlierRound { get; init; }
+
     public ValueChange Change => new(Before.Value, After.Value);
     public string SliceText => Format.Slice(Kind, Group);
 }
@@ -115,9 +121,24 @@ public sealed class CampaignDynamics(MonitoringQueries queries)
             : null;
         var municipalAfter = canCompareMunicipalities ? await queries.GetMunicipalityRowsAsync(regionId, currentCampaign.Id, codes, ct) : null;
 
+        // Earlier closed rounds, latest first, for indicators the base round did not measure.
+        var earlier = new List<(CampaignInfo Campaign, IReadOnlyList<IndicatorFigures> Figures)>();
+        if (baseCampaign is not null)
+            foreach (var round in campaigns.Where(c => c.State == Domain.Monitoring.CampaignState.Closed && c.AsOf < baseCampaign.AsOf).OrderByDescending(c => c.AsOf))
+                earlier.Add((round, await queries.GetFiguresAsync(round.Id, region, ct)));
+        List<SliceChange> RegionChanges(IndicatorFigures a)
+        {
+            if (before.FirstOrDefault(b => b.Indicator.Code == a.Indicator.Code) is { } inBase)
+                return SliceChanges(inBase, a);
+            foreach (var (round, figures) in earlier)
+                if (figures.FirstOrDefault(f => f.Indicator.Code == a.Indicator.Code) is { } older)
+                    return SliceChanges(older, a).Select(c => c with { EarlierRound = round }).ToList();
+            return [];
+        }
+
         var indicators = after
             .Select(a => new IndicatorDynamics(a.Indicator,
-                SliceChanges(before.FirstOrDefault(b => b.Indicator.Code == a.Indicator.Code), a),
+                RegionChanges(a),
                 municipalAfter is null ? [] : MunicipalityChanges(municipalBefore?[a.Indicator.Code] ?? [], municipalAfter[a.Indicator.Code])))
             .Where(d => d.Region.Count > 0 || d.Municipalities.Any(m => m.Before is not null || d.TracksStart && m.HasNotStarted))
             .ToList();
@@ -132,9 +153,9 @@ public sealed class CampaignDynamics(MonitoringQueries queries)
     {
         var changes = after.Slices
             .Select(a => (a, b: before?.Slices.FirstOrDefault(b => b.Kind == a.Kind && b.Group == a.Group)))
-            .Select(x => (x.a, Before: Measure.Of(x.b), After: Measure.Of(x.a)))
-            .Where(x => x.Before is not null && x.After is not null && x.Before.IsComparableWith(x.After))
-            .Select(x => new SliceChange(after.Indicator, x.a.Kind, x.a.Group, x.Before!, x.After!))
+            .Select(x => (x.a, Pair: Measure.Comparable(Measure.Of(x.b), Measure.Of(x.a))))
+            .Where(x => x.Pair is not null)
+            .Select(x => new SliceChange(after.Indicator, x.a.Kind, x.a.Group, x.Pair!.Value.Before, x.Pair!.Value.After))
             .ToList();
         var byKind = changes.Where(c => c.Kind is not null && c.Group is null).ToList();
         if (byKind.Count == 1 && changes.FirstOrDefault(c => c.Kind is null && c.Group is null) is { } all

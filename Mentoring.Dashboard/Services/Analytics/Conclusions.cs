@@ -32,7 +32,7 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         var conclusions = new List<Conclusion>();
 
         if (previous is not null)
-            conclusions.AddRange(ChangeSentences(report.Indicators.Select(i => (i.Indicator, (IReadOnlyList<SliceChange>)i.Region)).ToList(), previous, campaign, report.BaseLabel));
+            conclusions.AddRange(ChangeSentences(report.Indicators.Select(i => (i.Indicator, (IReadOnlyList<SliceChange>)i.Region.Where(s => s.EarlierRound is null).ToList())).ToList(), previous, campaign, report.BaseLabel));
 
         // Plans are compared where this campaign is the latest closed one: the plan view always uses the latest fact.
         if (CampaignInfo.Pick(region.Campaigns, null)?.Id == campaignId)

@@ -93,7 +93,10 @@ public sealed class DashboardTables(
             organisations.Select(o => (IReadOnlyList<object?>)
                 [o.Name, Format.OrganisationKindShort(o.Kind),
                  .. columns.Select(i => (object?)FigureText.Organisation(i, o.Figures.GetValueOrDefault(i.Code))),
-                 o.IsSynthetic ? Demo : ""]).ToList());
+                 o.IsSynthetic ? Demo
+                 : columns.Where(i => o.SyntheticCodes.Contains(i.Code)).Select(i => i.ShortName).ToList() is { Count: > 0 } generated
+                     ? "демо-значения: " + string.Join(", ", generated)
+                     : ""]).ToList());
     }
 
     /// <summary>The report page's targeted recommendations: one row per organisation named.</summary>

@@ -56,7 +56,8 @@ public static class DeckComposer
 
         if (data.Dynamics is { Base: not null } dynamics)
         {
-            var changes = dynamics.Indicators.SelectMany(i => i.Region).ToList();
+            // Against the base round only: a slide's column says which round that is.
+            var changes = dynamics.Indicators.SelectMany(i => i.Region).Where(c => c.EarlierRound is null).ToList();
             foreach (var (chunk, index) in changes.Chunk(ChangesPerSlide).Select((c, i) => (c, i)))
                 slides.Add(new($"dynamics-{index}", SlideKind.Dynamics, $"Динамика: по сравнению с {dynamics.BaseLabel}{(index > 0 ? " (продолжение)" : "")}")
                 {
