@@ -52,5 +52,8 @@ public sealed record Indicator(
     /// Whether organisations report it themselves. The regional programme's indicators are computed by the region
     /// from other sources, so campaigns do not ask schools for them.
     /// </summary>
-    public bool ReportedByOrganisations => Group != IndicatorGroup.RegionalProgramme;
+    public bool ReportedByOrganisations => Group != IndicatorGroup.RegionalProgramme && !IsTotalOfForms;
+
+    /// <summary>A report's total over the forms of mentoring (Krasnoyarsk's «Всего» row): published, not asked of schools.</summary>
+    public bool IsTotalOfForms { get; init; }
 }

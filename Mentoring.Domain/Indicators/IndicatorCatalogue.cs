@@ -24,6 +24,7 @@ public static class IndicatorCatalogue
     public const string ProgrammesCompletedTeacherTeacher = "PRG_DONE_TT";
     public const string ProgrammesCompletedTeacherStudent = "PRG_DONE_TS";
     public const string ProgrammesCompletedStudentStudent = "PRG_DONE_SS";
+    public const string ProgrammesCompleted = "PRG_DONE";
     public const string Enterprises = "ENTERPRISES";
 
     // Local normative documents (facts per organisation).
@@ -95,6 +96,7 @@ public static class IndicatorCatalogue
         Share(ProgrammesCompletedTeacherTeacher, "Доля завершённых персонализированных программ по форме «учитель-учитель»", "Завершены: «учитель-учитель»", IndicatorGroup.Programmes) with { PartLabel = "Завершено программ «учитель-учитель»", WholeLabel = "Всего программ «учитель-учитель»", PartUnit = "ед." },
         Share(ProgrammesCompletedTeacherStudent, "Доля завершённых персонализированных программ по форме «учитель-ученик»", "Завершены: «учитель-ученик»", IndicatorGroup.Programmes) with { PartLabel = "Завершено программ «учитель-ученик»", WholeLabel = "Всего программ «учитель-ученик»", PartUnit = "ед." },
         Share(ProgrammesCompletedStudentStudent, "Доля завершённых персонализированных программ по форме «ученик-ученик»", "Завершены: «ученик-ученик»", IndicatorGroup.Programmes) with { PartLabel = "Завершено программ «ученик-ученик»", WholeLabel = "Всего программ «ученик-ученик»", PartUnit = "ед." },
+        Share(ProgrammesCompleted, "Доля завершённых персонализированных программ наставничества (все формы)", "Завершены: все формы", IndicatorGroup.Programmes) with { PartLabel = "Завершено программ", WholeLabel = "Всего программ", PartUnit = "ед.", IsTotalOfForms = true },
         Count(Enterprises, "Количество предприятий (организаций), вошедших в программы наставничества", "Предприятия-партнёры", IndicatorGroup.TeacherMentoring, "ед."),
 
         Fact(DocSiteSection, "Раздел «Наставничество» на официальном сайте", "Раздел на сайте", IndicatorGroup.Documents),

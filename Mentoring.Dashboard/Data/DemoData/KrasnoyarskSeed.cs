@@ -186,6 +186,9 @@ internal static class KrasnoyarskSeed
             if (us > 0)
                 b.AtMunicipality(campaign, indicator, city, Figure.Share(ud, us, up), Source, OrganisationKind.Supplementary);
         }
+        // The table's «Всего» row and the conclusions' «завершенных программ в ОУ – 83 %, в УДО – 97 %».
+        b.AtMunicipality(campaign, ProgrammesCompleted, city, Figure.Share(519, 622, 83), Source, OrganisationKind.School);
+        b.AtMunicipality(campaign, ProgrammesCompleted, city, Figure.Share(34, 35, 97), Source, OrganisationKind.Supplementary);
     }
 
     private static void AddEffectiveness(DemoDataBuilder b, Campaign campaign, Municipality city,
