@@ -27,14 +27,7 @@ public abstract class VisitChangesTests(SeededDatabase database)
 
         var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
         var form = await curator.GetAsync(campaign, school);
-        var values = form.Indicators.ToDictionary(i => i.Code, i => i.Kind switch
-        {
-            IndicatorKind.Share => Figure.Share(1, 10),
-            IndicatorKind.Count => Figure.Count(2),
-            IndicatorKind.Fact => Figure.Fact(true),
-            _ => Figure.Level(1),
-        });
-        Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, values, form.Version));
+        Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version));
         var changes = (await VisitAsync(official, region))!;
 
         var arrival = Assert.Single(changes.Arrivals);

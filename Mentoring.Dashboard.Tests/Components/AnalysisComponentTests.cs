@@ -17,6 +17,22 @@ public class AnalysisComponentTests : DashboardTestContext
     private static Measure Percent(decimal value) => new(Mentees, Figure.PercentOnly(value), value, true, false);
 
     [Fact]
+    public void ADynamicsList_MarksAGeneratedFigure_AndSaysWhatTheMarkMeans()
+    {
+        var generated = new Measure(Mentees, Figure.Share(3, 10), 30, true, IsSynthetic: true);
+        MunicipalityChange[] items =
+        [
+            new(1, "Яйский МО", MunicipalityKind.MunicipalOkrug, Mentees, null, Percent(11), Percent(15)),
+            new(2, "Беловский ГО", MunicipalityKind.CityOkrug, Mentees, null, Percent(20), generated),
+        ];
+
+        var list = Render<DynamicsList>(p => p.Add(c => c.Title, "Увеличение").Add(c => c.Css, "increase").Add(c => c.Items, items).Add(c => c.ShowChange, true));
+
+        Assert.Contains("Яйский МО (11\u00A0% → 15\u00A0%), Беловский ГО (20\u00A0% → 30\u00A0%)\u00A0*.", list.Markup);
+        Assert.Equal(Format.DemoFootnote, list.Find(".chart-footnote").TextContent);
+    }
+
+    [Fact]
     public void AFall_IsShownWithArrowSignAndWords()
     {
         var badge = Render<ChangeBadge>(p => p.Add(c => c.Before, Percent(9.1m)).Add(c => c.After, Percent(6.2m)));

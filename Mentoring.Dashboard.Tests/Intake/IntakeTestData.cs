@@ -9,6 +9,7 @@ using Mentoring.Dashboard.Services.Export;
 using Mentoring.Dashboard.Services.Intake;
 using Mentoring.Dashboard.Tests.Infrastructure;
 using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Tests.Intake;
@@ -32,6 +33,15 @@ public static class IntakeTestData
         await campaigns.StartCollectingAsync(id!.Value);
         return (id.Value, region, await database.MunicipalityIdAsync(City));
     }
+
+    /// <summary>Every collected indicator filled in with a valid figure.</summary>
+    public static Dictionary<string, Figure> Complete(IEnumerable<Indicator> indicators) => indicators.ToDictionary(i => i.Code, i => i.Kind switch
+    {
+        IndicatorKind.Share => Figure.Share(1, 10),
+        IndicatorKind.Count => Figure.Count(2),
+        IndicatorKind.Fact => Figure.Fact(true),
+        _ => Figure.Level(1),
+    });
 
     /// <summary>Changes whenever any figure, submission or audit entry is written.</summary>
     public static async Task<string> FingerprintAsync(SeededDatabase database)

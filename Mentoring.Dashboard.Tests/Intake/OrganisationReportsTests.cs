@@ -166,15 +166,6 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
     }
 
     private static Dictionary<string, Figure> Values(decimal mentors) => new() { [IndicatorCatalogue.TeacherMentors] = Figure.Count(mentors) };
-
-    /// <summary>Every collected indicator filled in with a valid figure.</summary>
-    private static Dictionary<string, Figure> Complete(IEnumerable<Indicator> indicators) => indicators.ToDictionary(i => i.Code, i => i.Kind switch
-    {
-        IndicatorKind.Share => Figure.Share(1, 10),
-        IndicatorKind.Count => Figure.Count(2),
-        IndicatorKind.Fact => Figure.Fact(true),
-        _ => Figure.Level(1),
-    });
 }
 
 public sealed class OrganisationReportsOnSqlite(SqliteSeededDatabase database) : OrganisationReportsTests(database), IClassFixture<SqliteSeededDatabase>;

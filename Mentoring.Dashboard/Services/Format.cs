@@ -12,6 +12,11 @@ public static class Format
 
     public const string NoData = "нет данных";
 
+    /// <summary>Marks a generated value where a badge does not fit (a chart label, a list): «90,9 % *».</summary>
+    public const string DemoMark = "\u00A0*";
+
+    public const string DemoFootnote = "* значение по демонстрационным (сгенерированным) данным";
+
     /// <summary>A computed percentage, to one decimal ("79,8 %"); tiny non-zero values keep their digits ("0,025 %").</summary>
     public static string Percent(decimal? value) =>
         value is { } v ? v.ToString(Math.Abs(v) < 0.1m && v != 0 ? "0.###" : "0.#", Russian) + "\u00A0%" : NoData;

@@ -41,9 +41,9 @@ public sealed record ChartSpec(string Title, ChartOrientation Orientation, IRead
     public string? Footnote { get; init; }
 
     /// <summary>Marks a generated value in a chart label short enough for a phone; <see cref="DemoFootnote"/> explains it.</summary>
-    public const string DemoMark = "\u00A0*";
+    public const string DemoMark = Services.Format.DemoMark;
 
-    public const string DemoFootnote = "* значение по демонстрационным (сгенерированным) данным";
+    public const string DemoFootnote = Services.Format.DemoFootnote;
 
     public IEnumerable<string> Categories => Series.SelectMany(s => s.Points.Select(p => p.Category)).Distinct();
 

@@ -29,8 +29,14 @@ public sealed record MunicipalityChange(
     /// <summary>Has not started: the form is run by no organisation (0 %, 0 ОО) in the later campaign.</summary>
     public bool HasNotStarted => After is { Value: 0 };
 
-    /// <summary>"Таштагольский МР (27 % → 43 %)".</summary>
-    public string ChangeText => Before is { } b && After is { } a ? $"{Name} ({b.Text} → {a.Text})" : Name;
+    /// <summary>Either figure was made by the demo generator.</summary>
+    public bool IsSynthetic => Before?.IsSynthetic == true || After?.IsSynthetic == true;
+
+    /// <summary>"Таштагольский МР (27 % → 43 %)"; a generated figure carries the demo mark.</summary>
+    public string ChangeText => (Before is { } b && After is { } a ? $"{Name} ({b.Text} → {a.Text})" : Name) + (IsSynthetic ? Format.DemoMark : "");
+
+    /// <summary>The name as a list shows it, with the demo mark where a figure behind it was generated.</summary>
+    public string NameText => Name + (IsSynthetic ? Format.DemoMark : "");
 }
 
 /// <summary>The lists the seeds write by hand, for one indicator, organisation kind and group of municipalities.</summary>
