@@ -77,6 +77,7 @@ public abstract class PublishedFiguresTests(SeededDatabase database)
     [InlineData("krasnodar", "город-курорт Анапа", "2022-08-01", "FORM_TT", OrganisationKind.School, "75\u00A0%", "24 из 32 ОО")]
     [InlineData("tomsk", null, "2023-06-01", "TP_STU_5_11", null, "51,56\u00A0%", "")]
     [InlineData("krasnoyarsk", "город Красноярск", "2023-05-15", "PRG_DONE", OrganisationKind.School, "83\u00A0%", "519 из 622 (расчёт: 83,4\u00A0%)")]
+    [InlineData("krasnoyarsk", "город Красноярск", "2023-05-15", "DOC_PROGRAMME", OrganisationKind.Supplementary, "88\u00A0%", "14 из 16 ОО (расчёт: 87,5\u00A0%)")]
     public async Task APublishedFigure_ReadsAsTheReportPrintsIt(string region, string? municipality, string asOf, string indicator,
         OrganisationKind? kind, string value, string detail)
     {

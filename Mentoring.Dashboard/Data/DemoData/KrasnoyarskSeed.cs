@@ -27,16 +27,17 @@ internal static class KrasnoyarskSeed
     private const string Ctrigo = "ДО ЦТРиГО";
     private const string Dooc = "ДО ДООЦ № 1";
 
-    // Table 1: the organisations named as lacking each document ("… – отсутствует").
-    private static readonly (string Indicator, int Schools, int Supplementary, string[] Missing)[] Documents =
+    // Table 1: schools and УДО with each document, the percentages printed beside them, and the organisations named as
+    // lacking it ("… – отсутствует").
+    private static readonly (string Indicator, int Schools, int SchoolsPct, int Supplementary, int SupplementaryPct, string[] Missing)[] Documents =
     [
-        (DocSiteSection, 110, 16, ["СШ № 50"]),
-        (DocRegulation, 110, 15, ["СШ № 50", SelfDetermination]),
-        (DocProgramme, 108, 14, ["СШ № 32", "СШ № 50", "СШ № 157", SelfDetermination, Spectrum]),
-        (DocOrderPairs, 102, 15, ["Гимназия № 10", "СШ № 32", "СШ № 42", "СШ № 50", "СШ № 56", "СШ № 62", "СШ № 89", "СШ № 95", "СШ № 135", Spectrum]),
-        (DocOrderImplementation, 109, 16, ["СШ № 10", "СШ № 50"]),
-        (DocOrderCurator, 108, 15, ["Гимназия № 16", "СШ № 10", "СШ № 50", Spectrum]),
-        (DocRoadmap, 110, 16, ["СШ № 50"]),
+        (DocSiteSection, 110, 99, 16, 100, ["СШ № 50"]),
+        (DocRegulation, 110, 99, 15, 94, ["СШ № 50", SelfDetermination]),
+        (DocProgramme, 108, 97, 14, 88, ["СШ № 32", "СШ № 50", "СШ № 157", SelfDetermination, Spectrum]),
+        (DocOrderPairs, 102, 92, 15, 94, ["Гимназия № 10", "СШ № 32", "СШ № 42", "СШ № 50", "СШ № 56", "СШ № 62", "СШ № 89", "СШ № 95", "СШ № 135", Spectrum]),
+        (DocOrderImplementation, 109, 98, 16, 100, ["СШ № 10", "СШ № 50"]),
+        (DocOrderCurator, 108, 97, 15, 94, ["Гимназия № 16", "СШ № 10", "СШ № 50", Spectrum]),
+        (DocRoadmap, 110, 99, 16, 100, ["СШ № 50"]),
     ];
 
     // Table 4: the schools running each form, with the percentage printed beside them (of 111), and their names.
@@ -69,10 +70,10 @@ internal static class KrasnoyarskSeed
 
         var may2023 = b.Campaign(region, "Мониторинг эффективности программ наставничества (ОУ и УДО г. Красноярска)", new DateOnly(2023, 5, 15), Source);
 
-        foreach (var (indicator, schoolCount, supplementaryCount, missing) in Documents)
+        foreach (var (indicator, schoolCount, schoolsPct, supplementaryCount, supplementaryPct, missing) in Documents)
         {
-            b.AtMunicipality(may2023, indicator, city, Figure.Share(schoolCount, 111), Source, OrganisationKind.School);
-            b.AtMunicipality(may2023, indicator, city, Figure.Share(supplementaryCount, 16), Source, OrganisationKind.Supplementary);
+            b.AtMunicipality(may2023, indicator, city, Figure.Share(schoolCount, 111, schoolsPct), Source, OrganisationKind.School);
+            b.AtMunicipality(may2023, indicator, city, Figure.Share(supplementaryCount, 16, supplementaryPct), Source, OrganisationKind.Supplementary);
             foreach (var o in all)
                 b.AtOrganisation(may2023, indicator, o, Figure.Fact(!missing.Contains(o.Name)), Source, isSynthetic: false);
         }
