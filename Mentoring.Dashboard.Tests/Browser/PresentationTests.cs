@@ -131,6 +131,19 @@ public partial class PresentationTests(DashboardApp app)
         Assert.DoesNotContain("Вопросы и обсуждение", edit);
     }
 
+    [Fact]
+    public async Task AStaticallyRenderedDeck_DisposesWithoutAnError()
+    {
+        using var client = await app.SignedInClientAsync("admin@demo.local");
+
+        // Prerendered only (no circuit): the deck is rendered and disposed on the server.
+        var html = await DashboardApp.PageTextAsync(client, $"/slides?region={await app.RegionIdAsync("tomsk")}");
+        await Task.Delay(500); // the log is written as the response completes
+
+        Assert.Contains("Томская область", html);
+        Assert.DoesNotContain("JavaScript interop calls cannot be issued", await app.LogAsync());
+    }
+
     [GeneratedRegex(@"/Type\s*/Page(?!s)")]
     private static partial Regex PdfPages();
 }

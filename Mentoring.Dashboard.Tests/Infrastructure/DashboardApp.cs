@@ -30,6 +30,16 @@ public sealed class DashboardApp : IAsyncLifetime
 
     public static string ScreenshotFolder { get; } = Path.Combine(SolutionFolder(), "artifacts", "screenshots");
 
+    /// <summary>The app's warnings and errors (artifacts/logs/dashboard-{port}.log).</summary>
+    public string LogPath { get; private set; } = "";
+
+    /// <summary>The app's log so far, read while the app keeps writing it.</summary>
+    public async Task<string> LogAsync()
+    {
+        await using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return await new StreamReader(stream).ReadToEndAsync();
+    }
+
     public async Task InitializeAsync()
     {
         var port = FreePort();
@@ -53,7 +63,8 @@ public sealed class DashboardApp : IAsyncLifetime
         // The app's warnings and errors go to artifacts/logs, to read when a browser test fails.
         var logFolder = Path.Combine(SolutionFolder(), "artifacts", "logs");
         Directory.CreateDirectory(logFolder);
-        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(logFolder, $"dashboard-{port}.log")) { AutoFlush = true });
+        LogPath = Path.Combine(logFolder, $"dashboard-{port}.log");
+        var log = TextWriter.Synchronized(new StreamWriter(new FileStream(LogPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true });
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
