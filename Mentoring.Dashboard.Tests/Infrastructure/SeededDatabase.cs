@@ -64,8 +64,8 @@ public abstract class SeededDatabase : IAsyncLifetime
     public OrganisationReports ReportsAs(ClaimsPrincipal user) =>
         new(Factory, GuardAs(user), QueriesAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
 
-    public SpreadsheetImport ImportAs(ClaimsPrincipal user) =>
-        new(Factory, GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
+    public SpreadsheetImport ImportAs(ClaimsPrincipal user, Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null) =>
+        new(Factory, GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System, logger);
 
     public CampaignAdministration CampaignsAs(ClaimsPrincipal user) => new(Factory, GuardAs(user), AuditAs(user), TimeProvider.System);
 

@@ -28,3 +28,16 @@ public sealed class FixedUser(ClaimsPrincipal user) : ICurrentUser
 {
     public Task<ClaimsPrincipal> GetAsync() => Task.FromResult(user);
 }
+
+/// <summary>A logger that keeps what it was told, for tests that a failure is on record.</summary>
+public sealed class RecordingLogger<T> : Microsoft.Extensions.Logging.ILogger<T>
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+        Exception? exception, Func<TState, Exception?, string> formatter) => Entries.Enqueue($"{logLevel}: {formatter(state, exception)}");
+}

@@ -86,6 +86,40 @@ public static class IntakeTestData
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A valid one-row workbook with one part's XML rewritten by hand, as a careless or hostile tool would write it
+    /// (a row number «abc», a cell type «xyz», a relationship that points nowhere).
+    /// </summary>
+    public static byte[] XlsxWithPart(string partPrefix, Func<string, string> rewrite)
+    {
+        var bytes = Xlsx(new ExportTable(IntakeColumns.FormsSheet, [IntakeColumns.Name, "Положение"], [["СШ № 50", 1]]));
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.First(e => e.FullName.StartsWith(partPrefix, StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            var partName = entry.FullName;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+                xml = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(partName).Open());
+            writer.Write(rewrite(xml));
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>The sheet's data rows replaced by <paramref name="rows"/> (raw &lt;row&gt; XML).</summary>
+    public static byte[] XlsxWithRows(string rows) =>
+        XlsxWithPart("xl/worksheets/", xml =>
+        {
+            // The writer may prefix the spreadsheet namespace («x:»); the rows written here follow it.
+            var prefix = xml.Contains("<x:sheetData", StringComparison.Ordinal) ? "x:" : "";
+            var prefixed = prefix.Length == 0 ? rows : System.Text.RegularExpressions.Regex.Replace(rows, "<(/?)(row|c|v)\\b", "<$1x:$2");
+            return System.Text.RegularExpressions.Regex.Replace(xml, $"<{prefix}sheetData>.*</{prefix}sheetData>",
+                $"<{prefix}sheetData>{prefixed}</{prefix}sheetData>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        });
+
     /// <summary>What a password-protected workbook starts with (an OLE compound file).</summary>
     public static byte[] Encrypted() => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1024]];
 }

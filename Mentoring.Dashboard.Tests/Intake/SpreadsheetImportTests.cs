@@ -108,6 +108,12 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
         { "not a spreadsheet", "Файл не является таблицей .xlsx или .csv." },
         { "corrupt xlsx", "Файл повреждён или не является таблицей .xlsx." },
         { "binary csv", "Файл не является текстовой таблицей .csv." },
+        { "row number abc", "неверный номер строки «abc» — файл повреждён" },
+        { "row number overflowing", "неверный номер строки «99999999999» — файл повреждён" },
+        { "cell type xyz", "Лист «Формы и документы», строка 1" },
+        { "relationship to nowhere", "Файл повреждён или не является таблицей .xlsx" },
+        { "one row of 300 cells all A1", "больше 200 столбцов" },
+        { "25 000 empty rows", "больше 20000 строк" },
     };
 
     [Theory]
@@ -124,9 +130,23 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
             "50 MB" => (new byte[50 * 1024 * 1024], "big.xlsx"),
             "not a spreadsheet" => ("\x89PNG\r\n\x1A\n"u8.ToArray().Concat(new byte[100]).ToArray(), "photo.xlsx"),
             "corrupt xlsx" => ("PK\x03\x04 not really a zip"u8.ToArray(), "broken.xlsx"),
+            "row number abc" => (XlsxWithRows("<row r=\"abc\"><c r=\"A1\" t=\"inlineStr\"><is><t>СШ № 50</t></is></c></row>"), "book.xlsx"),
+            "row number overflowing" => (XlsxWithRows("<row r=\"99999999999\"><c r=\"A1\"><v>1</v></c></row>"), "book.xlsx"),
+            // An unknown cell type is read as a plain value: the file is read, and the header row is what is wrong.
+            "cell type xyz" => (XlsxWithRows("<row r=\"1\"><c r=\"A1\" t=\"xyz\"><v>1</v></c></row>"), "book.xlsx"),
+            "relationship to nowhere" => (XlsxWithPart("xl/workbook", xml => System.Text.RegularExpressions.Regex.Replace(xml, "r:id=\"[^\"]+\"", "r:id=\"rIdNowhere\"")), "book.xlsx"),
+            "one row of 300 cells all A1" => (XlsxWithRows("<row r=\"1\">" + string.Concat(Enumerable.Repeat("<c r=\"A1\"><v>1</v></c>", 300)) + "</row>"), "book.xlsx"),
+            "25 000 empty rows" => (XlsxWithRows(string.Concat(Enumerable.Range(1, 25_000).Select(i => $"<row r=\"{i}\"/>"))), "book.xlsx"),
             _ => (new byte[] { 0x41, 0, 0x42, 0 }, "data.csv"),
         };
-        await AssertRefusedAsync(campaign, city, bytes, name, expected);
+        var logger = new RecordingLogger<SpreadsheetImport>();
+        var preview = await AssertRefusedAsync(campaign, city, bytes, name, expected, logger: logger);
+
+        // A refused file is on record with what the user was told (once for the preview, once for «Записать»).
+        if (preview.Refusal is { } refusal)
+            Assert.Equal(2, logger.Entries.Count(e => e.StartsWith("Warning: Import of «", StringComparison.Ordinal) && e.EndsWith(refusal, StringComparison.Ordinal)));
+        else
+            Assert.Empty(logger.Entries); // a file that was read, with problems in its cells, is the user's to fix
     }
 
     [Fact]
@@ -195,9 +215,10 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
             d => d.Contains("Импорт из файла «correction.csv»", StringComparison.Ordinal));
     }
 
-    private async Task AssertRefusedAsync(int campaign, int city, byte[] file, string name, string expected, System.Security.Claims.ClaimsPrincipal? user = null)
+    private async Task<ImportPreview> AssertRefusedAsync(int campaign, int city, byte[] file, string name, string expected,
+        System.Security.Claims.ClaimsPrincipal? user = null, Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null)
     {
-        var import = database.ImportAs(user ?? Admin);
+        var import = database.ImportAs(user ?? Admin, logger);
         var before = await FingerprintAsync(database);
 
         var preview = await import.PreviewAsync(campaign, city, file, name);
@@ -208,6 +229,7 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
         Assert.False(committed.CanCommit);
         Assert.Contains(messages, m => m.Contains(expected, StringComparison.Ordinal));
         Assert.Equal(before, await FingerprintAsync(database));
+        return preview;
     }
 }
 

@@ -27,7 +27,8 @@ public sealed partial class SpreadsheetImport(
     IFigureChangeFeed feed,
     AuditLog audit,
     ICurrentUser currentUser,
-    TimeProvider clock)
+    TimeProvider clock,
+    Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null)
 {
     /// <summary>More problems than this are summarised: the user fixes the pattern, not 5 000 cells one by one.</summary>
     public const int MaxProblemsListed = 200;
@@ -57,7 +58,12 @@ public sealed partial class SpreadsheetImport(
 
         var (sheets, refusal) = SpreadsheetReader.Read(file, fileName);
         if (refusal is not null)
+        {
+            // Every file the reader refuses is on record, with what was said to the user.
+            if (logger is not null)
+                LogRefused(logger, Path.GetFileName(fileName), file.Length, refusal);
             return Refused(refusal);
+        }
 
         var parsed = Parse(sheets, campaign.CollectedIndicators, allowed, organisations.Count > allowed.Count);
         await using var transaction = commit ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -298,4 +304,7 @@ public sealed partial class SpreadsheetImport(
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Import of «{File}» ({Bytes} bytes) refused: {Refusal}")]
+    private static partial void LogRefused(Microsoft.Extensions.Logging.ILogger logger, string file, int bytes, string refusal);
 }

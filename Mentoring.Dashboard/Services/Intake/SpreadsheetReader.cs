@@ -78,7 +78,7 @@ public static class SpreadsheetReader
         }
         catch (InvalidDataException)
         {
-            return ([], "Файл повреждён или не является таблицей .xlsx.");
+            return ([], CorruptXlsx + ".");
         }
 
         try
@@ -100,11 +100,16 @@ public static class SpreadsheetReader
             }
             return sheets.Count == 0 ? ([], "В книге нет листов с данными.") : (sheets, null);
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return ([], "Файл повреждён или не является таблицей .xlsx.");
+            // Any part the SDK cannot read (a missing relationship, an attribute it cannot parse): one answer, never a
+            // frozen upload panel. The importer logs the refusal with the file's name.
+            return ([], $"{CorruptXlsx} ({e.GetType().Name})");
         }
     }
+
+    /// <summary>The refusal of a file whose parts cannot be read.</summary>
+    public const string CorruptXlsx = "Файл повреждён или не является таблицей .xlsx";
 
     /// <summary>Row by row with a forward-only reader, so a big sheet never sits in memory as a document tree.</summary>
     private static (SheetText?, string?) ReadWorksheet(string name, WorksheetPart part, string[] strings)
@@ -112,20 +117,29 @@ public static class SpreadsheetReader
         var rows = new List<string?[]>();
         var numbers = new List<int>();
         var problems = new List<CellProblem>();
+        var rowsRead = 0;
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
                 continue;
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = (int)(row.RowIndex?.Value ?? (uint)(numbers.Count == 0 ? 1 : numbers[^1] + 1));
-            if (rows.Count >= MaxRows)
+            // Empty rows count too: 2,5 million of them are not a municipality's table either.
+            if (++rowsRead > MaxRows)
                 return (null, $"Лист «{name}»: больше {MaxRows} строк — это не таблица одного муниципалитета.");
+            var row = (Row)reader.LoadCurrentElement()!;
+            // The row number as written, read without the SDK's parser (which throws on «abc» or 2^40).
+            var written = row.RowIndex?.InnerText;
+            int number;
+            if (written is null)
+                number = numbers.Count == 0 ? 1 : numbers[^1] + 1;
+            else if (!int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > 1_048_576)
+                return (null, $"Лист «{name}»: неверный номер строки «{Shorten(written)}» — файл повреждён.");
             var cells = new List<string?>();
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                if (column >= MaxColumns)
+                // Counted per cell, not per column letter: a row of millions of cells all addressed «A1» is refused too.
+                if (column >= MaxColumns || cells.Count >= MaxColumns)
                     return (null, $"Лист «{name}»: больше {MaxColumns} столбцов — это не шаблон мониторинга.");
                 while (cells.Count < column)
                     cells.Add(null);
@@ -148,14 +162,17 @@ public static class SpreadsheetReader
     private static string? Text(Cell cell, string[] strings)
     {
         var raw = cell.CellValue?.Text;
-        if (cell.DataType?.Value == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : null;
-        if (cell.DataType?.Value == CellValues.InlineString)
-            return cell.InlineString?.InnerText;
-        if (cell.DataType?.Value == CellValues.Boolean)
-            return raw == "1" ? "1" : "0";
-        return raw;
+        // The type as written («s», «inlineStr», «b»…): an unknown one is read as a plain value, not an exception.
+        return cell.DataType?.InnerText switch
+        {
+            "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : null,
+            "inlineStr" => cell.InlineString?.InnerText,
+            "b" => raw == "1" ? "1" : "0",
+            _ => raw,
+        };
     }
+
+    private static string Shorten(string text) => text.Length > 20 ? text[..20] + "…" : text;
 
     /// <summary>A CSV file is one unnamed sheet (messages then say only row and column).</summary>
     private static (IReadOnlyList<SheetText>, string?) ReadCsv(byte[] content)
