@@ -24,13 +24,10 @@ public static class CardContext
     /// «место 12 из 44»: one more than the municipalities with a higher value, so equal values share a place; null when
     /// the municipality has no value or the values are not shares.
     /// </summary>
-    public static string? Rank(IReadOnlyList<ComparisonRow> rows, int municipalityId)
-    {
-        var ranked = rows.Where(r => r.Value is not null && r.ValueIsPercent).ToList();
-        if (ranked.FirstOrDefault(r => r.Id == municipalityId) is not { Value: { } own } || ranked.Count < 2)
-            return null;
-        return $"место {ranked.Count(r => r.Value > own) + 1} из {ranked.Count} по доле";
-    }
+    public static string? Rank(IReadOnlyList<ComparisonRow> rows, int municipalityId) =>
+        ComparisonRow.Places(rows) is { Count: >= 2 } places && places.TryGetValue(municipalityId, out var place)
+            ? $"место {place} из {places.Count} по доле"
+            : null;
 
     /// <summary>The regional plan series of a slice, if the region has a plan for that indicator and kind of organisation.</summary>
     public static PlanSeries? PlanOf(IReadOnlyList<PlanSeries> plans, SliceFigure slice) =>

@@ -44,6 +44,20 @@ public sealed record ComparisonRow(
             headline is null ? "" : Format.Slice(headline));
     }
 
+    /// <summary>The ranking as the table, the chart, the download and the slide show it: highest first, equal values by name.</summary>
+    public static List<ComparisonRow> Ranked(IEnumerable<ComparisonRow> rows) =>
+        rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ThenBy(r => r.Name, NaturalOrder.Instance).ToList();
+
+    /// <summary>
+    /// Each municipality's place by share: one more than those with a higher value, so equal values share a place.
+    /// Counts do not rank (the big cities would always come first).
+    /// </summary>
+    public static Dictionary<int, int> Places(IReadOnlyList<ComparisonRow> rows)
+    {
+        var shares = rows.Where(r => r.Value is not null && r.ValueIsPercent).ToList();
+        return shares.ToDictionary(r => r.Id, r => shares.Count(o => o.Value > r.Value) + 1);
+    }
+
     /// <summary>"Значение (ОУ)": the value column's title, naming the slice most rows show when it is not all organisations.</summary>
     public static string ValueTitle(IReadOnlyList<ComparisonRow> rows) =>
         rows.Where(r => r.Value is not null).GroupBy(r => r.SliceLabel).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key is { } label

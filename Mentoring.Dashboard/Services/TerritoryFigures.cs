@@ -73,10 +73,7 @@ public sealed record SliceFigure(
     {
         if (PublishedLevels is not null && PrintedLevelPercents?.TryGetValue(code, out var printed) == true)
             return printed;
-        if (ShownLevels is not { } levels)
-            return null;
-        var total = PublishedLevels is not null && PublishedLevelTotal is { } t ? t : levels.Values.Sum();
-        return total == 0 ? null : levels.GetValueOrDefault(code) / total * 100;
+        return ShownLevels is { } levels && LevelTotal is { } total and not 0 ? levels.GetValueOrDefault(code) / total * 100 : null;
     }
 
     /// <summary>The organisations a level table is out of: the published total, else the organisations counted.</summary>

@@ -40,11 +40,6 @@ public sealed record ChartSpec(string Title, ChartOrientation Orientation, IRead
     /// <summary>A line under the chart, e.g. what the asterisk on demo values means.</summary>
     public string? Footnote { get; init; }
 
-    /// <summary>Marks a generated value in a chart label short enough for a phone; <see cref="DemoFootnote"/> explains it.</summary>
-    public const string DemoMark = Services.Format.DemoMark;
-
-    public const string DemoFootnote = Services.Format.DemoFootnote;
-
     public IEnumerable<string> Categories => Series.SelectMany(s => s.Points.Select(p => p.Category)).Distinct();
 
     /// <summary>A file name for the PNG/SVG download, from the title: letters and digits joined by hyphens, valid on every system.</summary>

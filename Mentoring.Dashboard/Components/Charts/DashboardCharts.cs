@@ -11,17 +11,17 @@ public static class DashboardCharts
     /// <param name="highlighted">Drawn in the accent colour: the reader's own municipality, the one clicked.</param>
     public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator, IReadOnlyCollection<int?>? highlighted = null)
     {
-        var ranked = rows.Where(r => r.Value is not null).OrderByDescending(r => r.Value).ThenBy(r => r.Name, NaturalOrder.Instance).ToList();
+        var ranked = ComparisonRow.Ranked(rows);
         var percent = ranked.All(r => r.ValueIsPercent);
         var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, ApexOptions.BarLabelWidth) is List<string> l ? l.Count : 1);
         return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,
-            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.IsSynthetic ? r.ValueText + ChartSpec.DemoMark : r.ValueText, highlighted?.Contains(r.Id) == true)).ToList())])
+            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.IsSynthetic ? r.ValueText + Format.DemoMark : r.ValueText, highlighted?.Contains(r.Id) == true)).ToList())])
         {
             Unit = percent ? "%" : "",
             // A third more than the longest bar leaves room for its value (and demo mark) after it, on a phone too.
             Max = Math.Ceiling((ranked.Max(r => r.Value) ?? 0) * 1.35m) is > 0 and var max ? max : null,
             ShowValueAxis = false,
-            Footnote = ranked.Any(r => r.IsSynthetic) ? ChartSpec.DemoFootnote : null,
+            Footnote = ranked.Any(r => r.IsSynthetic) ? Format.DemoFootnote : null,
             Height = Math.Max(220, lines * 20 + ranked.Count * 8 + 50),
         };
     }
@@ -55,10 +55,10 @@ public static class DashboardCharts
         [
             new ChartSeries(trend.Indicator.ShortName + (trend.SliceLabel == Format.OrganisationKindShort(null) ? "" : $" ({trend.SliceLabel})"),
                 trend.Points.Select(p => new ChartPoint(Format.Date(p.Campaign.AsOf), Math.Round(p.Value, 2),
-                    p.IsSynthetic ? p.Text + ChartSpec.DemoMark : p.Text)).ToList()),
+                    p.IsSynthetic ? p.Text + Format.DemoMark : p.Text)).ToList()),
         ])
         {
-            Footnote = trend.Points.Any(p => p.IsSynthetic) ? ChartSpec.DemoFootnote : null,
+            Footnote = trend.Points.Any(p => p.IsSynthetic) ? Format.DemoFootnote : null,
             Unit = trend.IsPercent ? "%" : trend.Indicator.Kind == IndicatorKind.Count ? trend.Indicator.Unit : "",
             Decimals = trend.IsPercent ? 1 : 0,
             Max = trend.IsPercent ? 100 : null,

@@ -156,7 +156,7 @@ public partial class RegionPage
             Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("focus", clicked.Id == focus?.Id ? null : clicked.Id));
     }
 
-    private void Filter(string name, string? value) =>
+    private void PutInUrl(string name, string? value) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, string.IsNullOrEmpty(value) ? null : value));
 
     private string WithoutFilter(string name) => Navigation.GetUriWithQueryParameter(name, (string?)null);
@@ -172,9 +172,7 @@ public partial class RegionPage
         trendChart = selectedTrend is null ? null : DashboardCharts.Trend(selectedTrend);
     }
 
-    private void SelectTrend(string code) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("trend", code));
+    private void SelectTrend(string code) => PutInUrl("trend", code);
 
-    private void SelectIndicator(string code) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("indicator", code));
+    private void SelectIndicator(string code) => PutInUrl("indicator", code);
 }

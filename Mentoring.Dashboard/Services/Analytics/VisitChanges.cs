@@ -91,8 +91,7 @@ public sealed class VisitChanges(IDbContextFactory<MentoringDbContext> contextFa
             || (await queries.GetComparableIndicatorsAsync(regionId, shown.Id, ct)).FirstOrDefault() is not { } ranked)
             return new RegionSnapshot(figures);
         var rows = (await queries.GetMunicipalityRowsAsync(regionId, shown.Id, ranked.Code, ct)).Select(r => ComparisonRow.From(r)).ToList();
-        var places = rows.Where(r => r.Value is not null).ToDictionary(r => r.Id, r => rows.Count(o => o.Value > r.Value) + 1);
-        return new RegionSnapshot(figures, ranked.Code, shown.Id, places);
+        return new RegionSnapshot(figures, ranked.Code, shown.Id, ComparisonRow.Places(rows));
     }
 
     private static string Key(int campaignId, SliceFigure slice) => $"{campaignId}|{slice.Indicator.Code}|{slice.Kind}|{slice.Group}";

@@ -75,7 +75,8 @@ public sealed class DashboardTables(
         var rows = (await queries.GetMunicipalityRowsAsync(regionId, campaignId, indicator.Code, ct)).Select(r => ComparisonRow.From(r, kind)).Where(r => group is null || r.Group == group).ToList();
         return new($"{indicator.ShortName} по муниципалитетам {name} на {Format.Date(campaign.AsOf)}",
             ["Муниципалитет", "Тип", "ОО в системе", ComparisonRow.ValueTitle(rows), "Значение числом", "Числитель / знаменатель", "ОУ", "УДО", "Примечание"],
-            rows.OrderByDescending(r => r.Value.HasValue).ThenByDescending(r => r.Value).ThenBy(r => r.Name, NaturalOrder.Instance)
+            // Ranked as on screen, then the municipalities without a value by name.
+            ComparisonRow.Ranked(rows).Concat(rows.Where(r => r.Value is null).OrderBy(r => r.Name, NaturalOrder.Instance))
                 .Select(r => Row(r.Name, r.KindText, r.Organisations, r.ValueText, Rounded(r.Value), r.Detail, r.SchoolsText, r.SupplementaryText,
                     Notes(r.IsSynthetic, r.IsMismatch ? ["опубликованный итог не совпадает с суммой по организациям"] : [])))
                 .ToList());

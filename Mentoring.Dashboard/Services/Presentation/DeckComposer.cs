@@ -79,7 +79,7 @@ public static class DeckComposer
                 Subtitle = data.Ranking.Count(r => r.Value is not null) is var reporting && reporting > RankingRows
                     ? $"{ranked.Name} — первые {RankingRows} из {reporting}"
                     : ranked.Name,
-                Ranking = data.Ranking.Where(r => r.Value is not null).OrderByDescending(r => r.Value).Take(RankingRows).ToList(),
+                Ranking = ComparisonRow.Ranked(data.Ranking).Take(RankingRows).ToList(),
             });
 
         if (GroupChart.Build(data.Figures.Where(f => f.Indicator.Group is IndicatorGroup.Forms or IndicatorGroup.StudentMentoring).ToList()) is { } forms)
