@@ -29,14 +29,19 @@ public partial class PresentationTests(DashboardApp app)
         await Expect(page.Locator(".slide-counter")).ToHaveTextAsync(new Regex(@"^2 / \d+$"));
         await DashboardApp.ScreenshotAsync(page, "51-slide-key-figures");
         await page.Keyboard.PressAsync("ArrowRight");
-        await DashboardApp.ScreenshotAsync(page, "52-slide-plan-forms");
+        var third = page.Locator(".slide.is-current");
+        await Expect(third.Locator("h2")).ToHaveTextAsync("План 2023 г. выполнен по 2 из 7 показателей");
+        await Expect(third.Locator("tr[data-indicator=TP_STU_DOP]")).ToContainTextAsync("38,44\u00A0%");
+        await DashboardApp.ScreenshotAsync(page, "52-slide-plan");
         await page.Keyboard.PressAsync("ArrowRight");
 
         var fourth = page.Locator(".slide.is-current");
-        await Expect(fourth.Locator("h2")).ToHaveTextAsync("Показатели региональной программы: план и факт до 2024 года");
-        await Expect(fourth.Locator("tr[data-indicator=TP_STU_DOP]")).ToContainTextAsync("38,44\u00A0%");
+        await Expect(fourth.Locator(".slide-topic")).ToHaveTextAsync("Динамика: по сравнению с 2021 г.");
+        await Expect(fourth.Locator("h2")).ToHaveTextAsync(
+            "Улучшились 19 из 19 значений; больше всего — «Обучающиеся 5–11 кл. в наставничестве»: 29,05\u00A0% → 51,56\u00A0%");
+        await Expect(fourth.Locator(".slide-pair").First).ToContainTextAsync("29,05\u00A0% → 51,56\u00A0%");
         await Expect(page.Locator(".slide-counter")).ToHaveTextAsync(new Regex(@"^4 / \d+$"));
-        await DashboardApp.ScreenshotAsync(page, "53-slide-plan-programme");
+        await DashboardApp.ScreenshotAsync(page, "53-slide-dynamics");
 
         await page.Keyboard.PressAsync("End");
         await DashboardApp.ScreenshotAsync(page, "54-slide-last");
@@ -45,10 +50,10 @@ public partial class PresentationTests(DashboardApp app)
     }
 
     [Theory]
-    [InlineData("tomsk", 20)]
-    [InlineData("krasnodar", 12)]
-    [InlineData("kuzbass", 10)]
-    public async Task EverySlide_FitsItsPage(string region, int slides)
+    [InlineData("tomsk", 22, 7)]
+    [InlineData("krasnodar", 15, 6)]
+    [InlineData("kuzbass", 13, 7)]
+    public async Task EverySlide_FitsItsPage(string region, int slides, int story)
     {
         var page = await app.SignInAsync("admin@demo.local", width: 1920, height: 1080);
         await page.GotoAsync($"{app.BaseUrl}/slides?region={await app.RegionIdAsync(region)}");
@@ -56,6 +61,8 @@ public partial class PresentationTests(DashboardApp app)
         await page.Locator(".slide-show").FocusAsync();
         var count = await page.Locator(".slide").CountAsync();
         Assert.Equal(slides, count); // a deck with no slides would pass the loop below unchecked
+        // The story before the appendix: the title, one slide per key message, «Главное».
+        Assert.Equal(story, await page.Locator(".slide[data-appendix=false]").CountAsync());
 
         for (var i = 1; i <= count; i++)
         {
@@ -129,6 +136,54 @@ public partial class PresentationTests(DashboardApp app)
         var edit = await DashboardApp.PageTextAsync(official, $"/presentations/{deckId}/edit");
         Assert.Contains("Нет доступа", edit);
         Assert.DoesNotContain("Вопросы и обсуждение", edit);
+    }
+
+    [Fact]
+    public async Task ThePresenterNamesThemselvesInTheirProfile_AndTheTitleSlideSaysSo()
+    {
+        var page = await app.SignInAsync("presenter@demo.local", width: 1920, height: 1080);
+        await page.GotoAsync($"{app.BaseUrl}/account/profile");
+        await page.FillAsync("#profile-name", "");
+        await page.ClickAsync("button:has-text('Сохранить')");
+        await Expect(page.Locator(".form-error")).ToContainTextAsync("Укажите имя.");
+
+        await page.FillAsync("#profile-name", "Смирнова Ольга Викторовна");
+        await page.FillAsync("#profile-position", "Начальник отдела общего образования");
+        await page.FillAsync("#profile-workplace", "Министерство образования, науки и молодёжной политики Краснодарского края");
+        await page.ClickAsync("button:has-text('Сохранить')");
+        await Expect(page.Locator(".form-success")).ToHaveTextAsync("Профиль сохранён.");
+        // The app bar reads the name from the renewed sign-in cookie.
+        await Expect(page.Locator("header")).ToContainTextAsync("Смирнова Ольга Викторовна");
+
+        await page.GotoAsync($"{app.BaseUrl}/slides?region={await app.RegionIdAsync("krasnodar")}");
+        await DashboardApp.WaitForInteractiveAsync(page);
+        var title = page.Locator(".slide.is-current");
+        await Expect(title.Locator(".slide-presenter")).ToHaveTextAsync("Смирнова Ольга Викторовна");
+        await Expect(title.Locator(".slide-presenter-affiliation"))
+            .ToHaveTextAsync("Начальник отдела общего образования, Министерство образования, науки и молодёжной политики Краснодарского края");
+        await DashboardApp.ScreenshotAsync(page, "57-slide-title-speaker");
+    }
+
+    [Fact]
+    public async Task TheDeckDownloadsAsAPptx_OnlyForAViewerOfItsTerritory()
+    {
+        var tomsk = await app.RegionIdAsync("tomsk");
+        using var admin = await app.SignedInClientAsync("admin@demo.local");
+        using var response = await admin.GetAsync($"/export/deck?region={tomsk}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Services.Presentation.Pptx.PptxWriter.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Томская-область-01-06-2023.pptx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var pptx = DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Equal(22, pptx.PresentationPart!.SlideParts.Count());
+
+        // A municipal head of another region gets no file, whatever the link says.
+        using var head = await app.SignedInClientAsync("anapa@demo.local");
+        using var refused = await head.GetAsync($"/export/deck?region={tomsk}");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Нет доступа.", await refused.Content.ReadAsStringAsync());
+        using var missing = await head.GetAsync("/export/deck");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, missing.StatusCode);
     }
 
     [Fact]

@@ -21,29 +21,65 @@ public class DeckTests : DashboardTestContext
         return new(indicator, [new SliceFigure(indicator, kind, null, Figure.PercentOnly(value), null, null, false)]);
     }
 
-    private static DeckData Data(IReadOnlyList<IndicatorFigures> figures, IReadOnlyList<Conclusion>? conclusions = null) =>
-        new("Кузбасс", "Докладчик", Campaign, figures, [], null, null, [], conclusions ?? [], null);
+    private static readonly CampaignInfo Before = new(0, "Мониторинг", new DateOnly(2021, 12, 1), "Отчёт 2021");
 
-    [Fact]
-    public void ADeckWithOnlyKeyFigures_HasATitleAndAKeyFiguresSlide_AndNoEmptySections()
+    private static DeckData Data(IReadOnlyList<IndicatorFigures> figures, IReadOnlyList<Conclusion>? conclusions = null, DynamicsReport? dynamics = null) =>
+        new("Кузбасс", new Speaker("Иванова Мария Петровна", "Начальник отдела", "Министерство образования Кузбасса"), Campaign, figures, [], dynamics, null, [], conclusions ?? [], null);
+
+    private static SliceChange Change(string code, decimal before, decimal after, OrganisationKind? kind = null)
     {
-        var slides = DeckComposer.Compose(Data([Percent(IndicatorCatalogue.StudentMentees, 6.2m, OrganisationKind.School)]));
-
-        Assert.Equal([SlideKind.Title, SlideKind.KeyFigures, SlideKind.Forms], slides.Select(s => s.Kind));
-        Assert.DoesNotContain(slides, s => s.Kind is SlideKind.Plan or SlideKind.Dynamics or SlideKind.Ranking or SlideKind.Documents
-            or SlideKind.Conclusions or SlideKind.Recommendations);
+        var indicator = IndicatorCatalogue.Get(code);
+        return new SliceChange(indicator, kind, null,
+            new Measure(indicator, Figure.PercentOnly(before), before, true, false), new Measure(indicator, Figure.PercentOnly(after), after, true, false));
     }
 
     [Fact]
-    public void DocumentsAndConclusions_GetTheirSlides_WhenThereIsSomethingToSay()
+    public void ADeckWithOnlyKeyFigures_HasATitleKeyFiguresFormsAndASummary_AndNoEmptySections()
+    {
+        var slides = DeckComposer.Compose(Data([Percent(IndicatorCatalogue.StudentMentees, 6.2m, OrganisationKind.School)]));
+
+        Assert.Equal([SlideKind.Title, SlideKind.KeyFigures, SlideKind.Forms, SlideKind.Summary], slides.Select(s => s.Kind));
+        Assert.Equal("«Обучающиеся-наставляемые» (ОУ): 6,2\u00A0%", slides[1].Title);
+        Assert.Equal("Больше всего — Обучающиеся-наставляемые (ОУ): 6,2\u00A0%", slides[2].Title);
+        // «Главное» repeats the findings, word for word.
+        Assert.Equal([slides[1].Title, slides[2].Title], slides[3].Points);
+        Assert.Equal(["Иванова Мария Петровна", "Начальник отдела, Министерство образования Кузбасса"], SlideText.Speaker(slides[0]));
+    }
+
+    [Fact]
+    public void DocumentsGetAStorySlide_ConclusionsGoToTheAppendix()
     {
         var slides = DeckComposer.Compose(Data(
-            [Percent(IndicatorCatalogue.DocPartnership, 16, OrganisationKind.School)],
-            [new Conclusion("В целом показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %.", [])]));
+            [Percent(IndicatorCatalogue.DocPartnership, 16, OrganisationKind.School), Percent(IndicatorCatalogue.DocRegulation, 99, OrganisationKind.School)],
+            [new Conclusion("В целом показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %.", []),
+             new Conclusion("Не приступили к реализации: «Учитель-ученик» (ОУ) – 1 муниципалитет: Юргинский МО.", []) { IsAboutNonStarters = true }]));
 
-        Assert.Contains(slides, s => s.Kind == SlideKind.Documents && s.Figures.Single().Indicator.Code == IndicatorCatalogue.DocPartnership);
-        Assert.Equal("Выводы", slides.Single(s => s.Kind == SlideKind.Conclusions).Title);
-        Assert.DoesNotContain(slides, s => s.Kind == SlideKind.Forms);
+        Assert.Equal(["title", "key-figures", "documents", "summary", "appendix", "conclusions-0", "not-started-0"], slides.Select(s => s.Key));
+        Assert.Equal("Чаще всего есть «Положение» (99\u00A0%), реже всего — «Договор о партнёрстве» (16\u00A0%)", slides[2].Title);
+        Assert.Equal(["Выводы", "Не приступили к реализации форм наставничества"], slides[4].Points);
+        Assert.All(slides.Skip(4), s => Assert.True(s.IsAppendix));
+        Assert.All(slides.Take(4), s => Assert.False(s.IsAppendix));
+    }
+
+    [Fact]
+    public void ChangesSinceTheLastRound_TitleTheKeyFigures_AndChartTheBiggestOnes()
+    {
+        var mentees = Change(IndicatorCatalogue.StudentMentees, 9.1m, 6.2m, OrganisationKind.School);
+        var forms = Change(IndicatorCatalogue.FormTeacherStudent, 72.6m, 79.2m, OrganisationKind.School);
+        var dynamics = new DynamicsReport(Before, Campaign,
+            [new IndicatorDynamics(mentees.Indicator, [mentees], []), new IndicatorDynamics(forms.Indicator, [forms], [])]);
+
+        var slides = DeckComposer.Compose(Data(
+            [Percent(IndicatorCatalogue.StudentMentees, 6.2m, OrganisationKind.School), Percent(IndicatorCatalogue.FormTeacherStudent, 79.2m, OrganisationKind.School)],
+            dynamics: dynamics));
+
+        var key = slides.Single(s => s.Kind == SlideKind.KeyFigures);
+        Assert.Equal("По сравнению с 2021 г. улучшились 1 из 2 ключевых показателей", key.Title);
+        Assert.Equal("▼ \u22122,9\u00A0п.п. (2021 г.: 9,1\u00A0%)", SlideText.Change(key.KeyFigures.Single(k => k.Figure.Indicator == mentees.Indicator).Change!, key.BaseLabel));
+        var chart = slides.Single(s => s.Key == "dynamics");
+        Assert.Equal("Улучшились 1 из 2 значений; больше всего — «Учитель-ученик»: 72,6\u00A0% → 79,2\u00A0%", chart.Title);
+        Assert.Equal([forms, mentees], chart.Changes); // the biggest change first
+        Assert.Contains(slides, s => s.Key == "dynamics-0" && s.IsAppendix);
     }
 
     [Fact]
@@ -71,11 +107,11 @@ public class DeckTests : DashboardTestContext
 
         var slides = DeckLayout.Apply(generated, layout);
 
-        Assert.Equal(["conclusions-0", "text-1", "title", "key-figures", "forms"], slides.Select(s => s.Key));
+        Assert.Equal(["conclusions-0", "text-1", "title", "key-figures", "forms", "summary", "appendix"], slides.Select(s => s.Key));
         Assert.Equal("Главное", slides[0].Title);
         Assert.True(slides[2].IsHidden);
-        Assert.Equal(4, new Deck("Кузбасс", Campaign, slides).Visible.Count);
-        Assert.Equal(layout.Length + 2, DeckLayout.From(slides, generated).Count);
+        Assert.Equal(6, new Deck("Кузбасс", Campaign, slides).Visible.Count);
+        Assert.Equal(layout.Length + 4, DeckLayout.From(slides, generated).Count);
     }
 
     [Fact]
@@ -86,7 +122,8 @@ public class DeckTests : DashboardTestContext
 
         var view = Render<SlideView>(p => p.Add(c => c.Slide, slide).Add(c => c.Number, 2).Add(c => c.IsCurrent, true).Add(c => c.Footer, "Кузбасс"));
 
-        Assert.Equal("Ключевые показатели", view.Find("h2").TextContent);
+        Assert.Equal("Ключевые показатели", view.Find(".slide-topic").TextContent);
+        Assert.Equal("«Обучающиеся-наставляемые» (ОУ): 6,2\u00A0%", view.Find("h2").TextContent);
         Assert.Equal("6,2\u00A0%", view.Find(".slide-kpi-value").TextContent);
         Assert.Contains("is-current", view.Find(".slide").ClassName);
         Assert.Equal("2", view.Find(".slide-number").TextContent);

@@ -80,7 +80,7 @@ public abstract class StorageTests(SeededDatabase database)
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var region = await database.RegionIdAsync("tomsk");
-        var owner = new ApplicationUser { UserName = $"deck-{Guid.NewGuid():N}@test", Email = $"deck-{Guid.NewGuid():N}@test", DisplayName = "Докладчик Петров", RegionId = region };
+        var owner = new ApplicationUser { UserName = $"deck-{Guid.NewGuid():N}@test", Email = $"deck-{Guid.NewGuid():N}@test", DisplayName = "Петров Иван Сергеевич", Position = "Заместитель министра", Workplace = "Департамент общего образования", RegionId = region };
         Assert.True((await users.CreateAsync(owner)).Succeeded);
         var presenter = TestUsers.For(Roles.Presenter, region: region);
         ((ClaimsIdentity)presenter.Identity!).AddClaim(new Claim(ClaimTypes.NameIdentifier, owner.Id));
@@ -92,7 +92,8 @@ public abstract class StorageTests(SeededDatabase database)
         Assert.Equal((id, "Августовская конференция", "Томская область"), (mine.Id, mine.Name, mine.Territory));
         var shared = await decks.GetSharedAsync(mine.ShareToken);
         Assert.Equal("Итоги года", Assert.Single(shared.Layout).Title);
-        Assert.Equal("Докладчик Петров", shared.Author);
+        // The title slide names the author as their profile does.
+        Assert.Equal(new Speaker("Петров Иван Сергеевич", "Заместитель министра", "Департамент общего образования"), shared.Author);
     }
 
     [Fact]

@@ -56,6 +56,12 @@ public abstract class SeededDatabase : IAsyncLifetime
 
     public Recommendations RecommendationsAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user));
 
+    public Services.Presentation.DeckBuilder DecksAs(ClaimsPrincipal user)
+    {
+        var queries = QueriesAs(user);
+        return new(queries, new PlanProgress(Factory, queries), new CampaignDynamics(queries), ConclusionsAs(user), RecommendationsAs(user));
+    }
+
     /// <summary>Where the intake services announce changes (tests read what was published).</summary>
     public RecordingFeed Feed { get; } = new();
 

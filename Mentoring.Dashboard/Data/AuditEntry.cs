@@ -14,9 +14,10 @@ public static class AuditActions
     public const string PasswordReset = "PasswordReset";
     public const string PasswordChanged = "PasswordChanged";
     public const string DataChanged = "DataChanged";
+    public const string ProfileChanged = "ProfileChanged";
 
     public static readonly IReadOnlyList<string> All =
-        [SignIn, SignInFailed, LockedOut, SignOut, UserCreated, UserUpdated, UserLocked, UserUnlocked, PasswordReset, PasswordChanged, DataChanged];
+        [SignIn, SignInFailed, LockedOut, SignOut, UserCreated, UserUpdated, UserLocked, UserUnlocked, PasswordReset, PasswordChanged, DataChanged, ProfileChanged];
 
     public static string DisplayName(string action) => action switch
     {
@@ -31,6 +32,7 @@ public static class AuditActions
         PasswordReset => "Пароль сброшен администратором",
         PasswordChanged => "Пароль изменён пользователем",
         DataChanged => "Изменение данных",
+        ProfileChanged => "Профиль изменён пользователем",
         _ => action,
     };
 }

@@ -71,6 +71,26 @@ public static class ExportEndpoints
         exports.MapGet("/submissions", async (int campaign, int municipality, string? format, DashboardTables tables, CancellationToken ct) =>
             await Scoped(async () => File(await tables.SubmissionsAsync(campaign, municipality, ct), format)));
 
+        // A deck as an editable .pptx: the saved one (by id or share link) or the one generated for a territory.
+        exports.MapGet("/deck", async (int? region, int? municipality, int? campaign, int? deck, Guid? shared,
+            Services.Presentation.DeckLoader decks, CancellationToken ct) =>
+        {
+            TerritoryRef? territory = (region, municipality) switch
+            {
+                ({ } r, null) => TerritoryRef.Region(r),
+                (null, { } m) => TerritoryRef.Municipality(m),
+                _ => null,
+            };
+            if (territory is null && deck is null && shared is null)
+                return Results.Text("Укажите регион, муниципалитет или презентацию.", statusCode: StatusCodes.Status400BadRequest);
+            return await Scoped(async () =>
+            {
+                var loaded = await decks.LoadAsync(new Services.Presentation.DeckRequest(deck, shared, territory, campaign), ct);
+                return (IResult)Results.File(Services.Presentation.Pptx.PptxWriter.Write(loaded), Services.Presentation.Pptx.PptxWriter.ContentType,
+                    Services.Presentation.Pptx.PptxWriter.FileName(loaded));
+            });
+        });
+
         // The intake spreadsheet of a municipality with the figures entered so far: template, export and round trip.
         exports.MapGet("/intake", async (int campaign, int municipality, string? format, Services.Intake.IntakeWorkbook workbook, CancellationToken ct) =>
             await Scoped(async () =>

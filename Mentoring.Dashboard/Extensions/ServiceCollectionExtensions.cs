@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Analytics.Recommendations>();
         services.AddScoped<Services.Presentation.DeckBuilder>();
         services.AddScoped<Services.Presentation.DeckStore>();
+        services.AddScoped<Services.Presentation.DeckLoader>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<PlanAdministration>();
         services.AddScoped<Services.Intake.CampaignAdministration>();

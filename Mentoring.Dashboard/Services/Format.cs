@@ -112,6 +112,10 @@ public static class Format
     };
 
     /// <summary>The same words starting a line or a choice: «Городские округа».</summary>
+    /// <summary>«Положение», but «Учитель-ученик» as it is: form names carry their own quotes.</summary>
+    public static string QuotedName(Indicator indicator) =>
+        indicator.ShortName.StartsWith('«') && indicator.ShortName.EndsWith('»') ? indicator.ShortName : $"«{indicator.ShortName}»";
+
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Russian) + text[1..];
 
     public static string MunicipalityGroup(MunicipalityGroup? group) => group switch

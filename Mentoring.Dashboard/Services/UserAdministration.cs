@@ -20,6 +20,9 @@ public sealed record OperationResult(IReadOnlyList<string> Errors)
 
 public sealed record TerritoryOption(int Id, string Name);
 
+/// <summary>What a user says about themselves: how a title slide names them.</summary>
+public sealed record ProfileInput(string DisplayName, string? Position, string? Workplace);
+
 /// <summary>
 /// Account management. Administrators only: checked here on every call, not just by the page. Each operation runs in
 /// its own DI scope (a fresh UserManager and context) and, where it writes several rows, in one transaction.
@@ -156,6 +159,41 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         await audit.WriteAsync(AuditActions.PasswordChanged, user.Email!);
         return OperationResult.Ok;
     }
+
+    public async Task<ProfileInput> GetOwnProfileAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var user = await OwnUserAsync(scope.ServiceProvider) ?? throw new InvalidOperationException("Not signed in.");
+        return new ProfileInput(user.DisplayName, user.Position, user.Workplace);
+    }
+
+    /// <summary>Any signed-in user edits their own name, position and organisation; nothing else of theirs.</summary>
+    public async Task<OperationResult> UpdateOwnProfileAsync(ProfileInput input)
+    {
+        var (name, position, workplace) = (input.DisplayName?.Trim() ?? "", Blank(input.Position), Blank(input.Workplace));
+        if (name.Length == 0)
+            return OperationResult.Fail("Укажите имя.");
+        if (new[] { name, position, workplace }.Any(s => s?.Length > MaxDisplayName))
+            return OperationResult.Fail($"Имя, должность и организация — не длиннее {MaxDisplayName} символов каждое.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await OwnUserAsync(scope.ServiceProvider);
+        if (user is null)
+            return OperationResult.Fail("Войдите в систему.");
+        (user.DisplayName, user.Position, user.Workplace) = (name, position, workplace);
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+            return new OperationResult(result.Errors.Select(e => e.Description).ToList());
+        await audit.WriteAsync(AuditActions.ProfileChanged, user.Email!, $"{name}; {position}; {workplace}");
+        return OperationResult.Ok;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task<ApplicationUser?> OwnUserAsync(IServiceProvider services) =>
+        (await currentUser.GetAsync()).Identity?.Name is { } name
+            ? await services.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(name)
+            : null;
 
     public async Task<IReadOnlyList<TerritoryOption>> RegionsAsync()
     {

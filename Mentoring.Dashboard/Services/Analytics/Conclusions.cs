@@ -9,7 +9,11 @@ namespace Mentoring.Dashboard.Services.Analytics;
 public sealed record Evidence(string What, string Value, string Campaign, string Source, bool IsSynthetic = false);
 
 /// <summary>One generated sentence of the "Выводы" and the figures behind it.</summary>
-public sealed record Conclusion(string Text, IReadOnlyList<Evidence> Evidence);
+public sealed record Conclusion(string Text, IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>Names municipalities that have not started a form: a deck lists these on a slide of their own.</summary>
+    public bool IsAboutNonStarters { get; init; }
+}
 
 /// <summary>
 /// Writes the "Выводы" the seeds' authors wrote by hand, from live data: what grew and fell since the previous
@@ -196,7 +200,10 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
                 var slice = Format.OrganisationKindShort(g.Key.OrganisationKind);
                 return new Conclusion(
                     $"Не приступили к реализации: {g.Key.Indicator.ShortName} ({slice}) – {Format.Plural(names.Count, "муниципалитет", "муниципалитета", "муниципалитетов")}: {string.Join(", ", names.Select(n => n.Name))}.",
-                    names.Select(n => new Evidence($"{g.Key.Indicator.Name}, {slice}, {n.Name}", n.After!.Text, CampaignText(campaign), campaign.Source, n.After.IsSynthetic)).ToList());
+                    names.Select(n => new Evidence($"{g.Key.Indicator.Name}, {slice}, {n.Name}", n.After!.Text, CampaignText(campaign), campaign.Source, n.After.IsSynthetic)).ToList())
+                {
+                    IsAboutNonStarters = true,
+                };
             });
 
     private static Conclusion QualitySentence(IReadOnlyList<QualityWarning> warnings, CampaignInfo campaign) =>
@@ -207,9 +214,7 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
 
     private static string CampaignText(CampaignInfo campaign) => $"на {Format.Date(campaign.AsOf)}";
 
-    /// <summary>«Положение», but «Учитель-ученик» as it is: form names carry their own quotes.</summary>
-    private static string Quoted(Indicator indicator) =>
-        indicator.ShortName.StartsWith('«') && indicator.ShortName.EndsWith('»') ? indicator.ShortName : $"«{indicator.ShortName}»";
+    private static string Quoted(Indicator indicator) => Format.QuotedName(indicator);
 
     /// <summary>Ends a sentence with one full stop, also after an abbreviation ("208 ед.").</summary>
     private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";

@@ -14,21 +14,39 @@ public enum SlideKind
     Conclusions = 8,
     Recommendations = 9,
     Text = 10,
+    /// <summary>The story in one slide: the findings of the slides before it.</summary>
+    Summary = 11,
+    /// <summary>Divides the story from the appendix.</summary>
+    Appendix = 12,
 }
+
+/// <summary>A key figure with what makes it mean something: its change since the previous round and its plan.</summary>
+public sealed record KeyFigure(SliceFigure Figure, SliceChange? Change, PlanSeries? Plan);
 
 /// <summary>
 /// One slide: its stable key (so a saved deck can hide, reorder and retitle it while its figures stay live), its kind
-/// and the data it shows. Only the fields of its kind are filled.
+/// and the data it shows. Only the fields of its kind are filled. A story slide's title is the sentence that states
+/// its finding («План 2023 г. выполнен по 5 из 7 показателей»); its topic is the small label above it.
 /// </summary>
 public sealed record Slide(string Key, SlideKind Kind, string Title)
 {
+    public string? Topic { get; init; }
     public string? Subtitle { get; init; }
+    /// <summary>After the «Приложение» divider: the long lists, for questions and the handout.</summary>
+    public bool IsAppendix { get; init; }
+    public IReadOnlyList<KeyFigure> KeyFigures { get; init; } = [];
+    /// <summary>The findings a summary slide repeats.</summary>
+    public IReadOnlyList<string> Points { get; init; } = [];
     public IReadOnlyList<SliceFigure> Figures { get; init; } = [];
     public IReadOnlyList<PlanSeries> Plans { get; init; } = [];
     public IReadOnlyList<SliceChange> Changes { get; init; } = [];
     public IReadOnlyList<DynamicsLists> Lists { get; init; } = [];
     public string? BaseLabel { get; init; }
     public IReadOnlyList<ComparisonRow> Ranking { get; init; } = [];
+    /// <summary>How many rows of a long ranking are left out between its top half and its bottom half.</summary>
+    public int RankingOmitted { get; init; }
+    /// <summary>Each ranked municipality's place by share, over the whole ranking (equal values share a place).</summary>
+    public IReadOnlyDictionary<int, int> Places { get; init; } = new Dictionary<int, int>();
     public GroupChart? Chart { get; init; }
     public IReadOnlyList<Conclusion> Conclusions { get; init; } = [];
     public IReadOnlyList<Recommendation> Recommendations { get; init; } = [];

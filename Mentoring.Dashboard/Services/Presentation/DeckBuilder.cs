@@ -10,7 +10,7 @@ namespace Mentoring.Dashboard.Services.Presentation;
 /// </summary>
 public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, Conclusions conclusions, Recommendations recommendations)
 {
-    public async Task<Deck> BuildAsync(TerritoryRef territory, int? campaignId, string presenter, CancellationToken ct = default)
+    public async Task<Deck> BuildAsync(TerritoryRef territory, int? campaignId, Speaker speaker, CancellationToken ct = default)
     {
         var (name, regionId) = territory.Level switch
         {
@@ -46,7 +46,7 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
             : await conclusions.ForMunicipalityAsync(territory.Id, campaign.Id, ct);
         var addressed = inDetail ? await recommendations.GetAsync(territory, campaign.Id, ct) : null;
 
-        var data = new DeckData(name, presenter, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed);
+        var data = new DeckData(name, speaker, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed);
         return new Deck(name, campaign, DeckComposer.Compose(data));
     }
 }

@@ -3,10 +3,17 @@ using Mentoring.Domain.Indicators;
 
 namespace Mentoring.Dashboard.Services.Presentation;
 
+/// <summary>Who presents a deck, as the title slide names them.</summary>
+public sealed record Speaker(string Name, string? Position = null, string? Organisation = null)
+{
+    /// <summary>«Министр образования, Министерство образования и науки …»: what follows the name.</summary>
+    public string Affiliation => string.Join(", ", new[] { Position, Organisation }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
 /// <summary>Everything a deck shows, loaded (and scope-checked) by <see cref="DeckBuilder"/>.</summary>
 public sealed record DeckData(
     string TerritoryName,
-    string Presenter,
+    Speaker Speaker,
     CampaignInfo Campaign,
     IReadOnlyList<IndicatorFigures> Figures,
     IReadOnlyList<PlanSeries> Plans,
@@ -17,86 +24,143 @@ public sealed record DeckData(
     IReadOnlyList<Recommendation>? Recommendations);
 
 /// <summary>
-/// Turns loaded data into slides, in the order of the seeds' conference decks. A section without data is left out,
-/// never shown empty. Pure, so that tests can compose decks from any data.
+/// Turns loaded data into a story for a conference hall: a title, then one slide per key message (key figures, plan
+/// and fact, change since the previous round, municipalities ranked, forms, documents), each titled by the sentence
+/// that states its finding, then «Главное» repeating those findings. The long lists (every change, every conclusion,
+/// non-starters, targeted recommendations) follow the «Приложение» divider, for questions and the handout. A section
+/// without data is left out, never shown empty. Pure, so that tests can compose decks from any data.
 /// </summary>
 public static class DeckComposer
 {
     private const int KeyFigureCount = 6;
-    private const int PlansPerSlide = 4;
-    private const int RankingRows = 15;
-    private const int ChangesPerSlide = 6;
+    private const int PlansPerSlide = 6;
+    /// <summary>A long ranking shows its top and its bottom: leaders and laggards are what a hall needs to see.</summary>
+    private const int RankingRows = 10;
+    private const int ChangesOnChart = 5;
+    private const int ChangesPerSlide = 7;
     private const int ListsPerSlide = 4;
     /// <summary>About as much text as fits a slide at 28 px: conclusions are split over slides by length, not count.</summary>
     private const int ConclusionCharactersPerSlide = 750;
 
     public static IReadOnlyList<Slide> Compose(DeckData data)
     {
-        var slides = new List<Slide>
-        {
-            new("title", SlideKind.Title, data.TerritoryName)
-            {
-                Subtitle = $"Реализация целевой модели наставничества: данные мониторинга по состоянию на {Format.Date(data.Campaign.AsOf)}",
-                Text = data.Presenter,
-                Notes = data.Campaign.Title + ". " + data.Campaign.Source,
-            },
-        };
+        var story = new List<Slide>();
+        var appendix = new List<Slide>();
+        var changes = data.Dynamics is { Base: not null } d
+            ? d.Indicators.SelectMany(i => i.Region).Where(c => c.EarlierRound is null).ToList()
+            : [];
+        var baseLabel = data.Dynamics?.BaseLabel ?? "";
 
-        var key = KeyFigures.Pick(data.Figures, KeyFigureCount);
+        var key = KeyFigures.Pick(data.Figures, KeyFigureCount)
+            .Select(f => new KeyFigure(f,
+                changes.FirstOrDefault(c => c.Indicator.Code == f.Indicator.Code && c.Kind == f.Kind && c.Group == f.Group),
+                data.Plans.FirstOrDefault(p => p.Indicator.Code == f.Indicator.Code && p.Kind == f.Kind && f.Group is null && p.Latest is not null)))
+            .ToList();
         if (key.Count > 0)
-            slides.Add(new("key-figures", SlideKind.KeyFigures, "Ключевые показатели") { Figures = key, Subtitle = $"на {Format.Date(data.Campaign.AsOf)}" });
+            story.Add(new("key-figures", SlideKind.KeyFigures, DeckHeadlines.KeyFigures(key, baseLabel))
+            {
+                Topic = "Ключевые показатели", Subtitle = $"на {Format.Date(data.Campaign.AsOf)}", KeyFigures = key, BaseLabel = baseLabel,
+            });
 
-        foreach (var group in data.Plans.Where(p => p.Latest is not null).GroupBy(p => p.Indicator.Group))
-            foreach (var (chunk, index) in group.Chunk(PlansPerSlide).Select((c, i) => (c, i)))
-                slides.Add(new($"plan-{group.Key}-{index}", SlideKind.Plan, $"{IndicatorCatalogue.GroupName(group.Key)}: план и факт {ProgressText.UntilTargetYear(group)}".TrimEnd())
-                {
-                    Plans = chunk,
-                    Notes = string.Join(" ", chunk.Select(p => $"{p.Indicator.ShortName}: {ProgressText.Label(p.Assessment.Status).ToLowerInvariant()}.")),
-                });
-
-        if (data.Dynamics is { Base: not null } dynamics)
+        var plans = data.Plans.Where(p => p.Latest is not null).ToList();
+        if (plans.Count > 0)
         {
-            // Against the base round only: a slide's column says which round that is.
-            var changes = dynamics.Indicators.SelectMany(i => i.Region).Where(c => c.EarlierRound is null).ToList();
-            foreach (var (chunk, index) in changes.Chunk(ChangesPerSlide).Select((c, i) => (c, i)))
-                slides.Add(new($"dynamics-{index}", SlideKind.Dynamics, $"Динамика: по сравнению с {dynamics.BaseLabel}{(index > 0 ? " (продолжение)" : "")}")
+            story.Add(PlanSlide("plan", plans.Take(PlansPerSlide).ToList(), DeckHeadlines.Plan(plans), isAppendix: false));
+            foreach (var (chunk, index) in plans.Skip(PlansPerSlide).Chunk(PlansPerSlide).Select((c, i) => (c, i)))
+                appendix.Add(PlanSlide($"plan-more-{index}", chunk, "План и факт: остальные показатели", isAppendix: true));
+        }
+
+        if (changes.Count > 0)
+        {
+            // The chart shows the biggest changes in percentage points; the appendix has every comparable value.
+            var charted = changes.Where(c => c.After.IsPercent && c.Before.IsPercent)
+                .OrderByDescending(c => Math.Abs(c.Change.Delta)).Take(ChangesOnChart).ToList();
+            if (charted.Count > 0)
+                story.Add(new("dynamics", SlideKind.Dynamics, DeckHeadlines.Dynamics(changes))
                 {
-                    Changes = chunk,
-                    BaseLabel = dynamics.BaseLabel,
+                    Topic = $"Динамика: по сравнению с {baseLabel}", Subtitle = "наибольшие изменения, %", Changes = charted, BaseLabel = baseLabel,
                 });
-            var lists = dynamics.Indicators.SelectMany(i => i.Lists()).Where(l => l.Increased.Count + l.Decreased.Count > 0).Take(ListsPerSlide).ToList();
-            if (lists.Count > 0)
-                slides.Add(new("dynamics-municipalities", SlideKind.Dynamics, $"Муниципалитеты: рост и снижение с {dynamics.BaseLabel}")
+            foreach (var (chunk, index) in changes.Chunk(ChangesPerSlide).Select((c, i) => (c, i)))
+                appendix.Add(new($"dynamics-{index}", SlideKind.Dynamics, $"Динамика: все показатели{(index > 0 ? " (продолжение)" : "")}")
                 {
-                    Lists = lists,
-                    BaseLabel = dynamics.BaseLabel,
+                    Topic = $"по сравнению с {baseLabel}", Changes = chunk, BaseLabel = baseLabel, IsAppendix = true,
+                });
+            var lists = data.Dynamics!.Indicators.SelectMany(i => i.Lists()).Where(l => l.Increased.Count + l.Decreased.Count > 0).Take(ListsPerSlide).ToList();
+            if (lists.Count > 0)
+                appendix.Add(new("dynamics-municipalities", SlideKind.Dynamics, $"Муниципалитеты: рост и снижение с {baseLabel}")
+                {
+                    Lists = lists, BaseLabel = baseLabel, IsAppendix = true,
                 });
         }
 
-        if (data.RankingIndicator is { } ranked && data.Ranking.Count(r => r.Value is not null) >= 3)
-            slides.Add(new($"ranking-{ranked.Code}", SlideKind.Ranking, "Сравнение муниципалитетов")
+        if (data.RankingIndicator is { } ranked && ComparisonRow.Ranked(data.Ranking) is { Count: >= 3 } ranking)
+            story.Add(new($"ranking-{ranked.Code}", SlideKind.Ranking, DeckHeadlines.Ranking(ranking))
             {
-                Subtitle = data.Ranking.Count(r => r.Value is not null) is var reporting && reporting > RankingRows
-                    ? $"{ranked.Name} — первые {RankingRows} из {reporting}"
-                    : ranked.Name,
-                Ranking = ComparisonRow.Ranked(data.Ranking).Take(RankingRows).ToList(),
+                Topic = $"Сравнение муниципалитетов: {ranked.ShortName}",
+                Subtitle = ranking.Count > RankingRows ? $"{ranked.Name} — первые и последние {RankingRows / 2} из {ranking.Count}" : ranked.Name,
+                Ranking = ranking.Count > RankingRows ? [.. ranking.Take(RankingRows / 2), .. ranking.TakeLast(RankingRows / 2)] : ranking,
+                RankingOmitted = Math.Max(0, ranking.Count - RankingRows),
+                Places = ComparisonRow.Places(ranking),
             });
 
-        if (GroupChart.Build(data.Figures.Where(f => f.Indicator.Group is IndicatorGroup.Forms or IndicatorGroup.StudentMentoring).ToList()) is { } forms)
-            slides.Add(new("forms", SlideKind.Forms, "Формы наставничества") { Chart = forms, Subtitle = "доля организаций / обучающихся, %" });
+        // By kind of organisation where the data has it: a column per group of municipalities as well would be too fine
+        // to read across a hall (Kuzbass publishes by group only, and keeps its groups).
+        var formFigures = data.Figures.Where(f => f.Indicator.Group is IndicatorGroup.Forms or IndicatorGroup.StudentMentoring)
+            .Select(f => f.Slices.Any(s => s.Group is null && s.Shown is not null) ? f with { Slices = f.Slices.Where(s => s.Group is null).ToList() } : f)
+            .ToList();
+        if (GroupChart.Build(formFigures) is { } forms)
+            story.Add(new("forms", SlideKind.Forms, DeckHeadlines.Forms(forms))
+            {
+                Topic = "Формы наставничества", Chart = forms, Subtitle = "доля организаций / обучающихся, %",
+            });
 
         var documents = data.Figures.Where(f => f.Indicator.Group == IndicatorGroup.Documents).Select(f => f.Headline).OfType<SliceFigure>().ToList();
         if (documents.Count > 0)
-            slides.Add(new("documents", SlideKind.Documents, "Локальные нормативные акты") { Figures = documents });
+            story.Add(new("documents", SlideKind.Documents, DeckHeadlines.Documents(documents))
+            {
+                Topic = "Локальные нормативные акты", Figures = documents,
+            });
 
-        foreach (var (chunk, index) in ByLength(data.Conclusions, ConclusionCharactersPerSlide).Select((c, i) => (c, i)))
-            slides.Add(new($"conclusions-{index}", SlideKind.Conclusions, index == 0 ? "Выводы" : "Выводы (продолжение)") { Conclusions = chunk });
+        if (story.Count >= 2)
+            story.Add(new("summary", SlideKind.Summary, "Главное") { Points = story.Select(s => s.Title).ToList() });
+
+        foreach (var (chunk, index) in ByLength(data.Conclusions.Where(c => !c.IsAboutNonStarters).ToList(), ConclusionCharactersPerSlide).Select((c, i) => (c, i)))
+            appendix.Add(new($"conclusions-{index}", SlideKind.Conclusions, index == 0 ? "Выводы" : "Выводы (продолжение)") { Conclusions = chunk, IsAppendix = true });
+
+        foreach (var (chunk, index) in ByLength(data.Conclusions.Where(c => c.IsAboutNonStarters).ToList(), ConclusionCharactersPerSlide).Select((c, i) => (c, i)))
+            appendix.Add(new($"not-started-{index}", SlideKind.Conclusions, "Не приступили к реализации форм наставничества") { Conclusions = chunk, IsAppendix = true });
 
         if (data.Recommendations is { Count: > 0 } recommendations)
-            slides.Add(new("recommendations", SlideKind.Recommendations, "Адресные рекомендации") { Recommendations = recommendations });
+            appendix.Add(new("recommendations", SlideKind.Recommendations, "Адресные рекомендации") { Recommendations = recommendations, IsAppendix = true });
 
+        var slides = new List<Slide> { TitleSlide(data) };
+        slides.AddRange(story);
+        if (appendix.Count > 0)
+        {
+            slides.Add(new("appendix", SlideKind.Appendix, "Приложение")
+            {
+                Points = appendix.Select(s => s.Title).Distinct().ToList(), IsAppendix = true,
+            });
+            slides.AddRange(appendix);
+        }
         return slides;
     }
+
+    private static Slide TitleSlide(DeckData data) => new("title", SlideKind.Title, data.TerritoryName)
+    {
+        Subtitle = $"Реализация целевой модели наставничества: данные мониторинга по состоянию на {Format.Date(data.Campaign.AsOf)}",
+        Text = data.Speaker.Name,
+        Points = data.Speaker.Affiliation.Length > 0 ? [data.Speaker.Affiliation] : [],
+        Notes = data.Campaign.Title + ". " + data.Campaign.Source,
+    };
+
+    private static Slide PlanSlide(string key, IReadOnlyList<PlanSeries> plans, string title, bool isAppendix) => new(key, SlideKind.Plan, title)
+    {
+        Topic = $"План и факт {ProgressText.UntilTargetYear(plans)}".TrimEnd(),
+        Plans = plans,
+        IsAppendix = isAppendix,
+        Notes = string.Join(" ", plans.Select(p => $"{p.Indicator.ShortName}: {ProgressText.Label(p.Assessment.Status).ToLowerInvariant()}.")),
+    };
 
     private static IEnumerable<List<Conclusion>> ByLength(IReadOnlyList<Conclusion> conclusions, int budget)
     {

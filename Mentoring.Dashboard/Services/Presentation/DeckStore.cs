@@ -9,7 +9,7 @@ namespace Mentoring.Dashboard.Services.Presentation;
 public sealed record DeckSummary(int Id, string Name, string Territory, Guid ShareToken, DateTimeOffset UpdatedAt);
 
 /// <summary>A saved deck as its owner or a viewer of its link gets it: where it points and how it is arranged.</summary>
-public sealed record StoredDeck(int Id, string Name, TerritoryRef Territory, int? CampaignId, IReadOnlyList<SlideSetting> Layout, Guid ShareToken, bool IsOwner, string Author);
+public sealed record StoredDeck(int Id, string Name, TerritoryRef Territory, int? CampaignId, IReadOnlyList<SlideSetting> Layout, Guid ShareToken, bool IsOwner, Speaker Author);
 
 /// <summary>
 /// Presenters' saved decks. A deck belongs to its author: only they list, edit and delete it. Its share link opens it
@@ -89,10 +89,21 @@ public sealed class DeckStore(IDbContextFactory<MentoringDbContext> contextFacto
         await db.SavedDecks.Where(d => d.Id == id && d.OwnerId == owner).ExecuteDeleteAsync(ct);
     }
 
-    private static async Task<string> AuthorAsync(MentoringDbContext db, SavedDeck deck, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == deck.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+    /// <summary>Who presents a deck not saved yet: the signed-in user, as their profile names them.</summary>
+    public async Task<Speaker> CurrentSpeakerAsync(CancellationToken ct = default)
+    {
+        var id = await OwnerIdAsync();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await SpeakerAsync(db, id, ct);
+    }
 
-    private static StoredDeck ToStored(SavedDeck deck, bool isOwner, string author) => new(
+    private static Task<Speaker> AuthorAsync(MentoringDbContext db, SavedDeck deck, CancellationToken ct) => SpeakerAsync(db, deck.OwnerId, ct);
+
+    private static async Task<Speaker> SpeakerAsync(MentoringDbContext db, string userId, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => new Speaker(u.DisplayName, u.Position, u.Workplace)).FirstOrDefaultAsync(ct)
+        ?? new Speaker("");
+
+    private static StoredDeck ToStored(SavedDeck deck, bool isOwner, Speaker author) => new(
         deck.Id, deck.Name,
         deck.MunicipalityId is { } m ? TerritoryRef.Municipality(m) : TerritoryRef.Region(deck.RegionId),
         deck.CampaignId,

@@ -74,6 +74,9 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Position")
+                        .HasColumnType("text");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("integer");
 
@@ -86,6 +89,9 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Workplace")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -69,6 +69,9 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Position")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -80,6 +83,9 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Workplace")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services;
+using Mentoring.Dashboard.Services.Presentation;
+using Mentoring.Dashboard.Services.Presentation.Pptx;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
+namespace Mentoring.Dashboard.Tests.Presentation;
+
+/// <summary>The .pptx a conference organiser gets: valid, editable, with the page's figures, and readable by LibreOffice.</summary>
+[Collection(SqliteDatabaseCollection.Name)]
+public partial class PptxTests(SqliteSeededDatabase database)
+{
+    private static readonly Speaker Speaker = new("Смирнова Ольга Викторовна", "Начальник отдела", "Департамент общего образования Томской области");
+
+    private async Task<Deck> TomskDeckAsync() =>
+        await database.DecksAs(TestUsers.For(Roles.Administrator)).BuildAsync(TerritoryRef.Region(await database.RegionIdAsync("tomsk")), null, Speaker);
+
+    [Fact]
+    public async Task TheTomskDeck_IsAValidPresentation_WithATextSlideTableAndChartPerMessage()
+    {
+        var deck = await TomskDeckAsync();
+
+        using var document = PresentationDocument.Open(new MemoryStream(PptxWriter.Write(deck)), false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath} ({e.Part?.Uri}): {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+        var slides = document.PresentationPart!.Presentation.SlideIdList!.Elements<DocumentFormat.OpenXml.Presentation.SlideId>()
+            .Select(id => (SlidePart)document.PresentationPart.GetPartById(id.RelationshipId!)).ToList();
+        Assert.Equal(deck.Visible.Count, slides.Count);
+
+        // The title slide names the speaker as their profile does.
+        Assert.Equal(["Томская область", deck.Visible[0].Subtitle!, "Смирнова Ольга Викторовна", "Начальник отдела, Департамент общего образования Томской области",
+            "Томская область · по состоянию на 01.06.2023", "1"], Texts(slides[0]));
+
+        // Key figures are a real table with the page's words.
+        var key = deck.Visible.ToList().FindIndex(s => s.Kind == SlideKind.KeyFigures);
+        var cells = slides[key].Slide.Descendants<A.TableCell>().Select(c => c.InnerText).ToList();
+        Assert.Equal(["Показатель", "Значение", "Подробности", "Изменение", "План"], cells.Take(5));
+        Assert.Contains("Обучающиеся 5–11 кл. в наставничестве", cells);
+        Assert.Contains("51,56\u00A0%", cells);
+        Assert.Contains("план 2023 г.: 50\u00A0%, выполнен", cells);
+        Assert.Contains("По сравнению с 2021 г. улучшились 6 из 6 ключевых показателей", Texts(slides[key]));
+
+        // The ranking is a native chart carrying the slide's values, in an embedded workbook too; generated figures say so.
+        var rankingSlide = deck.Visible.Single(s => s.Kind == SlideKind.Ranking);
+        var ranking = slides[deck.Visible.ToList().IndexOf(rankingSlide)].ChartParts.Single();
+        var cached = ranking.ChartSpace.Descendants<C.Values>().Single().Descendants<C.NumericValue>().Select(v => decimal.Parse(v.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(rankingSlide.Ranking.Select(r => Math.Round(r.Value!.Value, 1)), cached);
+        var categories = ranking.ChartSpace.Descendants<C.CategoryAxisData>().Single().Descendants<C.NumericValue>().Select(v => v.Text).ToList();
+        Assert.Equal("1. Тегульдетский район · демо", categories[0]);
+        Assert.Equal("21. Городской округ Кедровый · демо", categories[^1]);
+        using var workbook = SpreadsheetDocument.Open(ranking.EmbeddedPackagePart!.GetStream(), false);
+        var sheetCells = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToList();
+        Assert.Equal("100", sheetCells.Single(c => c.CellReference == "B2").CellValue!.Text);
+        Assert.Equal("1. Тегульдетский район · демо", sheetCells.Single(c => c.CellReference == "A2").InnerText);
+
+        // Every story chart of the page is a chart here, not a picture.
+        Assert.Equal(deck.Visible.Count(s => s.Kind is SlideKind.Ranking or SlideKind.Forms or SlideKind.Documents
+            || s is { Kind: SlideKind.Dynamics, IsAppendix: false }), slides.Count(s => s.ChartParts.Any()));
+        Assert.DoesNotContain(slides, s => s.ImageParts.Any());
+    }
+
+    [Fact]
+    public async Task LibreOffice_OpensTheDeck_OnePagePerSlide_WithTheKeyFigures()
+    {
+        var deck = await TomskDeckAsync();
+        var folder = Directory.CreateTempSubdirectory("pptx-");
+        try
+        {
+            var pptx = Path.Combine(folder.FullName, "deck.pptx");
+            await File.WriteAllBytesAsync(pptx, PptxWriter.Write(deck));
+
+            // Its own profile directory: a test never touches (or waits on) a user's LibreOffice profile.
+            await RunAsync("soffice", $"-env:UserInstallation=file://{folder.FullName}/profile --headless --convert-to pdf --outdir {folder.FullName} {pptx}");
+            var pdf = Path.Combine(folder.FullName, "deck.pdf");
+            var info = await RunAsync("pdfinfo", pdf);
+            Assert.Equal(deck.Visible.Count.ToString(), PdfPages().Match(info).Groups[1].Value);
+
+            var key = deck.Visible.ToList().FindIndex(s => s.Kind == SlideKind.KeyFigures) + 1;
+            var text = Regex.Replace(await RunAsync("pdftotext", $"-f {key} -l {key} {pdf} -"), @"\s+", " ");
+            Assert.Contains("КЛЮЧЕВЫЕ ПОКАЗАТЕЛИ", text);
+            Assert.Contains("По сравнению с 2021 г. улучшились 6 из 6 ключевых показателей", text);
+            Assert.Contains("Обучающиеся 5–11 кл. в наставничестве 51,56 %", text);
+            Assert.Contains("«Учитель-ученик» 80,8 %", text);
+
+            // Pages to look at, next to the browser tests' screenshots.
+            var screenshots = Path.Combine(DashboardApp.ScreenshotFolder, "pptx");
+            Directory.CreateDirectory(screenshots);
+            await RunAsync("pdftoppm", $"-png -r 40 {pdf} {Path.Combine(screenshots, "tomsk")}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static List<string> Texts(SlidePart slide) =>
+        slide.Slide.Descendants<DocumentFormat.OpenXml.Presentation.Shape>().SelectMany(s => s.Descendants<A.Paragraph>()).Select(p => p.InnerText).ToList();
+
+    private static async Task<string> RunAsync(string program, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"{program} {arguments}: {await error}");
+        return await output;
+    }
+
+    [GeneratedRegex(@"Pages:\s+(\d+)")]
+    private static partial Regex PdfPages();
+}

@@ -1,0 +1,95 @@
+using Mentoring.Dashboard.Services.Analytics;
+using Mentoring.Domain.Analysis;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Planning;
+
+namespace Mentoring.Dashboard.Services.Presentation;
+
+/// <summary>
+/// The one sentence that titles each story slide and states what its chart shows, written from the same figures the
+/// slide draws, so a headline can never disagree with its chart.
+/// </summary>
+public static class DeckHeadlines
+{
+    public static string KeyFigures(IReadOnlyList<KeyFigure> key, string baseLabel)
+    {
+        var compared = key.Where(k => k.Change is not null).ToList();
+        if (compared.Count > 0)
+        {
+            var improved = compared.Count(k => k.Change!.Change.IsImprovement(k.Figure.Indicator.HigherIsBetter));
+            return $"По сравнению с {baseLabel} улучшились {improved} из {Indicators(compared.Count, key: true)}";
+        }
+        var first = key[0].Figure;
+        return $"{Quoted(first.Indicator)} ({Format.Slice(first)}): {FigureText.Headline(first)}";
+    }
+
+    public static string Plan(IReadOnlyList<PlanSeries> plans)
+    {
+        var assessed = plans.Where(p => p.LatestMeetsPlan is not null).ToList();
+        if (assessed.Count > 0)
+        {
+            var years = assessed.Select(p => p.Latest!.AsOf.Year).Distinct().ToList();
+            var met = assessed.Count(p => p.LatestMeetsPlan == true);
+            return $"План {(years.Count == 1 ? $"{years[0]} г." : "года")} выполнен по {met} из {Indicators(assessed.Count)}";
+        }
+        var onTrack = plans.Count(p => p.Assessment.Status is ProgressStatus.TargetAchieved or ProgressStatus.OnTrack);
+        return $"Идут к цели {ProgressText.UntilTargetYear(plans)} по плану {onTrack} из {Indicators(plans.Count)}";
+    }
+
+    public static string Dynamics(IReadOnlyList<SliceChange> changes)
+    {
+        var improved = changes.Where(c => c.Change.IsImprovement(c.Indicator.HigherIsBetter)).ToList();
+        // The topic names the base round («Динамика: по сравнению с 2021 г.») and the chart the slice, first among the
+        // biggest changes: the headline keeps to the finding.
+        var text = $"Улучшились {improved.Count} из {Format.Plural(changes.Count, "значения", "значений", "значений")}";
+        return improved.Where(c => c.After.IsPercent && c.Before.IsPercent).MaxBy(c => Math.Abs(c.Change.Delta)) is { } most
+            ? $"{text}; больше всего — {Quoted(most.Indicator)}: {most.Before.Text} → {most.After.Text}"
+            : text;
+    }
+
+    /// <param name="ranking">Ranked highest first, as <see cref="ComparisonRow.Ranked"/> orders it.</param>
+    public static string Ranking(IReadOnlyList<ComparisonRow> ranking)
+    {
+        var (top, bottom) = (ranking[0], ranking[^1]);
+        // The subtitle names the indicator: the headline keeps to who leads and who lags.
+        return top.Value == bottom.Value
+            ? $"Во всех муниципалитетах {top.ValueText}"
+            : $"Выше всех — {Names(ranking.Where(r => r.Value == top.Value).ToList())} ({top.ValueText}), "
+              + $"ниже всех — {Names(ranking.Where(r => r.Value == bottom.Value).ToList())} ({bottom.ValueText})";
+    }
+
+    /// <summary>Those sharing a place: «город Армавир», «город Армавир и город Сочи», «город Армавир и ещё 3».</summary>
+    private static string Names(IReadOnlyList<ComparisonRow> tied) => tied.Count switch
+    {
+        1 => tied[0].Name,
+        2 => $"{tied[0].Name} и {tied[1].Name}",
+        _ => $"{tied[0].Name} и ещё {tied.Count - 1}",
+    };
+
+    public static string Forms(GroupChart chart)
+    {
+        var (series, point) = chart.Series.SelectMany(s => s.Points.Select(p => (s, p))).MaxBy(x => x.p.Value);
+        return $"Больше всего — {point.Name} ({series.Title}): {Format.Percent(point.Value)}";
+    }
+
+    public static string Documents(IReadOnlyList<SliceFigure> documents)
+    {
+        // Levels («пакет сформирован полностью») measure something else than «есть документ»: not compared here.
+        var shares = documents.Where(d => d.Indicator.Kind != IndicatorKind.Level)
+            .Select(d => (Figure: d, Measure: Measure.Of(d))).Where(x => x.Measure is { IsPercent: true }).ToList();
+        if (shares.Count == 0)
+            return $"{Quoted(documents[0].Indicator)}: {FigureText.Headline(documents[0])}";
+        var most = shares.MaxBy(x => x.Measure!.Value);
+        var least = shares.MinBy(x => x.Measure!.Value);
+        return most.Measure!.Value == least.Measure!.Value
+            ? $"{(shares.Count == 1 ? Quoted(most.Figure.Indicator) : "Каждый документ")} — у {most.Measure.Text} организаций"
+            : $"Чаще всего есть {Quoted(most.Figure.Indicator)} ({most.Measure.Text}), реже всего — {Quoted(least.Figure.Indicator)} ({least.Measure.Text})";
+    }
+
+    /// <summary>«из 7 показателей», «из 1 ключевого показателя».</summary>
+    private static string Indicators(int count, bool key = false) => key
+        ? Format.Plural(count, "ключевого показателя", "ключевых показателей", "ключевых показателей")
+        : Format.Plural(count, "показателя", "показателей", "показателей");
+
+    private static string Quoted(Indicator indicator) => Format.QuotedName(indicator);
+}

@@ -1,0 +1,86 @@
+using DocumentFormat.OpenXml.Packaging;
+using A = DocumentFormat.OpenXml.Drawing;
+using P = DocumentFormat.OpenXml.Presentation;
+
+namespace Mentoring.Dashboard.Services.Presentation.Pptx;
+
+/// <summary>
+/// The parts every presentation needs and ours keeps minimal: a theme in the dashboard's colours and Arial (present in
+/// PowerPoint, Impress and Р7), one slide master, one blank layout that every slide uses.
+/// </summary>
+internal static class PptxMaster
+{
+    /// <summary>Adds the master, its layout and theme to the presentation; returns the layout for the slides.</summary>
+    public static SlideLayoutPart Add(PresentationPart presentation)
+    {
+        var master = presentation.AddNewPart<SlideMasterPart>();
+        var theme = master.AddNewPart<ThemePart>();
+        theme.Theme = Theme();
+        presentation.AddPart(theme);
+        var layout = master.AddNewPart<SlideLayoutPart>();
+        layout.SlideLayout = new P.SlideLayout(new P.CommonSlideData(EmptyTree()) { Name = "Пустой" }, new P.ColorMapOverride(new A.MasterColorMapping()))
+        {
+            Type = P.SlideLayoutValues.Blank,
+        };
+        layout.AddPart(master);
+        master.SlideMaster = new P.SlideMaster(
+            new P.CommonSlideData(new P.Background(new P.BackgroundStyleReference(new A.SchemeColor { Val = A.SchemeColorValues.Background1 }) { Index = 1001 }), EmptyTree()),
+            new P.ColorMap
+            {
+                Background1 = A.ColorSchemeIndexValues.Light1, Text1 = A.ColorSchemeIndexValues.Dark1,
+                Background2 = A.ColorSchemeIndexValues.Light2, Text2 = A.ColorSchemeIndexValues.Dark2,
+                Accent1 = A.ColorSchemeIndexValues.Accent1, Accent2 = A.ColorSchemeIndexValues.Accent2, Accent3 = A.ColorSchemeIndexValues.Accent3,
+                Accent4 = A.ColorSchemeIndexValues.Accent4, Accent5 = A.ColorSchemeIndexValues.Accent5, Accent6 = A.ColorSchemeIndexValues.Accent6,
+                Hyperlink = A.ColorSchemeIndexValues.Hyperlink, FollowedHyperlink = A.ColorSchemeIndexValues.FollowedHyperlink,
+            },
+            new P.SlideLayoutIdList(new P.SlideLayoutId { Id = 2_147_483_649U, RelationshipId = master.GetIdOfPart(layout) }));
+        return layout;
+    }
+
+    /// <summary>A shape tree with nothing in it yet: its group's own properties, which every tree must start with.</summary>
+    public static P.ShapeTree EmptyTree() => new(
+        new P.NonVisualGroupShapeProperties(
+            new P.NonVisualDrawingProperties { Id = 1, Name = "" },
+            new P.NonVisualGroupShapeDrawingProperties(),
+            new P.ApplicationNonVisualDrawingProperties()),
+        new P.GroupShapeProperties(new A.TransformGroup()));
+
+    private static A.Theme Theme()
+    {
+        static A.SolidFill Placeholder() => new(new A.SchemeColor { Val = A.SchemeColorValues.PhColor });
+        static T Fonts<T>(T fonts) where T : DocumentFormat.OpenXml.OpenXmlCompositeElement
+        {
+            fonts.Append(new A.LatinFont { Typeface = "Arial" }, new A.EastAsianFont { Typeface = "" }, new A.ComplexScriptFont { Typeface = "" });
+            return fonts;
+        }
+        return new A.Theme(
+            new A.ThemeElements(
+                new A.ColorScheme(
+                    new A.Dark1Color(new A.RgbColorModelHex { Val = PptxShapes.Ink }),
+                    new A.Light1Color(new A.RgbColorModelHex { Val = "FFFFFF" }),
+                    new A.Dark2Color(new A.RgbColorModelHex { Val = PptxShapes.Brand }),
+                    new A.Light2Color(new A.RgbColorModelHex { Val = "EEF2F7" }),
+                    new A.Accent1Color(new A.RgbColorModelHex { Val = PptxShapes.Brand }),
+                    new A.Accent2Color(new A.RgbColorModelHex { Val = PptxShapes.BrandLight }),
+                    new A.Accent3Color(new A.RgbColorModelHex { Val = PptxShapes.Accent }),
+                    new A.Accent4Color(new A.RgbColorModelHex { Val = "7A8A9E" }),
+                    new A.Accent5Color(new A.RgbColorModelHex { Val = "2E7D32" }),
+                    new A.Accent6Color(new A.RgbColorModelHex { Val = "B3261E" }),
+                    new A.Hyperlink(new A.RgbColorModelHex { Val = "0563C1" }),
+                    new A.FollowedHyperlinkColor(new A.RgbColorModelHex { Val = "954F72" }))
+                { Name = "Мониторинг наставничества" },
+                new A.FontScheme(Fonts(new A.MajorFont()), Fonts(new A.MinorFont())) { Name = "Мониторинг наставничества" },
+                new A.FormatScheme(
+                    new A.FillStyleList(Placeholder(), Placeholder(), Placeholder()),
+                    new A.LineStyleList(
+                        new A.Outline(Placeholder()) { Width = 9_525 },
+                        new A.Outline(Placeholder()) { Width = 19_050 },
+                        new A.Outline(Placeholder()) { Width = 28_575 }),
+                    new A.EffectStyleList(new A.EffectStyle(new A.EffectList()), new A.EffectStyle(new A.EffectList()), new A.EffectStyle(new A.EffectList())),
+                    new A.BackgroundFillStyleList(Placeholder(), Placeholder(), Placeholder()))
+                { Name = "Мониторинг наставничества" }),
+            new A.ObjectDefaults(),
+            new A.ExtraColorSchemeList())
+        { Name = "Мониторинг наставничества" };
+    }
+}

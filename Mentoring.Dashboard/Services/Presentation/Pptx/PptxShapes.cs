@@ -1,0 +1,242 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using Mentoring.Dashboard.Services.Export;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using P = DocumentFormat.OpenXml.Presentation;
+
+namespace Mentoring.Dashboard.Services.Presentation.Pptx;
+
+/// <summary>A box on a slide in the page's own units: the 1600×900 of the slide on screen.</summary>
+public readonly record struct Box(int X, int Y, int Width, int Height)
+{
+    /// <summary>A 16:9 PowerPoint slide is 12 192 000 EMU wide: 7 620 EMU per pixel of a 1600-pixel slide.</summary>
+    public const long EmuPerPixel = 7_620;
+
+    public A.Offset Offset() => new() { X = X * EmuPerPixel, Y = Y * EmuPerPixel };
+    public A.Extents Extents() => new() { Cx = Width * EmuPerPixel, Cy = Height * EmuPerPixel };
+}
+
+/// <summary>A run of text in a slide's type: size in the page's pixels (0.6 pt each), bold, colour.</summary>
+public sealed record TextStyle(int Pixels, bool Bold = false, string Colour = PptxShapes.Ink)
+{
+    public int Hundredths => Pixels * 60;
+}
+
+/// <summary>One series of a native chart: its name, its value per category (null: no data, no bar), its colour.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, string Colour);
+
+/// <summary>
+/// The editable pieces a .pptx slide is made of: text boxes, tables and charts that carry their data (the chart's
+/// values are cached in the chart and kept in an embedded workbook, so «Изменить данные» opens them).
+/// </summary>
+public sealed class PptxShapes(SlidePart slidePart)
+{
+    public const string Ink = "1F2A37";
+    public const string Muted = "5B6B7F";
+    public const string Brand = "1F4E8C";
+    public const string BrandLight = "5B8FD6";
+    public const string Accent = "F2B632";
+    public const string Grey = "9AA8BA";
+    public static readonly string[] SeriesColours = [Brand, BrandLight, Accent, "7A8A9E"];
+
+    private const string TableUri = "http://schemas.openxmlformats.org/drawingml/2006/table";
+    private const string ChartUri = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+
+    private readonly List<OpenXmlElement> shapes = [];
+    private uint nextId = 2;
+
+    public IReadOnlyList<OpenXmlElement> All => shapes;
+
+    /// <summary>A text box with one paragraph per line.</summary>
+    public void Text(Box box, TextStyle style, params string[] lines) =>
+        Paragraphs(box, lines.Select(line => Paragraph(line, style)).ToArray());
+
+    /// <summary>A text box with a bullet (or a number, <paramref name="numbered"/>) before each point.</summary>
+    public void Bullets(Box box, TextStyle style, IEnumerable<string> points, bool numbered = false) =>
+        Paragraphs(box, points.Select(point =>
+        {
+            var properties = new A.ParagraphProperties { LeftMargin = 457_200, Indent = -457_200 };
+            properties.Append(new A.SpaceAfter(new A.SpacingPoints { Val = style.Hundredths / 2 }));
+            properties.Append(numbered
+                ? new A.AutoNumberedBullet { Type = A.TextAutoNumberSchemeValues.ArabicPeriod }
+                : new A.CharacterBullet { Char = "•" });
+            return Paragraph(point, style, properties);
+        }).ToArray());
+
+    /// <summary>A text box holding the given paragraphs, top-aligned, wrapping, shrinking nothing.</summary>
+    public void Paragraphs(Box box, params A.Paragraph[] paragraphs)
+    {
+        var id = nextId++;
+        var body = new P.TextBody(new A.BodyProperties { Wrap = A.TextWrappingValues.Square, LeftInset = 0, RightInset = 0, TopInset = 0, BottomInset = 0 }, new A.ListStyle());
+        body.Append(paragraphs.Length > 0 ? paragraphs : [new A.Paragraph()]);
+        shapes.Add(new P.Shape(
+            new P.NonVisualShapeProperties(
+                new P.NonVisualDrawingProperties { Id = id, Name = $"Текст {id}" },
+                new P.NonVisualShapeDrawingProperties { TextBox = true },
+                new P.ApplicationNonVisualDrawingProperties()),
+            new P.ShapeProperties(
+                new A.Transform2D(box.Offset(), box.Extents()),
+                new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle },
+                new A.NoFill()),
+            body));
+    }
+
+    public static A.Paragraph Paragraph(string text, TextStyle style, A.ParagraphProperties? properties = null)
+    {
+        var paragraph = new A.Paragraph();
+        if (properties is not null)
+            paragraph.Append(properties);
+        paragraph.Append(Run(text, style));
+        return paragraph;
+    }
+
+    public static A.Run Run(string text, TextStyle style) => new(
+        new A.RunProperties(new A.SolidFill(Rgb(style.Colour)), new A.LatinFont { Typeface = "Arial" }, new A.ComplexScriptFont { Typeface = "Arial" })
+        {
+            Language = "ru-RU", FontSize = style.Hundredths, Bold = style.Bold, Dirty = false,
+        },
+        new A.Text(text));
+
+    /// <summary>A real table: a header row, then the rows; column widths in the page's pixels.</summary>
+    public void Table(Box box, IReadOnlyList<int> widths, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int pixels = 20)
+    {
+        var id = nextId++;
+        var rowHeight = Math.Max(24, box.Height / (rows.Count + 1));
+        var table = new A.Table(
+            new A.TableProperties { FirstRow = true, BandRow = false },
+            new A.TableGrid(widths.Select(w => new A.GridColumn { Width = w * Box.EmuPerPixel })));
+        table.Append(Row(headers, new TextStyle(pixels, Bold: true, Colour: Muted), rowHeight, "EEF2F7"));
+        foreach (var row in rows)
+            table.Append(Row(row, new TextStyle(pixels), rowHeight, null));
+        shapes.Add(new P.GraphicFrame(
+            new P.NonVisualGraphicFrameProperties(
+                new P.NonVisualDrawingProperties { Id = id, Name = $"Таблица {id}" },
+                new P.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoGrouping = true }),
+                new P.ApplicationNonVisualDrawingProperties()),
+            new P.Transform(box.Offset(), box.Extents()),
+            new A.Graphic(new A.GraphicData(table) { Uri = TableUri })));
+    }
+
+    private static A.TableRow Row(IReadOnlyList<string> cells, TextStyle style, int height, string? fill) =>
+        new(cells.Select(text =>
+        {
+            var properties = new A.TableCellProperties { LeftMargin = 68_580, RightMargin = 68_580, TopMargin = 34_290, BottomMargin = 34_290 };
+            properties.Append(new A.BottomBorderLineProperties(new A.SolidFill(Rgb("D5DCE6"))) { Width = 9_525 });
+            if (fill is not null)
+                properties.Append(new A.SolidFill(Rgb(fill)));
+            return new A.TableCell(new A.TextBody(new A.BodyProperties(), new A.ListStyle(), Paragraph(text, style)), properties);
+        }))
+        { Height = height * Box.EmuPerPixel };
+
+    /// <summary>
+    /// A native bar chart (<paramref name="horizontal"/>: bars, else columns): its categories and series are cached in
+    /// the chart and written to an embedded workbook, so PowerPoint, Impress and Р7 redraw and edit it from its data.
+    /// </summary>
+    public void Chart(Box box, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, bool horizontal, decimal? maximum = null, int pixels = 20)
+    {
+        var id = nextId++;
+        var chartPart = slidePart.AddNewPart<ChartPart>();
+        const string workbookId = "rIdData";
+        var workbook = chartPart.AddNewPart<EmbeddedPackagePart>(XlsxTableWriter.ContentType, workbookId);
+        const string sheet = "Данные";
+        using (var data = new MemoryStream(XlsxTableWriter.Write(new ExportTable(sheet,
+                   ["", .. series.Select(s => s.Name)],
+                   categories.Select((c, i) => (IReadOnlyList<object?>)[c, .. series.Select(s => (object?)s.Values[i])]).ToList()))))
+            workbook.FeedData(data);
+
+        var last = categories.Count + 1;
+        var bars = new C.BarChart(
+            new C.BarDirection { Val = horizontal ? C.BarDirectionValues.Bar : C.BarDirectionValues.Column },
+            new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
+            new C.VaryColors { Val = false });
+        for (var s = 0; s < series.Count; s++)
+        {
+            var column = Intake.SpreadsheetReader.ColumnLetter(s + 1);
+            bars.Append(new C.BarChartSeries(
+                new C.Index { Val = (uint)s },
+                new C.Order { Val = (uint)s },
+                new C.SeriesText(new C.StringReference(
+                    new C.Formula($"'{sheet}'!${column}$1"),
+                    new C.StringCache(new C.PointCount { Val = 1 }, new C.StringPoint(new C.NumericValue(series[s].Name)) { Index = 0 }))),
+                new C.ChartShapeProperties(new A.SolidFill(Rgb(series[s].Colour))),
+                new C.InvertIfNegative { Val = false },
+                new C.DataLabels(
+                    new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+                    new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
+                    new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false }),
+                new C.CategoryAxisData(new C.StringReference(
+                    new C.Formula($"'{sheet}'!$A$2:$A${last}"),
+                    new C.StringCache(new[] { (OpenXmlElement)new C.PointCount { Val = (uint)categories.Count } }
+                        .Concat(categories.Select((c, i) => new C.StringPoint(new C.NumericValue(c)) { Index = (uint)i }))))),
+                new C.Values(new C.NumberReference(
+                    new C.Formula($"'{sheet}'!${column}$2:${column}${last}"),
+                    new C.NumberingCache(new[] { (OpenXmlElement)new C.FormatCode("General"), new C.PointCount { Val = (uint)categories.Count } }
+                        .Concat(series[s].Values.Select((v, i) => (Value: v, Index: i)).Where(p => p.Value is not null)
+                            .Select(p => new C.NumericPoint(new C.NumericValue(p.Value!.Value.ToString(CultureInfo.InvariantCulture))) { Index = (uint)p.Index })))))));
+        }
+        bars.Append(new C.GapWidth { Val = 60 }, new C.AxisId { Val = 1 }, new C.AxisId { Val = 2 });
+
+        var scaling = new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax });
+        if (maximum is { } max)
+            scaling.Append(new C.MaxAxisValue { Val = (double)max }, new C.MinAxisValue { Val = 0 });
+        var chart = new C.Chart(
+            new C.AutoTitleDeleted { Val = true },
+            new C.PlotArea(
+                new C.Layout(),
+                bars,
+                new C.CategoryAxis(
+                    new C.AxisId { Val = 1 },
+                    // Bars read top to bottom in the order given, as on the page.
+                    new C.Scaling(new C.Orientation { Val = horizontal ? C.OrientationValues.MaxMin : C.OrientationValues.MinMax }),
+                    new C.Delete { Val = false },
+                    new C.AxisPosition { Val = horizontal ? C.AxisPositionValues.Left : C.AxisPositionValues.Bottom },
+                    new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+                    new C.MajorTickMark { Val = C.TickMarkValues.None },
+                    new C.MinorTickMark { Val = C.TickMarkValues.None },
+                    new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                    new C.CrossingAxis { Val = 2 },
+                    new C.Crosses { Val = C.CrossesValues.AutoZero },
+                    new C.AutoLabeled { Val = true },
+                    new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
+                    new C.LabelOffset { Val = 100 },
+                    new C.NoMultiLevelLabels { Val = false }),
+                new C.ValueAxis(
+                    new C.AxisId { Val = 2 },
+                    scaling,
+                    new C.Delete { Val = false },
+                    new C.AxisPosition { Val = horizontal ? C.AxisPositionValues.Bottom : C.AxisPositionValues.Left },
+                    new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(Rgb("E6EBF2"))) { Width = 9_525 })),
+                    new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+                    new C.MajorTickMark { Val = C.TickMarkValues.None },
+                    new C.MinorTickMark { Val = C.TickMarkValues.None },
+                    new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                    new C.CrossingAxis { Val = 1 },
+                    new C.Crosses { Val = C.CrossesValues.AutoZero },
+                    new C.CrossBetween { Val = C.CrossBetweenValues.Between })));
+        if (series.Count > 1)
+            chart.Append(new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }));
+        chart.Append(new C.PlotVisibleOnly { Val = true }, new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
+
+        chartPart.ChartSpace = new C.ChartSpace(
+            new C.Date1904 { Val = false },
+            new C.EditingLanguage { Val = "ru-RU" },
+            new C.RoundedCorners { Val = false },
+            chart,
+            new C.TextProperties(new A.BodyProperties(), new A.ListStyle(),
+                new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties(new A.SolidFill(Rgb(Ink)), new A.LatinFont { Typeface = "Arial" }) { FontSize = pixels * 60 }),
+                    new A.EndParagraphRunProperties { Language = "ru-RU" })),
+            new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = workbookId });
+
+        shapes.Add(new P.GraphicFrame(
+            new P.NonVisualGraphicFrameProperties(
+                new P.NonVisualDrawingProperties { Id = id, Name = $"Диаграмма {id}" },
+                new P.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoGrouping = true }),
+                new P.ApplicationNonVisualDrawingProperties()),
+            new P.Transform(box.Offset(), box.Extents()),
+            new A.Graphic(new A.GraphicData(new C.ChartReference { Id = slidePart.GetIdOfPart(chartPart) }) { Uri = ChartUri })));
+    }
+
+    public static A.RgbColorModelHex Rgb(string hex) => new() { Val = hex };
+}

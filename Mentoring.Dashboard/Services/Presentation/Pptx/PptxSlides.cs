@@ -1,0 +1,153 @@
+using Mentoring.Dashboard.Services.Analytics;
+
+namespace Mentoring.Dashboard.Services.Presentation.Pptx;
+
+/// <summary>
+/// Lays out one slide of each kind as the page draws it, in the page's 1600×900 units: the topic, the headline that
+/// states the finding, then the body. Figures and their words come from the same helpers the page uses.
+/// </summary>
+internal static class PptxSlides
+{
+    private static readonly Box Body = new(72, 236, 1456, 596);
+    private static readonly TextStyle BodyText = new(24);
+    private static readonly TextStyle Small = new(18, Colour: PptxShapes.Muted);
+
+    public static void Draw(PptxShapes shapes, Slide slide)
+    {
+        switch (slide.Kind)
+        {
+            case SlideKind.Title:
+                shapes.Text(new Box(72, 250, 1456, 200), new TextStyle(72, Bold: true, Colour: PptxShapes.Brand), slide.Title);
+                shapes.Text(new Box(72, 460, 1456, 100), new TextStyle(32, Colour: PptxShapes.Muted), slide.Subtitle ?? "");
+                if (SlideText.Speaker(slide) is { Count: > 0 } speaker)
+                {
+                    shapes.Text(new Box(72, 600, 1456, 44), new TextStyle(30, Bold: true), speaker[0]);
+                    shapes.Text(new Box(72, 648, 1456, 90), new TextStyle(24, Colour: PptxShapes.Muted), speaker.Skip(1).ToArray());
+                }
+                return;
+            case SlideKind.Appendix:
+                shapes.Text(new Box(72, 200, 1456, 100), new TextStyle(64, Bold: true, Colour: PptxShapes.Brand), slide.Title);
+                shapes.Bullets(new Box(72, 330, 1456, 480), new TextStyle(26, Colour: PptxShapes.Muted), slide.Points);
+                return;
+        }
+
+        var topic = slide.IsAppendix ? "Приложение" + (slide.Topic is { Length: > 0 } t ? " · " + t : "") : slide.Topic;
+        if (topic is { Length: > 0 })
+            shapes.Text(new Box(72, 40, 1456, 30), new TextStyle(20, Bold: true, Colour: PptxShapes.Muted), topic.ToUpper(Format.Russian));
+        shapes.Text(new Box(72, 74, 1456, 110), new TextStyle(40, Bold: true, Colour: PptxShapes.Brand), slide.Title);
+        if (slide.Subtitle is { Length: > 0 } subtitle)
+            shapes.Text(new Box(72, 190, 1456, 34), new TextStyle(22, Colour: PptxShapes.Muted), subtitle);
+
+        switch (slide.Kind)
+        {
+            case SlideKind.KeyFigures:
+                shapes.Table(Body, [360, 230, 420, 250, 196], ["Показатель", "Значение", "Подробности", "Изменение", "План"],
+                    slide.KeyFigures.Select(k => (IReadOnlyList<string>)
+                    [
+                        k.Figure.Indicator.ShortName,
+                        FigureText.Headline(k.Figure) + Demo(k.Figure.IsShownSynthetic),
+                        SlideText.Detail(k.Figure) + (QualityText.Warning(k.Figure) is { } warning ? " ⚠ " + warning : ""),
+                        k.Change is { } change ? SlideText.Change(change, slide.BaseLabel) : "",
+                        k.Plan is { } plan ? SlideText.Plan(plan) : "",
+                    ]).ToList(), pixels: 24);
+                break;
+            case SlideKind.Plan:
+                shapes.Table(Body, [520, 180, 180, 260, 316], ["Показатель", "Факт", "План года", "Цель", "Движение к цели"],
+                    slide.Plans.Select(p => (IReadOnlyList<string>)
+                    [
+                        p.Indicator.ShortName + (p.Kind is null ? "" : $" ({Format.OrganisationKindShort(p.Kind)})"),
+                        ProgressText.Value(p, p.Latest!.Value) + Demo(p.Latest.IsSynthetic),
+                        p.PlanOfLatestYear is { } yearPlan ? ProgressText.Value(p, yearPlan) : "—",
+                        $"{ProgressText.Value(p, p.FinalTarget.Target)} {ProgressText.TargetDate(p)}",
+                        $"{ProgressText.Symbol(p.Assessment.Status)} {ProgressText.Label(p.Assessment.Status)}",
+                    ]).ToList(), pixels: 24);
+                break;
+            case SlideKind.Dynamics when slide.Changes.Count > 0 && !slide.IsAppendix:
+                var top = SlideText.Scale(slide.Changes.Max(c => Math.Max(c.Before.Value, c.After.Value)));
+                shapes.Chart(Body with { Height = 540 },
+                    slide.Changes.Select(c => $"{c.Indicator.ShortName} ({c.SliceText}){Demo(c.Before.IsSynthetic || c.After.IsSynthetic)}").ToList(),
+                    [
+                        new ChartSeries(slide.BaseLabel ?? "", slide.Changes.Select(c => (decimal?)Math.Round(c.Before.Value, 2)).ToList(), PptxShapes.Grey),
+                        new ChartSeries("сейчас", slide.Changes.Select(c => (decimal?)Math.Round(c.After.Value, 2)).ToList(), PptxShapes.Brand),
+                    ],
+                    horizontal: true, maximum: top);
+                DemoFootnote(shapes, slide.Changes.Any(c => c.Before.IsSynthetic || c.After.IsSynthetic));
+                break;
+            case SlideKind.Dynamics:
+                if (slide.Changes.Count > 0)
+                    shapes.Table(Body, [640, 260, 260, 296], ["Показатель", slide.BaseLabel ?? "", "Сейчас", "Изменение"],
+                        slide.Changes.Select(c => (IReadOnlyList<string>)
+                        [
+                            $"{c.Indicator.ShortName} ({c.SliceText})",
+                            c.Before.Text + Demo(c.Before.IsSynthetic),
+                            c.After.Text + Demo(c.After.IsSynthetic),
+                            c.After.DeltaText(c.Before),
+                        ]).ToList(), pixels: 24);
+                else
+                    shapes.Bullets(Body, new TextStyle(22), slide.Lists.SelectMany(l => new[]
+                    {
+                        $"{l.Indicator.ShortName} · {Format.OrganisationKindShort(l.OrganisationKind)} · {Format.MunicipalityGroup(l.Group)}"
+                        + (l.Increased.Count > 0 ? $". Рост: {SlideText.Names(l.Increased)}" : "")
+                        + (l.Decreased.Count > 0 ? $". Снижение: {SlideText.Names(l.Decreased)}" : "")
+                        + Demo(l.Increased.Concat(l.Decreased).Any(m => m.After?.IsSynthetic == true)),
+                    }));
+                break;
+            case SlideKind.Ranking:
+                var percent = slide.Ranking.All(r => r.ValueIsPercent);
+                shapes.Chart(Body with { Height = 540 },
+                    slide.Ranking.Select(r => $"{(slide.Places.TryGetValue(r.Id, out var place) ? $"{place}. " : "")}{r.Name}{Demo(r.IsSynthetic)}").ToList(),
+                    [new ChartSeries(percent ? "%" : "", slide.Ranking.Select(r => r.Value is { } v ? Math.Round(v, 1) : (decimal?)null).ToList(), PptxShapes.Brand)],
+                    horizontal: true, maximum: percent ? 100 : null);
+                if (slide.RankingOmitted > 0)
+                    shapes.Text(new Box(72, 780, 1456, 28), Small, $"Между ними — ещё {Format.Plural(slide.RankingOmitted, "муниципалитет", "муниципалитета", "муниципалитетов")}.");
+                DemoFootnote(shapes, slide.Ranking.Any(r => r.IsSynthetic), y: 808);
+                break;
+            case SlideKind.Forms:
+                var chart = slide.Chart!;
+                var names = chart.Series.SelectMany(s => s.Points.Select(p => p.Name)).Distinct().ToList();
+                shapes.Chart(Body with { Height = 560 }, names,
+                    chart.Series.Select((s, i) => new ChartSeries(s.Title,
+                        names.Select(n => s.Points.FirstOrDefault(p => p.Name == n)?.Value).ToList(), PptxShapes.SeriesColours[i % PptxShapes.SeriesColours.Length])).ToList(),
+                    horizontal: false, maximum: SlideText.Scale(chart.Series.SelectMany(s => s.Points).Max(p => p.Value)));
+                break;
+            case SlideKind.Documents:
+                var shares = slide.Figures.Select(f => (Figure: f, Measure: Measure.Of(f))).Where(x => x.Measure is { IsPercent: true }).ToList();
+                if (shares.Count > 0)
+                    shapes.Chart(Body with { Height = 500 },
+                        shares.Select(x => x.Figure.Indicator.ShortName + Demo(x.Figure.IsShownSynthetic) + (QualityText.Warning(x.Figure) is null ? "" : " ⚠")).ToList(),
+                        [new ChartSeries("%", shares.Select(x => (decimal?)Math.Round(x.Measure!.Value, 1)).ToList(), PptxShapes.Brand)],
+                        horizontal: true, maximum: 100);
+                shapes.Text(new Box(72, 750, 1456, 60), Small,
+                    string.Join("; ", slide.Figures.Select(f => $"{f.Indicator.ShortName}: {FigureText.Headline(f)} ({SlideText.Detail(f)})")));
+                DemoFootnote(shapes, slide.Figures.Any(f => f.IsShownSynthetic), y: 808);
+                break;
+            case SlideKind.Summary:
+                shapes.Bullets(Body, new TextStyle(30), slide.Points, numbered: true);
+                break;
+            case SlideKind.Conclusions:
+                shapes.Bullets(Body, new TextStyle(22), slide.Conclusions.Select(c => c.Text));
+                break;
+            case SlideKind.Recommendations:
+                shapes.Table(Body, [1000, 456], ["Рекомендация", "Кому"],
+                    slide.Recommendations.Take(7).Select(r => (IReadOnlyList<string>)
+                    [
+                        r.Rule.Text,
+                        r.Organisations.Count <= 4
+                            ? string.Join(", ", r.Organisations.Select(o => o.Name))
+                            : Format.Plural(r.Organisations.Count, "организация", "организации", "организаций") + $" из {Format.Number(r.Reporting)}",
+                    ]).ToList(), pixels: 18);
+                break;
+            case SlideKind.Text:
+                shapes.Text(Body, new TextStyle(32), (slide.Text ?? "").Split('\n'));
+                break;
+        }
+    }
+
+    private static string Demo(bool synthetic) => synthetic ? " · демо" : "";
+
+    private static void DemoFootnote(PptxShapes shapes, bool any, int y = 790)
+    {
+        if (any)
+            shapes.Text(new Box(72, y, 1456, 28), Small, "демо — значение по демонстрационным (сгенерированным) данным");
+    }
+}
