@@ -78,14 +78,103 @@ public partial class PresentationTests(DashboardApp app)
     }
 
     [Fact]
-    public async Task PrintedDeck_HasOnePagePerVisibleSlide()
+    public async Task PrintedDeck_HasOnePagePerVisibleSlide_AndKeepsTheChartColours_WithoutTheBackgroundOption()
     {
         var page = await OpenTomskDeckAsync();
         var visible = await page.Locator(".slide").CountAsync();
+        var ranking = await page.Locator(".slide").EvaluateAllAsync<int>("slides => slides.findIndex(s => s.classList.contains('slide--ranking')) + 1");
 
-        var pdf = await page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true });
+        // As the print dialog does with «Фон» (background graphics) off.
+        var pdf = await page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = false });
 
         Assert.Equal(visible, PdfPages().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count);
+        // The ranking's bars keep the brand blue (#1F4E8C): a tenth of its page, where a print without them has none.
+        var share = await ColourShareAsync(pdf, ranking, (0x1F, 0x4E, 0x8C));
+        Assert.True(share > 0.10, $"Brand-blue share of the printed ranking slide: {share:P1}");
+    }
+
+    /// <summary>The share of a PDF page's pixels within a small distance of a colour (pdftoppm renders the page).</summary>
+    private static async Task<double> ColourShareAsync(byte[] pdf, int pageNumber, (int R, int G, int B) colour)
+    {
+        var folder = Directory.CreateTempSubdirectory("print-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "deck.pdf");
+            await File.WriteAllBytesAsync(file, pdf);
+            using (var process = System.Diagnostics.Process.Start("pdftoppm", $"-f {pageNumber} -l {pageNumber} -r 24 -singlefile {file} {Path.Combine(folder.FullName, "page")}"))
+                await process.WaitForExitAsync();
+            var ppm = await File.ReadAllBytesAsync(Path.Combine(folder.FullName, "page.ppm"));
+            // P6 header: magic, width, height, maximum value, each followed by one whitespace; then RGB bytes.
+            var header = System.Text.Encoding.ASCII.GetString(ppm, 0, 64).Split((char[])['\n', ' ', '\r', '\t'], 5, StringSplitOptions.RemoveEmptyEntries);
+            var (width, height) = (int.Parse(header[1]), int.Parse(header[2]));
+            var start = ppm.Length - width * height * 3;
+            var matching = 0;
+            for (var i = start; i < ppm.Length; i += 3)
+                if (Math.Abs(ppm[i] - colour.R) + Math.Abs(ppm[i + 1] - colour.G) + Math.Abs(ppm[i + 2] - colour.B) < 40)
+                    matching++;
+            return (double)matching / (width * height);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ThePresenterWindow_AndTheHall_StayOnOneSlide_AndAReloadKeepsIt()
+    {
+        var page = await OpenTomskDeckAsync();
+        await page.ClickAsync("button:has-text('Сохранить как мою презентацию')");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Редактирование презентации");
+        await DashboardApp.WaitForInteractiveAsync(page);
+        await page.ClickAsync("a:has-text('Показать')");
+        await DashboardApp.WaitForInteractiveAsync(page);
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("1 / 22");
+
+        var opening = page.WaitForPopupAsync();
+        await page.ClickAsync("button:has-text('Окно докладчика')");
+        var presenter = await opening;
+        await DashboardApp.WaitForInteractiveAsync(presenter);
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("1 / 22");
+
+        // A key in the presenter's window moves the hall.
+        await presenter.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("2 / 22");
+        await Expect(page).ToHaveURLAsync(new Regex("slide=2"));
+        // A key in the hall moves the presenter's window, with the next slide beside the current one.
+        await page.Locator(".slide-show").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await Expect(presenter.Locator(".presenter-frame--current h2")).ToHaveTextAsync("План 2023 г. выполнен по 2 из 7 показателей");
+        await Expect(presenter.Locator(".presenter-frame--next .slide-topic")).ToHaveTextAsync("Динамика: по сравнению с 2021 г.");
+
+        // Notes are typed (a space in them moves nothing), saved with the deck, and there after a reload.
+        await presenter.FillAsync("#presenter-notes", "Сказать о росте на 22,5 п.п.");
+        await presenter.Locator("#presenter-notes").PressAsync(" ");
+        await presenter.ClickAsync("button:has-text('Сохранить заметки')");
+        await Expect(presenter.Locator(".presenter-side .form-success")).ToHaveTextAsync("Заметки сохранены.");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await DashboardApp.ScreenshotAsync(presenter, "58-presenter-window");
+        await presenter.ReloadAsync();
+        await DashboardApp.WaitForInteractiveAsync(presenter);
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await Expect(presenter.Locator("#presenter-notes")).ToHaveValueAsync("Сказать о росте на 22,5 п.п.");
+        await presenter.CloseAsync();
+
+        // A reload of the hall's window keeps its slide; Tab leaves the deck for its controls.
+        await page.ReloadAsync();
+        await DashboardApp.WaitForInteractiveAsync(page);
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await page.Locator(".slide-show").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.slide-controls')"));
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+
+        // The handout: every slide with its notes.
+        await page.GotoAsync(page.Url.Replace("slide=3", "view=handout", StringComparison.Ordinal));
+        await Expect(page.Locator(".handout-item")).ToHaveCountAsync(22);
+        await Expect(page.Locator(".handout-item").Nth(2).Locator(".handout-notes")).ToContainTextAsync("Сказать о росте на 22,5 п.п.");
+        await DashboardApp.ScreenshotAsync(page, "59-handout");
     }
 
     [Fact]
@@ -120,7 +209,7 @@ public partial class PresentationTests(DashboardApp app)
         await Expect(page.Locator(".slide.is-current .slide-text")).ToHaveTextAsync("Спасибо за внимание!");
         await Expect(page.Locator(".slide[data-key=key-figures]")).ToHaveCountAsync(0);
 
-        var deckId = long.Parse(page.Url.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var deckId = long.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         var token = await app.ScalarTextAsync("SELECT ShareToken FROM SavedDecks WHERE Id = $id", ("$id", deckId));
 
         // A colleague of the same region opens the link and sees the deck.

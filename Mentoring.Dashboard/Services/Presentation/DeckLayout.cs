@@ -1,7 +1,10 @@
 namespace Mentoring.Dashboard.Services.Presentation;
 
-/// <summary>A presenter's choice for one slide: shown or hidden, its own title; text slides carry their text.</summary>
-public sealed record SlideSetting(string Key, bool Hidden = false, string? Title = null, string? Text = null)
+/// <summary>
+/// A presenter's choice for one slide: shown or hidden, its own title, their own notes (null: the generated ones); text
+/// slides carry their text.
+/// </summary>
+public sealed record SlideSetting(string Key, bool Hidden = false, string? Title = null, string? Text = null, string? Notes = null)
 {
     public const string TextPrefix = "text-";
 
@@ -25,9 +28,14 @@ public static class DeckLayout
         foreach (var setting in settings)
         {
             if (setting.IsTextSlide)
-                result.Add(new Slide(setting.Key, SlideKind.Text, setting.Title ?? "") { Text = setting.Text, IsHidden = setting.Hidden });
+                result.Add(new Slide(setting.Key, SlideKind.Text, setting.Title ?? "") { Text = setting.Text, IsHidden = setting.Hidden, Notes = setting.Notes });
             else if (byKey.Remove(setting.Key, out var slide))
-                result.Add(slide with { Title = string.IsNullOrWhiteSpace(setting.Title) ? slide.Title : setting.Title, IsHidden = setting.Hidden });
+                result.Add(slide with
+                {
+                    Title = string.IsNullOrWhiteSpace(setting.Title) ? slide.Title : setting.Title,
+                    IsHidden = setting.Hidden,
+                    Notes = setting.Notes ?? slide.Notes,
+                });
         }
         result.AddRange(generated.Where(s => byKey.ContainsKey(s.Key)));
         return result;
@@ -36,10 +44,12 @@ public static class DeckLayout
     /// <summary>The layout that keeps a deck as it is now (for saving after an edit).</summary>
     public static IReadOnlyList<SlideSetting> From(IReadOnlyList<Slide> slides, IReadOnlyList<Slide> generated)
     {
-        var generatedTitles = generated.ToDictionary(s => s.Key, s => s.Title);
+        var byKey = generated.ToDictionary(s => s.Key);
         return slides.Select(s => s.Kind == SlideKind.Text
-                ? new SlideSetting(s.Key, s.IsHidden, s.Title, s.Text)
-                : new SlideSetting(s.Key, s.IsHidden, generatedTitles.GetValueOrDefault(s.Key) == s.Title ? null : s.Title))
+                ? new SlideSetting(s.Key, s.IsHidden, s.Title, s.Text, s.Notes)
+                : new SlideSetting(s.Key, s.IsHidden,
+                    byKey.GetValueOrDefault(s.Key)?.Title == s.Title ? null : s.Title,
+                    Notes: byKey.GetValueOrDefault(s.Key)?.Notes == s.Notes ? null : s.Notes))
             .ToList();
     }
 }

@@ -82,6 +82,26 @@ public sealed class DeckStore(IDbContextFactory<MentoringDbContext> contextFacto
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The presenter's own notes for one slide, kept in the deck's layout (its author only).</summary>
+    public async Task SaveNotesAsync(int id, string slideKey, string? notes, CancellationToken ct = default)
+    {
+        var text = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        if (text?.Length > DeckLayout.MaxTextLength)
+            throw new ArgumentException($"Заметки к слайду — не длиннее {DeckLayout.MaxTextLength} символов.");
+        var owner = await OwnerIdAsync();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var deck = await db.SavedDecks.FirstOrDefaultAsync(d => d.Id == id && d.OwnerId == owner, ct) ?? throw new TerritoryAccessDeniedException();
+        var layout = JsonSerializer.Deserialize<List<SlideSetting>>(deck.LayoutJson) ?? [];
+        var index = layout.FindIndex(s => s.Key == slideKey);
+        if (index >= 0)
+            layout[index] = layout[index] with { Notes = text };
+        else
+            layout.Add(new SlideSetting(slideKey, Notes: text));
+        deck.LayoutJson = JsonSerializer.Serialize(Validated(layout));
+        deck.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task DeleteAsync(int id, CancellationToken ct = default)
     {
         var owner = await OwnerIdAsync();
@@ -127,6 +147,8 @@ public sealed class DeckStore(IDbContextFactory<MentoringDbContext> contextFacto
             throw new ArgumentException($"Заголовок слайда — не длиннее {DeckLayout.MaxTitleLength} символов.");
         if (layout.Any(s => s.Text?.Length > DeckLayout.MaxTextLength))
             throw new ArgumentException($"Текст слайда — не длиннее {DeckLayout.MaxTextLength} символов.");
+        if (layout.Any(s => s.Notes?.Length > DeckLayout.MaxTextLength))
+            throw new ArgumentException($"Заметки к слайду — не длиннее {DeckLayout.MaxTextLength} символов.");
         return layout;
     }
 
