@@ -60,6 +60,45 @@ public class IntakeTests : IClassFixture<DashboardApp>
     }
 
     [Fact]
+    public async Task AQuickSwitchBetweenTwoForms_LosesNoValue_AndNeverTurnsASubmittedReportBackIntoADraft()
+    {
+        var campaign = await app.OpenCampaignAsync(new DateOnly(2026, 9, 14));
+        var (school50, school32) = (await app.OrganisationIdAsync("СШ № 50"), await app.OrganisationIdAsync("СШ № 32"));
+        var admin = await app.SignInAsync("admin@demo.local");
+
+        // СШ № 32 has sent its report.
+        await admin.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}/organisations/{school32}");
+        await admin.Locator("#tch_young_mentees-part").WaitForAsync();
+        await DashboardApp.WaitForInteractiveAsync(admin);
+        var selects = admin.Locator(".report-field select");
+        for (var i = 0; i < await selects.CountAsync(); i++)
+            await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var numbers = admin.Locator(".report-field input[type=number]");
+        for (var i = 0; i < await numbers.CountAsync(); i++)
+            await numbers.Nth(i).FillAsync("5");
+        await admin.ClickAsync("#report-submit");
+        await Expect(admin.Locator("#report-state")).ToHaveTextAsync("✓ сдано", new() { Timeout = 20_000 });
+
+        // Within the page to СШ № 50's form, a value typed, and Back at once (well inside the one-second autosave).
+        await admin.EvaluateAsync($"() => Blazor.navigateTo('/campaigns/{campaign}/organisations/{school50}')");
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("СШ № 50");
+        await admin.FillAsync("#tch_mentors-value", "17");
+        await admin.GoBackAsync();
+        await Expect(admin.Locator("h1")).ToHaveTextAsync("СШ № 32");
+
+        // СШ № 32 is still sent, with no draft of anyone's, and the count of reports sent has not fallen.
+        await Expect(admin.Locator("#report-state")).ToHaveTextAsync("✓ сдано");
+        await Expect(admin.Locator("#report-unsent")).ToHaveCountAsync(0);
+        Assert.Equal(2L, await app.ScalarAsync("""SELECT "State" FROM "Submissions" WHERE "CampaignId" = @c AND "OrganisationId" = @o""", ("c", (int)campaign), ("o", (int)school32)));
+        Assert.Equal(0L, await app.ScalarAsync("""SELECT COUNT(*) FROM "Submissions" WHERE "CampaignId" = @c AND "OrganisationId" = @o AND "DraftJson" IS NOT NULL""", ("c", (int)campaign), ("o", (int)school32)));
+        // The value typed in СШ № 50's form was saved there, and is there when the form opens again.
+        await admin.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}/organisations/{school50}");
+        await DashboardApp.WaitForInteractiveAsync(admin);
+        await Expect(admin.Locator("#tch_mentors-value")).ToHaveValueAsync("17");
+        await Expect(admin.Locator("#report-state")).ToHaveTextAsync("✎ заполняется");
+    }
+
+    [Fact]
     public async Task ATamperedFormValue_CountsAsNotChosen_AndTheSessionCarriesOn()
     {
         var campaign = await app.OpenCampaignAsync(new DateOnly(2026, 10, 5));

@@ -58,6 +58,33 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task ADraftOfCorrections_NeverChangesASubmittedReport_UntilItIsSubmittedInTurn()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await curator.GetAsync(campaign, school);
+        var values = Complete(form.Indicators);
+        values[IndicatorCatalogue.YoungTeachersMentees] = Figure.Share(4, 5);
+        var submitted = Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, values, form.Version));
+        async Task<decimal?> RegionalYoungAsync() => (await database.Queries.GetFiguresAsync(campaign, TerritoryRef.Region(region)))
+            .Single(f => f.Indicator.Code == IndicatorCatalogue.YoungTeachersMentees).Total!.Shown!.Value.Percent;
+
+        values[IndicatorCatalogue.YoungTeachersMentees] = Figure.Share(1, 5);
+        var draft = Assert.IsType<SaveOutcome.Saved>(await curator.SaveDraftAsync(campaign, school, values, submitted.Version));
+
+        // Still submitted, its figures still the region's; the corrections are kept and shown as not sent.
+        var corrected = await curator.GetAsync(campaign, school);
+        Assert.Equal((SubmissionState.Submitted, true), (corrected.State, corrected.HasUnsentCorrections));
+        Assert.Equal(1m, corrected.Values[IndicatorCatalogue.YoungTeachersMentees].Numerator);
+        Assert.Equal(80m, await RegionalYoungAsync());
+
+        Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, values, draft.Version));
+        var sent = await curator.GetAsync(campaign, school);
+        Assert.Equal((SubmissionState.Submitted, false), (sent.State, sent.HasUnsentCorrections));
+        Assert.Equal(20m, await RegionalYoungAsync());
+    }
+
+    [Fact]
     public async Task ASubmittedForm_BecomesTheSchoolsFigures_AndIsAnnounced()
     {
         var (campaign, region, city, school) = await SchoolCampaignAsync();

@@ -38,13 +38,20 @@ public sealed class Submission
     /// <summary>Incremented by every save; the database refuses an update made from an older version.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// Keeps what is being typed. A draft never changes a submitted report: it stays submitted, with its figures, and
+    /// the corrections wait in the draft until they are submitted in turn.
+    /// </summary>
     public void SaveDraft(string draftJson, string user, DateTimeOffset now)
     {
         DraftJson = draftJson;
-        // A submitted report being corrected goes back to "in progress" until it is submitted again.
-        State = SubmissionState.InProgress;
+        if (State != SubmissionState.Submitted)
+            State = SubmissionState.InProgress;
         Touch(user, now);
     }
+
+    /// <summary>A submitted report with corrections typed but not submitted yet.</summary>
+    public bool HasUnsentCorrections => State == SubmissionState.Submitted && DraftJson is not null;
 
     public void Submit(string user, DateTimeOffset now)
     {

@@ -20,7 +20,8 @@ public sealed record ReportForm(
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt,
     string? ReadOnlyReason,
-    CampaignInfo? CarriedFrom = null)
+    CampaignInfo? CarriedFrom = null,
+    bool HasUnsentCorrections = false)
 {
     public bool CanEdit => ReadOnlyReason is null;
 }
@@ -64,7 +65,8 @@ public sealed class OrganisationReports(
 
         var indicators = campaign.CollectedIndicators;
         IReadOnlyDictionary<string, Figure> values;
-        if (submission is { State: SubmissionState.InProgress, DraftJson: { } draft })
+        // The draft, where there is one: a report in progress, or corrections to a submitted one.
+        if (submission is { DraftJson: { } draft })
             values = JsonSerializer.Deserialize<Dictionary<string, Figure>>(draft, DraftJson) ?? [];
         else
         {
@@ -80,7 +82,7 @@ public sealed class OrganisationReports(
         var info = new CampaignInfo(campaign.Id, campaign.Title, campaign.AsOf, campaign.Source, campaign.State);
         return new ReportForm(info, organisation, indicators, values, submission?.State ?? SubmissionState.NotStarted,
             submission?.Version ?? 0, submission?.UpdatedBy, submission?.UpdatedAt,
-            ReadOnlyReason(await guard.ScopeAsync(), campaign, organisation), carriedFrom);
+            ReadOnlyReason(await guard.ScopeAsync(), campaign, organisation), carriedFrom, submission?.HasUnsentCorrections == true);
     }
 
     /// <summary>Keeps what has been typed so far; not validated (a draft may be half-done) and not yet in any figure.</summary>
