@@ -5,6 +5,7 @@ using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Presentation;
 using Mentoring.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,55 @@ public abstract class StorageTests(SeededDatabase database)
         Assert.Equal("Итоги года", Assert.Single(shared.Layout).Title);
         // The title slide names the author as their profile does.
         Assert.Equal(new Speaker("Петров Иван Сергеевич", "Заместитель министра", "Департамент общего образования"), shared.Author);
+    }
+
+    [Fact]
+    public async Task AnAccountChangedOrLockedSinceSignIn_WritesNothing_UntilItSignsInAgain()
+    {
+        await using var services = IdentityServices();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var region = await database.RegionIdAsync("tomsk");
+        var account = new ApplicationUser { UserName = $"stamp-{Guid.NewGuid():N}@test", Email = $"stamp-{Guid.NewGuid():N}@test", DisplayName = "Докладчик", RegionId = region };
+        Assert.True((await users.CreateAsync(account)).Succeeded);
+        // What a sign-in puts in the cookie: the account's id and its security stamp at that moment.
+        async Task<ClaimsPrincipal> SignInAsync(string role)
+        {
+            var principal = TestUsers.For(role, region: region);
+            var identity = (ClaimsIdentity)principal.Identity!;
+            identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id));
+            identity.AddClaim(new Claim(new ClaimsIdentityOptions().SecurityStampClaimType, (await users.GetSecurityStampAsync(account))!));
+            return principal;
+        }
+        DeckStore Decks(ClaimsPrincipal user) => new(database.Factory, new FixedUser(user), database.GuardAs(user), TimeProvider.System);
+        PlanAdministration Plans(ClaimsPrincipal user) => new(database.Factory, new FixedUser(user), new AuditLog(database.Factory, new FixedUser(user), new HttpContextAccessor(), TimeProvider.System));
+        async Task<string> DeckNameAsync(int id)
+        {
+            await using var db = await database.Factory.CreateDbContextAsync();
+            return await db.SavedDecks.Where(d => d.Id == id).Select(d => d.Name).SingleAsync();
+        }
+        var plan = new PlanValueInput(null, region, Mentoring.Domain.Indicators.IndicatorCatalogue.ProgrammeStudents511, null, 2030, 90, "Тест");
+
+        var presenter = await SignInAsync(Roles.Presenter);
+        var admin = await SignInAsync(Roles.Administrator);
+        var deck = await Decks(presenter).CreateAsync(TerritoryRef.Region(region), null, "До смены роли", [new SlideSetting("title")]);
+
+        // The administrator changes the account (role, territory, password): its stamp changes. The open session writes nothing.
+        Assert.True((await users.UpdateSecurityStampAsync(account)).Succeeded);
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => Decks(presenter).SaveAsync(deck, "После смены роли", [new SlideSetting("title")]));
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => Decks(presenter).SaveNotesAsync(deck, "title", "Заметка"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Plans(admin).SaveAsync(plan));
+        Assert.Equal("До смены роли", await DeckNameAsync(deck));
+
+        // Signed in again, as the account is now: it writes.
+        await Decks(await SignInAsync(Roles.Presenter)).SaveAsync(deck, "После входа", [new SlideSetting("title")]);
+        Assert.Equal("После входа", await DeckNameAsync(deck));
+
+        // Locked: nothing, with the stamp unchanged.
+        Assert.True((await users.SetLockoutEnabledAsync(account, true)).Succeeded);
+        Assert.True((await users.SetLockoutEndDateAsync(account, DateTimeOffset.UtcNow.AddHours(1))).Succeeded);
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(async () => await Decks(await SignInAsync(Roles.Presenter)).SaveAsync(deck, "Заблокирован", [new SlideSetting("title")]));
+        Assert.Equal("После входа", await DeckNameAsync(deck));
     }
 
     [Fact]

@@ -89,7 +89,8 @@ public sealed class PlanAdministration(IDbContextFactory<MentoringDbContext> con
 
     private async Task DemandAdministratorAsync()
     {
-        if (!UserScope.From(await currentUser.GetAsync()).IsAdministrator)
-            throw new UnauthorizedAccessException("Only administrators edit plan values.");
+        var user = await currentUser.GetAsync();
+        if (!UserScope.From(user).IsAdministrator || !await AccountStamp.IsCurrentAsync(contextFactory, user))
+            throw new UnauthorizedAccessException("Only administrators, signed in as they are now, edit plan values.");
     }
 }

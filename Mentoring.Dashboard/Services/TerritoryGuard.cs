@@ -40,6 +40,16 @@ public sealed class TerritoryGuard(IDbContextFactory<MentoringDbContext> context
             throw new TerritoryAccessDeniedException();
     }
 
+    /// <summary>Before a write: the account must still be the one that signed in (see <see cref="AccountStamp"/>).</summary>
+    public async Task<bool> IsAccountCurrentAsync(CancellationToken ct = default) =>
+        await AccountStamp.IsCurrentAsync(contextFactory, await currentUser.GetAsync(), ct);
+
+    public async Task DemandCurrentAccountAsync(CancellationToken ct = default)
+    {
+        if (!await IsAccountCurrentAsync(ct))
+            throw new TerritoryAccessDeniedException();
+    }
+
     /// <summary>Municipalities of the region whose organisations the user may see by name.</summary>
     public async Task<IReadOnlySet<int>> MunicipalitiesInDetailAsync(int regionId, CancellationToken ct = default)
     {

@@ -281,6 +281,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         var user = await currentUser.GetAsync();
         if (!UserScope.From(user).IsAdministrator)
             throw new UnauthorizedAccessException("Only administrators manage users.");
+        await using (var scope = scopes.CreateAsyncScope())
+            if (!await AccountStamp.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<MentoringDbContext>().Users, user))
+                throw new UnauthorizedAccessException("The administrator's account changed since sign-in.");
         return user.Identity!.Name!;
     }
 }

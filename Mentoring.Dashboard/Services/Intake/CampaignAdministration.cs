@@ -171,6 +171,7 @@ public sealed class CampaignAdministration(IDbContextFactory<MentoringDbContext>
     {
         if (!IntakeRules.MayManageCampaigns(await guard.ScopeAsync(), regionId))
             throw new TerritoryAccessDeniedException();
+        await guard.DemandCurrentAccountAsync();
     }
 
     private async Task<int> RegionOfAsync(int campaignId, CancellationToken ct)

@@ -190,7 +190,8 @@ public sealed class OrganisationReports(
             await db.DisposeAsync();
             throw new TerritoryAccessDeniedException();
         }
-        return (db, campaign, organisation, ReadOnlyReason(scope, campaign, info));
+        var refusal = await guard.IsAccountCurrentAsync(ct) ? ReadOnlyReason(scope, campaign, info) : AccountStamp.ChangedMessage;
+        return (db, campaign, organisation, refusal);
     }
 
     /// <summary>Why the user cannot change this report, or null when they can.</summary>

@@ -152,6 +152,11 @@ public sealed class DeckStore(IDbContextFactory<MentoringDbContext> contextFacto
         return layout;
     }
 
-    private async Task<string> OwnerIdAsync() =>
-        (await currentUser.GetAsync()).FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new TerritoryAccessDeniedException();
+    /// <summary>The signed-in author, as they are now: a locked or changed account reads and writes no deck.</summary>
+    private async Task<string> OwnerIdAsync()
+    {
+        var id = (await currentUser.GetAsync()).FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new TerritoryAccessDeniedException();
+        await guard.DemandCurrentAccountAsync();
+        return id;
+    }
 }
