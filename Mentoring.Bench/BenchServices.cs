@@ -40,7 +40,7 @@ public sealed class BenchServices
         Queries = new MonitoringQueries(Factory, Guard, new SharedFigures(Feed));
         Campaigns = new CampaignAdministration(Factory, Guard, audit, TimeProvider.System);
         Workbook = new IntakeWorkbook(Factory, Guard);
-        Import = new SpreadsheetImport(Factory, Guard, Feed, audit, user, TimeProvider.System);
+        Import = new SpreadsheetImport(Factory, Guard, Feed, audit, user, TimeProvider.System, new ImportSlots());
     }
 
     public IDbContextFactory<MentoringDbContext> Factory { get; }

@@ -4,7 +4,7 @@ using System.Text;
 using Mentoring.Bench;
 
 // dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--fanout-pages N] [--skip-national]
-//     [--skip-postgres] [--only views,server,memory,import,fanout]
+//     [--skip-postgres] [--only views,server,memory,import,hostile,fanout]
 // Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
@@ -129,6 +129,17 @@ if (Runs("import"))
         imports.AddRange((await ImportBenchmark.RunAsync(postgres[0].Database, quick ? 2 : 5, csvOnly: true)).Select(r => r with { Format = $"{r.Format}, PostgreSQL" }));
     foreach (var r in imports)
         Print($"| {r.Format} | {r.Rows} | {r.Columns} | {r.FileBytes / 1024} KiB | {r.ValuesWritten} | {Timing.Ms(r.Preview.Median)} | {Timing.Ms(r.Preview.P95)} | {Timing.Ms(r.Commit.Median)} | {Timing.Ms(r.Commit.P95)} | {Timing.Ms(r.Commit.Max)} |");
+    Print();
+}
+
+if (Runs("hostile"))
+{
+    Print($"## Hostile workbooks: server memory while one is read (MiB; goal ≤ {HostileImportBenchmark.GoalMiB:0})");
+    Print();
+    Print("| Файл | Размер | Итог | Пик кучи | Удерживается | Выделено всего | Цель |");
+    Print("|---|---:|---|---:|---:|---:|---|");
+    foreach (var h in HostileImportBenchmark.Run())
+        Print($"| {h.File} | {h.FileBytes / 1024} KiB | {h.Outcome} | {h.PeakMiB.ToString("0.0", CultureInfo.InvariantCulture)} | {h.RetainedMiB.ToString("0.0", CultureInfo.InvariantCulture)} | {h.AllocatedMiB.ToString("0", CultureInfo.InvariantCulture)} | {(h.PeakMiB <= HostileImportBenchmark.GoalMiB ? "✓" : "✗")} |");
     Print();
 }
 

@@ -71,7 +71,10 @@ public abstract class SeededDatabase : IAsyncLifetime
         new(Factory, GuardAs(user), QueriesAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
 
     public SpreadsheetImport ImportAs(ClaimsPrincipal user, Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null) =>
-        new(Factory, GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System, logger);
+        new(Factory, GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System, ImportSlots, logger);
+
+    /// <summary>The server's import slots, shared by every importer of this database as the app shares one.</summary>
+    public ImportSlots ImportSlots { get; } = new();
 
     public CampaignAdministration CampaignsAs(ClaimsPrincipal user) => new(Factory, GuardAs(user), AuditAs(user), TimeProvider.System);
 

@@ -110,6 +110,23 @@ public static class IntakeTestData
     }
 
     /// <summary>The sheet's data rows replaced by <paramref name="rows"/> (raw &lt;row&gt; XML).</summary>
+    /// <summary>A workbook whose one sheet refers to a shared-string table of <paramref name="count"/> distinct texts.</summary>
+    public static byte[] XlsxWithSharedStrings(int count)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable(Enumerable.Range(0, count).Select(i => new SharedStringItem(new Text($"Организация {i}"))));
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData(new Row(new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") }) { RowIndex = 1 }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = IntakeColumns.FormsSheet }));
+        }
+        return stream.ToArray();
+    }
+
     public static byte[] XlsxWithRows(string rows) =>
         XlsxWithPart("xl/worksheets/", xml =>
         {

@@ -114,6 +114,11 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
         { "relationship to nowhere", "Файл повреждён или не является таблицей .xlsx" },
         { "one row of 300 cells all A1", "больше 200 столбцов" },
         { "25 000 empty rows", "больше 20000 строк" },
+        { "XXE: an external entity", "Файл повреждён или не является таблицей .xlsx" },
+        { "billion laughs", "Файл повреждён или не является таблицей .xlsx" },
+        { "60 000 shared strings", "В книге больше 50\u00A0000 разных текстов" },
+        { "a million and 200 cells", "В книге больше 1\u00A0000\u00A0000 заполненных ячеек" },
+        { "csv in KOI8-R", "неизвестный заголовок" },
     };
 
     [Theory]
@@ -137,6 +142,16 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
             "relationship to nowhere" => (XlsxWithPart("xl/workbook", xml => System.Text.RegularExpressions.Regex.Replace(xml, "r:id=\"[^\"]+\"", "r:id=\"rIdNowhere\"")), "book.xlsx"),
             "one row of 300 cells all A1" => (XlsxWithRows("<row r=\"1\">" + string.Concat(Enumerable.Repeat("<c r=\"A1\"><v>1</v></c>", 300)) + "</row>"), "book.xlsx"),
             "25 000 empty rows" => (XlsxWithRows(string.Concat(Enumerable.Range(1, 25_000).Select(i => $"<row r=\"{i}\"/>"))), "book.xlsx"),
+            // The XML parser refuses document type declarations: no file is read from the server, no entity expands.
+            "XXE: an external entity" => (XlsxWithPart("xl/worksheets/", xml => WithDoctype(xml, "<!DOCTYPE w [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]>")
+                .Replace("СШ № 50", "&leak;", StringComparison.Ordinal)), "book.xlsx"),
+            "billion laughs" => (XlsxWithPart("xl/worksheets/", xml => WithDoctype(xml, "<!DOCTYPE w [<!ENTITY a \"ha\">"
+                + string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY {(char)('a' + i)} \"{string.Concat(Enumerable.Repeat($"&{(char)('a' + i - 1)};", 10))}\">")) + "]>")
+                .Replace("СШ № 50", "&j;", StringComparison.Ordinal)), "book.xlsx"),
+            "60 000 shared strings" => (XlsxWithSharedStrings(60_000), "book.xlsx"),
+            // Random values, as a real attack would use, so that the archive's compression does not give it away first.
+            "a million and 200 cells" => (XlsxWithRows(RandomRows(5_001, 200)), "book.xlsx"),
+            "csv in KOI8-R" => (Koi8($"{Forms}\nСШ № 50;1;0;1\n"), "koi8.csv"),
             _ => (new byte[] { 0x41, 0, 0x42, 0 }, "data.csv"),
         };
         var logger = new RecordingLogger<SpreadsheetImport>();
@@ -147,6 +162,70 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
             Assert.Equal(2, logger.Entries.Count(e => e.StartsWith("Warning: Import of «", StringComparison.Ordinal) && e.EndsWith(refusal, StringComparison.Ordinal)));
         else
             Assert.Empty(logger.Entries); // a file that was read, with problems in its cells, is the user's to fix
+    }
+
+    private static string RandomRows(int rows, int cells)
+    {
+        var random = new Random(17);
+        var xml = new StringBuilder();
+        for (var r = 1; r <= rows; r++)
+        {
+            xml.Append("<row r=\"").Append(r).Append("\">");
+            for (var c = 0; c < cells; c++)
+                xml.Append("<c><v>").Append(random.Next(10)).Append("</v></c>");
+            xml.Append("</row>");
+        }
+        return xml.ToString();
+    }
+
+    private static byte[] Koi8(string text)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(20866).GetBytes(text);
+    }
+
+    /// <summary>A document type declaration put after the XML declaration of a part.</summary>
+    private static string WithDoctype(string xml, string doctype)
+    {
+        var end = xml.StartsWith("<?xml", StringComparison.Ordinal) ? xml.IndexOf("?>", StringComparison.Ordinal) + 2 : 0;
+        return xml[..end] + doctype + xml[end..];
+    }
+
+    [Fact]
+    public async Task ACsvSavedAsUnicodeTextByExcel_Imports()
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        // Excel's «Текст в Юникоде»: UTF-16 little-endian with its byte order mark, tab-separated.
+        var file = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes($"{Forms.Replace(';', '\t')}\r\nСШ № 50\t1\t0\t1\r\n")).ToArray();
+
+        var preview = await database.ImportAs(Admin).PreviewAsync(campaign, city, file, "unicode.txt");
+
+        Assert.True(preview.CanCommit, preview.Refusal ?? string.Join("\n", preview.Problems.Select(p => p.Text)));
+        Assert.Equal(["СШ № 50"], preview.Changes.Select(c => c.OrganisationName).Distinct());
+    }
+
+    [Fact]
+    public async Task OneImportPerUser_AndTwoPerServer_AtATime_OthersToldToWait()
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        var file = Csv($"{Forms}\nСШ № 50;1;0;1");
+        var before = await FingerprintAsync(database);
+
+        using (var running = database.ImportSlots.TryEnter(Admin.Identity!.Name!).Slot)
+        {
+            var second = await database.ImportAs(Admin).CommitAsync(campaign, city, file, "forms.csv");
+            Assert.Equal(ImportSlots.BusyForUser, second.Refusal);
+        }
+        using (database.ImportSlots.TryEnter("first@test").Slot)
+        using (database.ImportSlots.TryEnter("second@test").Slot)
+        {
+            var third = await database.ImportAs(Admin).CommitAsync(campaign, city, file, "forms.csv");
+            Assert.Equal(ImportSlots.BusyForServer, third.Refusal);
+        }
+        Assert.Equal(before, await FingerprintAsync(database));
+
+        // Once the others are done, the same upload goes through.
+        Assert.True((await database.ImportAs(Admin).PreviewAsync(campaign, city, file, "forms.csv")).CanCommit);
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Intake.CampaignAdministration>();
         services.AddScoped<Services.Intake.OrganisationReports>();
         services.AddScoped<Services.Intake.SpreadsheetImport>();
+        services.AddSingleton<Services.Intake.ImportSlots>();
         services.AddScoped<Services.Intake.IntakeWorkbook>();
         services.AddScoped<Services.Export.DashboardTables>();
         services.AddScoped<UserClock>();

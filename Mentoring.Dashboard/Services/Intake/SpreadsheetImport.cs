@@ -28,6 +28,7 @@ public sealed partial class SpreadsheetImport(
     AuditLog audit,
     ICurrentUser currentUser,
     TimeProvider clock,
+    ImportSlots slots,
     Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null)
 {
     /// <summary>More problems than this are summarised: the user fixes the pattern, not 5 000 cells one by one.</summary>
@@ -48,6 +49,8 @@ public sealed partial class SpreadsheetImport(
         var writable = campaign.State == CampaignState.Collecting || (campaign.State == CampaignState.Closed && scope.IsAdministrator);
         if (!writable)
             return Refused(campaign.State == CampaignState.Closed ? "Мониторинг закрыт: исправления вносит администратор." : "Мониторинг ещё не открыт для ввода данных.");
+        if (commit && !await guard.IsAccountCurrentAsync(ct))
+            return Refused(AccountStamp.ChangedMessage);
 
         // Organisations the user may report for (a curator: only their own).
         var organisations = await db.Organisations.Include(o => o.Municipality)
@@ -56,6 +59,10 @@ public sealed partial class SpreadsheetImport(
         if (allowed.Count == 0)
             throw new TerritoryAccessDeniedException();
 
+        var (slot, busy) = slots.TryEnter((await currentUser.GetAsync()).Identity?.Name ?? "");
+        if (busy is not null)
+            return Refused(busy);
+        using var held = slot;
         var (sheets, refusal) = SpreadsheetReader.Read(file, fileName);
         if (refusal is not null)
         {

@@ -38,6 +38,14 @@ public static class SpreadsheetReader
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxColumns = 200;
     public const int MaxRows = 20_000;
+    /// <summary>
+    /// All the cells a workbook may hold, which bounds what a file makes the server keep: twice the largest template
+    /// (10 000 organisations × 52 columns), a quarter of <see cref="MaxRows"/> × <see cref="MaxColumns"/>.
+    /// </summary>
+    public const int MaxCells = 1_000_000;
+    /// <summary>Distinct texts in a workbook (organisation names, headers, levels) and their total length.</summary>
+    public const int MaxSharedStrings = 50_000;
+    private const long MaxSharedCharacters = 5_000_000;
     private const long MaxUnpackedBytes = 200L * 1024 * 1024;
     private const int MaxCompressionRatio = 200;
 
@@ -87,13 +95,16 @@ public static class SpreadsheetReader
             using var document = SpreadsheetDocument.Open(new MemoryStream(content), false,
                 new OpenSettings { MaxCharactersInPart = 50_000_000 });
             var workbook = document.WorkbookPart ?? throw new InvalidDataException();
-            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+            var (strings, tooMany) = SharedStrings(workbook.SharedStringTablePart);
+            if (tooMany is not null)
+                return ([], tooMany);
             var sheets = new List<SheetText>();
+            var budget = new CellBudget();
             foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
             {
                 if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
                     continue;
-                var (read, refusal) = ReadWorksheet(sheet.Name?.Value ?? "", part, strings);
+                var (read, refusal) = ReadWorksheet(sheet.Name?.Value ?? "", part, strings, budget);
                 if (refusal is not null)
                     return ([], refusal);
                 sheets.Add(read!);
@@ -111,35 +122,107 @@ public static class SpreadsheetReader
     /// <summary>The refusal of a file whose parts cannot be read.</summary>
     public const string CorruptXlsx = "Файл повреждён или не является таблицей .xlsx";
 
-    /// <summary>Row by row with a forward-only reader, so a big sheet never sits in memory as a document tree.</summary>
-    private static (SheetText?, string?) ReadWorksheet(string name, WorksheetPart part, string[] strings)
+    /// <summary>Cells read so far in the whole workbook, against <see cref="MaxCells"/>; short values share one string each.</summary>
+    private sealed class CellBudget
+    {
+        public int Cells;
+        public readonly Dictionary<string, string> ShortValues = new(StringComparer.Ordinal);
+
+        /// <summary>The same «1» or «0» a hundred thousand times is one string in memory, not a hundred thousand.</summary>
+        public string? Shared(string? value)
+        {
+            if (value is not { Length: <= 16 })
+                return value;
+            if (ShortValues.TryGetValue(value, out var known))
+                return known;
+            if (ShortValues.Count < 10_000)
+                ShortValues[value] = value;
+            return value;
+        }
+    }
+
+    /// <summary>The workbook's shared texts, read one by one (never as a document tree), within their limits.</summary>
+    private static (string[] Strings, string? Refusal) SharedStrings(SharedStringTablePart? part)
+    {
+        if (part is null)
+            return ([], null);
+        var strings = new List<string>();
+        long characters = 0;
+        using var reader = OpenXmlReader.Create(part);
+        reader.Read(); // onto the root element
+        while (!reader.EOF)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
+            {
+                var text = reader.LoadCurrentElement()!.InnerText; // moves the reader past the item
+                characters += text.Length;
+                if (strings.Count >= MaxSharedStrings || characters > MaxSharedCharacters)
+                    return ([], $"В книге больше {Format.Number(MaxSharedStrings)} разных текстов или больше {MaxSharedCharacters / 1_000_000} млн символов текста — это не таблица одного муниципалитета.");
+                strings.Add(text);
+                continue;
+            }
+            reader.Read();
+        }
+        return ([.. strings], null);
+    }
+
+    /// <summary>
+    /// Row by row and cell by cell with a forward-only reader: only one cell is ever a document tree, so a row of
+    /// millions of cells costs no more memory than the cells allowed before it is refused.
+    /// </summary>
+    private static (SheetText?, string?) ReadWorksheet(string name, WorksheetPart part, string[] strings, CellBudget budget)
     {
         var rows = new List<string?[]>();
         var numbers = new List<int>();
         var problems = new List<CellProblem>();
         var rowsRead = 0;
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        List<string?>? cells = null;
+        var number = 0;
+        var previous = 0;
+
+        void EndRow()
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-                continue;
-            // Empty rows count too: 2,5 million of them are not a municipality's table either.
-            if (++rowsRead > MaxRows)
-                return (null, $"Лист «{name}»: больше {MaxRows} строк — это не таблица одного муниципалитета.");
-            var row = (Row)reader.LoadCurrentElement()!;
-            // The row number as written, read without the SDK's parser (which throws on «abc» or 2^40).
-            var written = row.RowIndex?.InnerText;
-            int number;
-            if (written is null)
-                number = numbers.Count == 0 ? 1 : numbers[^1] + 1;
-            else if (!int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > 1_048_576)
-                return (null, $"Лист «{name}»: неверный номер строки «{Shorten(written)}» — файл повреждён.");
-            var cells = new List<string?>();
-            foreach (var cell in row.Elements<Cell>())
+            if (cells is null)
+                return;
+            if (!cells.All(string.IsNullOrWhiteSpace))
             {
-                var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                rows.Add([.. cells]);
+                numbers.Add(number);
+            }
+            previous = number;
+            cells = null;
+        }
+
+        using var reader = OpenXmlReader.Create(part);
+        reader.Read(); // onto the root element
+        while (!reader.EOF)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(Row))
+            {
+                EndRow();
+                // Empty rows count too: 2,5 million of them are not a municipality's table either.
+                if (++rowsRead > MaxRows)
+                    return (null, $"Лист «{name}»: больше {MaxRows} строк — это не таблица одного муниципалитета.");
+                // The row number as written, read without the SDK's parser (which throws on «abc» or 2^40).
+                var written = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                if (written is null)
+                    number = previous + 1;
+                else if (!int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > 1_048_576)
+                    return (null, $"Лист «{name}»: неверный номер строки «{Shorten(written)}» — файл повреждён.");
+                cells = [];
+                reader.Read();
+                continue;
+            }
+            if (reader.IsStartElement && reader.ElementType == typeof(Cell) && cells is not null)
+            {
                 // Counted per cell, not per column letter: a row of millions of cells all addressed «A1» is refused too.
-                if (column >= MaxColumns || cells.Count >= MaxColumns)
+                if (cells.Count >= MaxColumns)
+                    return (null, $"Лист «{name}»: больше {MaxColumns} столбцов — это не шаблон мониторинга.");
+                if (++budget.Cells > MaxCells)
+                    return (null, $"В книге больше {Format.Number(MaxCells)} заполненных ячеек — это не таблица одного муниципалитета.");
+                var cell = (Cell)reader.LoadCurrentElement()!; // moves the reader past the cell
+                var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                if (column >= MaxColumns)
                     return (null, $"Лист «{name}»: больше {MaxColumns} столбцов — это не шаблон мониторинга.");
                 while (cells.Count < column)
                     cells.Add(null);
@@ -149,13 +232,14 @@ public static class SpreadsheetReader
                     cells.Add(null);
                     continue;
                 }
-                cells.Add(Text(cell, strings));
-            }
-            if (cells.All(string.IsNullOrWhiteSpace))
+                cells.Add(budget.Shared(Text(cell, strings)));
                 continue;
-            rows.Add([.. cells]);
-            numbers.Add(number);
+            }
+            if (reader.IsEndElement && reader.ElementType == typeof(Row))
+                EndRow();
+            reader.Read();
         }
+        EndRow();
         return (new SheetText(name, rows, numbers, problems), null);
     }
 
@@ -177,9 +261,11 @@ public static class SpreadsheetReader
     /// <summary>A CSV file is one unnamed sheet (messages then say only row and column).</summary>
     private static (IReadOnlyList<SheetText>, string?) ReadCsv(byte[] content)
     {
-        if (Array.IndexOf(content, (byte)0) >= 0)
+        // «Текст в Юникоде» from Excel is UTF-16 with its byte order mark; other bytes of zero mean a binary file.
+        var utf16 = content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+        if (!utf16 && Array.IndexOf(content, (byte)0) >= 0)
             return ([], "Файл не является текстовой таблицей .csv.");
-        var text = Decode(content);
+        var text = utf16 ? Encoding.GetEncoding(content[0] == 0xFF ? "utf-16" : "utf-16BE").GetString(content, 2, content.Length - 2) : Decode(content);
         var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOf('\n') is var n and >= 0 ? n : text.Length));
         var delimiter = firstLine.Contains(';') ? ";" : firstLine.Contains('\t') ? "\t" : ",";
         var rows = new List<string?[]>();
@@ -204,6 +290,7 @@ public static class SpreadsheetReader
     }
 
     /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1251 as Russian Excel saves CSV.</summary>
+    /// <remarks>Any other single-byte encoding (KOI8-R, CP866) reads as garbled headers, which the header check names.</remarks>
     private static string Decode(byte[] content)
     {
         try

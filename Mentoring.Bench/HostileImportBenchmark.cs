@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using System.Text;
+using Mentoring.Dashboard.Services.Export;
+using Mentoring.Dashboard.Services.Intake;
+
+namespace Mentoring.Bench;
+
+/// <param name="PeakMiB">The managed heap's peak above its baseline while reading, garbage not yet collected included.</param>
+/// <param name="RetainedMiB">What the read result keeps once garbage is collected.</param>
+public sealed record HostileResult(string File, long FileBytes, string Outcome, double PeakMiB, double RetainedMiB, double AllocatedMiB);
+
+/// <summary>
+/// What the worst uploads cost the server while they are read and refused: the managed heap's peak above its
+/// baseline (sampled every millisecond or so) and the bytes allocated, for hostile workbooks of the kinds the import
+/// tests refuse, each under the 10 MB limit. Goal: at most 100 MB for any of them.
+/// </summary>
+public static class HostileImportBenchmark
+{
+    public const double GoalMiB = 100;
+
+    public static IReadOnlyList<HostileResult> Run() =>
+        Files().Select(f => Measure(f.Name, f.Bytes)).ToList();
+
+    private static HostileResult Measure(string name, byte[] file)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var peak = baseline;
+        var reading = true;
+        var sampler = new Thread(() =>
+        {
+            while (Volatile.Read(ref reading))
+            {
+                var now = GC.GetTotalMemory(false);
+                if (now > Interlocked.Read(ref peak))
+                    Interlocked.Exchange(ref peak, now);
+                Thread.Sleep(1);
+            }
+        }) { IsBackground = true };
+        sampler.Start();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var (sheets, refusal) = SpreadsheetReader.Read(file, "upload.xlsx");
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Volatile.Write(ref reading, false);
+        sampler.Join();
+        var outcome = refusal ?? $"прочитан: {sheets.Sum(s => s.Rows.Count)} строк";
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - baseline;
+        GC.KeepAlive(sheets);
+        return new HostileResult(name, file.Length, outcome, (Interlocked.Read(ref peak) - baseline) / 1048576.0, retained / 1048576.0, allocated / 1048576.0);
+    }
+
+    private static IEnumerable<(string Name, byte[] Bytes)> Files()
+    {
+        var random = new Random(2024);
+        yield return ("одна строка из 1,9 млн ячеек, все «A1»", WithRows(sb =>
+        {
+            sb.Append("<row r=\"1\">");
+            for (var i = 0; i < 1_900_000; i++)
+                sb.Append("<c r=\"A1\"><v>").Append(random.Next(1000)).Append("</v></c>");
+            sb.Append("</row>");
+        }));
+        yield return ("2,5 млн пустых строк", WithRows(sb =>
+        {
+            for (var i = 1; i <= 2_500_000; i++)
+                sb.Append("<row r=\"").Append(i).Append("\"/>");
+        }));
+        yield return ("10 000 строк × 100 ячеек (ровно 1 млн, читается)", WithRows(sb =>
+        {
+            for (var r = 1; r <= 10_000; r++)
+            {
+                sb.Append("<row r=\"").Append(r).Append("\">");
+                for (var c = 0; c < 100; c++)
+                    sb.Append("<c><v>").Append(random.Next(10)).Append("</v></c>");
+                sb.Append("</row>");
+            }
+        }));
+        yield return ("5 001 строка × 200 ячеек (чуть больше 1 млн)", WithRows(sb =>
+        {
+            for (var r = 1; r <= 5_001; r++)
+            {
+                sb.Append("<row r=\"").Append(r).Append("\">");
+                for (var c = 0; c < 200; c++)
+                    sb.Append("<c><v>").Append(random.Next(10)).Append("</v></c>");
+                sb.Append("</row>");
+            }
+        }));
+    }
+
+    /// <summary>A one-sheet workbook from the product's own writer, its sheet's rows replaced by <paramref name="rows"/>.</summary>
+    private static byte[] WithRows(Action<StringBuilder> rows)
+    {
+        var workbook = XlsxTableWriter.Write(new ExportTable("Лист", ["Образовательная организация"], [["СШ № 1"]]));
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+                xml = reader.ReadToEnd();
+            var prefix = xml.Contains("<x:sheetData", StringComparison.Ordinal) ? "x:" : "";
+            var body = new StringBuilder();
+            rows(body);
+            var data = prefix.Length == 0 ? body.ToString() : body.ToString().Replace("<row", "<x:row").Replace("</row", "</x:row").Replace("<c", "<x:c").Replace("</c>", "</x:c>").Replace("<v>", "<x:v>").Replace("</v>", "</x:v>");
+            var start = xml.IndexOf($"<{prefix}sheetData>", StringComparison.Ordinal) + $"<{prefix}sheetData>".Length;
+            var end = xml.IndexOf($"</{prefix}sheetData>", StringComparison.Ordinal);
+            var rewritten = xml[..start] + data + xml[end..];
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open());
+            writer.Write(rewritten);
+        }
+        return stream.ToArray();
+    }
+}
