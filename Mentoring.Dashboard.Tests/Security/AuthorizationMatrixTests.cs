@@ -33,32 +33,71 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
         return data;
     }
 
+    /// <summary>
+    /// What an allowed call returns, the same for every role allowed it (figures are the territory's, not the viewer's):
+    /// a denied call is not the only way to leak, so each allowed one must return exactly this.
+    /// </summary>
+    private static readonly Dictionary<string, string> Returned = new()
+    {
+        ["region"] = "7: FORM_TT 78,2\u00A0% 1\u00A0007 из 1\u00A0287 ОО (всего — демо-реестр); FORM_TS 67,8\u00A0% 873 из 1\u00A0287 ОО (всего — демо-реестр); FORM_SS 37,5\u00A0% 483 из 1\u00A0287 ОО (всего — демо-реестр)",
+        ["region detail"] = "44: город Армавир 90,9\u00A0% … Абинский район 44,4\u00A0%",
+        ["other region"] = "27: TCH_YOUNG_MENTEES 78,7\u00A0% 729 из 926; TCH_MENTORS 764 чел.; TCH_PAIRS 856 ед.",
+        ["municipality"] = "6: FORM_TT 75\u00A0% 24 из 32 ОО; FORM_TS 40,6\u00A0% 13 из 32 ОО; FORM_SS 34,4\u00A0% 11 из 32 ОО",
+        ["municipality detail"] = "33: ГБОУ школа № 13 г.-к. Анапа … Учреждение доп. образования № 1 (демо)",
+        ["other municipality"] = "город Армавир, Краснодарский край",
+        ["other municipality detail"] = "36: Учреждение доп. образования № 1 (демо) … Школа № 9 (демо)",
+        ["organisation"] = "МАОУ «КШ», город-курорт Анапа",
+        ["other municipality's organisation"] = "5: FORM_TT 100\u00A0% 1 из 1 ОО; FORM_TS 100\u00A0% 1 из 1 ОО; FORM_SS 100\u00A0% 1 из 1 ОО",
+        ["other region's organisation"] = "СШ № 50, город Красноярск",
+    };
+
     [Theory]
     [MemberData(nameof(Cells))]
-    public async Task Query_IsAllowedOnlyInsideTheUsersTerritory(string user, string operation, bool allowed)
+    public async Task Query_IsAllowedOnlyInsideTheUsersTerritory_AndReturnsExactlyItsData(string user, string operation, bool allowed)
     {
         var ids = await IdsAsync();
         var queries = database.QueriesAs(await UserAsync(user, ids));
 
-        Func<Task> call = operation switch
+        Func<Task<string>> read = operation switch
         {
-            "region" => () => queries.GetFiguresAsync(ids.KrasnodarCampaign, TerritoryRef.Region(ids.Krasnodar)),
-            "region detail" => () => queries.GetMunicipalityRowsAsync(ids.Krasnodar, ids.KrasnodarCampaign, Mentoring.Domain.Indicators.IndicatorCatalogue.FormTeacherTeacher),
-            "other region" => () => queries.GetFiguresAsync(ids.KrasnoyarskCampaign, TerritoryRef.Region(ids.Krasnoyarsk)),
-            "municipality" => () => queries.GetFiguresAsync(ids.KrasnodarCampaign, TerritoryRef.Municipality(ids.Anapa)),
-            "municipality detail" => () => queries.GetOrganisationRowsAsync(ids.Anapa, ids.KrasnodarCampaign, ["FORM_TT"]),
-            "other municipality" => () => queries.GetMunicipalityAsync(ids.Armavir),
-            "other municipality detail" => () => queries.GetOrganisationRowsAsync(ids.Armavir, ids.KrasnodarCampaign, ["FORM_TT"]),
-            "organisation" => () => queries.GetOrganisationAsync(ids.AnapaSchool),
-            "other municipality's organisation" => () => queries.GetFiguresAsync(ids.KrasnodarCampaign, TerritoryRef.Organisation(ids.ArmavirSchool)),
-            "other region's organisation" => () => queries.GetOrganisationAsync(ids.KrasnoyarskSchool),
+            "region" => async () => Headlines(await queries.GetFiguresAsync(ids.KrasnodarCampaign, TerritoryRef.Region(ids.Krasnodar))),
+            "region detail" => async () => Rows(await queries.GetMunicipalityRowsAsync(ids.Krasnodar, ids.KrasnodarCampaign, Mentoring.Domain.Indicators.IndicatorCatalogue.FormTeacherTeacher)),
+            "other region" => async () => Headlines(await queries.GetFiguresAsync(ids.KrasnoyarskCampaign, TerritoryRef.Region(ids.Krasnoyarsk))),
+            "municipality" => async () => Headlines(await queries.GetFiguresAsync(ids.KrasnodarCampaign, TerritoryRef.Municipality(ids.Anapa))),
+            "municipality detail" => async () => Organisations(await queries.GetOrganisationRowsAsync(ids.Anapa, ids.KrasnodarCampaign, ["FORM_TT"])),
+            "other municipality" => async () => (await queries.GetMunicipalityAsync(ids.Armavir)) is { } m ? $"{m.Name}, {m.RegionName}" : "нет",
+            "other municipality detail" => async () => Organisations(await queries.GetOrganisationRowsAsync(ids.Armavir, ids.KrasnodarCampaign, ["FORM_TT"])),
+            "organisation" => async () => (await queries.GetOrganisationAsync(ids.AnapaSchool)) is { } o ? $"{o.Name}, {o.MunicipalityName}" : "нет",
+            "other municipality's organisation" => async () => Headlines(await queries.GetFiguresAsync(ids.KrasnodarCampaign, TerritoryRef.Organisation(ids.ArmavirSchool))),
+            "other region's organisation" => async () => (await queries.GetOrganisationAsync(ids.KrasnoyarskSchool)) is { } o ? $"{o.Name}, {o.MunicipalityName}" : "нет",
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
 
         if (allowed)
-            await call();
+            Assert.Equal(Returned[operation], await read());
         else
-            await Assert.ThrowsAsync<TerritoryAccessDeniedException>(call);
+            await Assert.ThrowsAsync<TerritoryAccessDeniedException>(read);
+    }
+
+    /// <summary>How many indicators have a figure, and the first three headlines as the page shows them with their counts.</summary>
+    private static string Headlines(IReadOnlyList<IndicatorFigures> figures)
+    {
+        var shown = figures.Where(f => f.Headline is not null).ToList();
+        return $"{shown.Count}: " + string.Join("; ", shown.Take(3).Select(f => $"{f.Indicator.Code} {FigureText.Headline(f.Headline!)} {FigureText.Detail(f.Headline!)}".TrimEnd()));
+    }
+
+    /// <summary>The ranking as the table shows it: how many municipalities, and the first and last by share.</summary>
+    private static string Rows(IReadOnlyList<MunicipalityRow> rows)
+    {
+        var ranked = ComparisonRow.Ranked(rows.Select(r => ComparisonRow.From(r)));
+        return $"{rows.Count}: {ranked[0].Name} {ranked[0].ValueText} … {ranked[^1].Name} {ranked[^1].ValueText}";
+    }
+
+    /// <summary>How many organisations a municipality's table names, and the first and last by name.</summary>
+    private static string Organisations(IReadOnlyList<OrganisationRow> rows)
+    {
+        var names = rows.Select(r => r.Name).Order(StringComparer.Ordinal).ToList();
+        return $"{rows.Count}: {names[0]} … {names[^1]}";
     }
 
     // The analytical services, same users. Recommendations and data quality name organisations or list municipalities,
@@ -83,31 +122,65 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
         return data;
     }
 
+    /// <summary>What each allowed analysis returns, the same for every role allowed it.</summary>
+    private static readonly Dictionary<string, string> Analysed = new()
+    {
+        ["region conclusions"] = "17: Отстают от плана: «Учитель-учитель» – 78,24\u00A0% при плане",
+        ["region dynamics"] = "5 показателей, 352 значений муниципалитетов, база «»",
+        ["region recommendations"] = "5: 207, 414, 804, 1063, 1067",
+        ["region quality"] = "1: Краснодарский край FORM_TT",
+        ["municipality conclusions"] = "2: Ниже среднего по региону (Краснодарский край): «Учитель-учитель» (ОУ)",
+        ["municipality recommendations"] = "5: 8, 20, 22, 29, 31",
+        ["other municipality recommendations"] = "5: 3, 4, 18, 28, 30",
+        ["other region conclusions"] = "7: По сравнению с 2022 г. из 1 сопоставимого",
+    };
+
+    /// <summary>
+    /// Where a role's findings differ, by design: a curator's region conclusions and dynamics leave out what only
+    /// municipal figures show; a head's region recommendations name only their municipality's organisations.
+    /// </summary>
+    private static readonly Dictionary<(string User, string Operation), string> AnalysedFor = new()
+    {
+        [("curator", "region conclusions")] = "1: Отстают от плана: «Учитель-учитель» – 78,24\u00A0% при плане",
+        [("curator", "region dynamics")] = "0 показателей, 0 значений муниципалитетов, база «»",
+        [("head", "region recommendations")] = "5: 8, 20, 22, 29, 31",
+    };
+
     [Theory]
     [MemberData(nameof(AnalysisCells))]
-    public async Task Analysis_IsAllowedOnlyInsideTheUsersTerritory(string user, string operation, bool allowed)
+    public async Task Analysis_IsAllowedOnlyInsideTheUsersTerritory_AndReturnsExactlyItsFindings(string user, string operation, bool allowed)
     {
         var ids = await IdsAsync();
         var principal = await UserAsync(user, ids);
 
-        Func<Task> call = operation switch
+        Func<Task<string>> read = operation switch
         {
-            "region conclusions" => () => database.ConclusionsAs(principal).ForRegionAsync(ids.Krasnodar, ids.KrasnodarCampaign),
-            "region dynamics" => () => database.DynamicsAs(principal).GetAsync(ids.Krasnodar, null, ids.KrasnodarCampaign),
-            "region recommendations" => () => database.RecommendationsAs(principal).GetAsync(TerritoryRef.Region(ids.Krasnodar), ids.KrasnodarCampaign),
-            "region quality" => () => database.QualityAs(principal).GetAsync(ids.Krasnodar),
-            "municipality conclusions" => () => database.ConclusionsAs(principal).ForMunicipalityAsync(ids.Anapa, ids.KrasnodarCampaign),
-            "municipality recommendations" => () => database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Anapa), ids.KrasnodarCampaign),
-            "other municipality recommendations" => () => database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Armavir), ids.KrasnodarCampaign),
-            "other region conclusions" => () => database.ConclusionsAs(principal).ForRegionAsync(ids.Krasnoyarsk, ids.KrasnoyarskCampaign),
+            "region conclusions" => async () => Sentences(await database.ConclusionsAs(principal).ForRegionAsync(ids.Krasnodar, ids.KrasnodarCampaign)),
+            "region dynamics" => async () => (await database.DynamicsAs(principal).GetAsync(ids.Krasnodar, null, ids.KrasnodarCampaign)) is var d
+                ? $"{d.Indicators.Count} показателей, {d.Indicators.Sum(i => i.Municipalities.Count)} значений муниципалитетов, база «{d.BaseLabel}»" : "",
+            "region recommendations" => async () => Addressed(await database.RecommendationsAs(principal).GetAsync(TerritoryRef.Region(ids.Krasnodar), ids.KrasnodarCampaign)),
+            "region quality" => async () => (await database.QualityAs(principal).GetAsync(ids.Krasnodar)) is var q
+                ? $"{q.Count}: {string.Join("; ", q.Select(w => $"{w.Territory} {w.Indicator.Code}"))}" : "",
+            "municipality conclusions" => async () => Sentences(await database.ConclusionsAs(principal).ForMunicipalityAsync(ids.Anapa, ids.KrasnodarCampaign)),
+            "municipality recommendations" => async () => Addressed(await database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Anapa), ids.KrasnodarCampaign)),
+            "other municipality recommendations" => async () => Addressed(await database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Armavir), ids.KrasnodarCampaign)),
+            "other region conclusions" => async () => Sentences(await database.ConclusionsAs(principal).ForRegionAsync(ids.Krasnoyarsk, ids.KrasnoyarskCampaign)),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
 
         if (allowed)
-            await call();
+            Assert.Equal(AnalysedFor.GetValueOrDefault((user, operation)) ?? Analysed[operation], await read());
         else
-            await Assert.ThrowsAsync<TerritoryAccessDeniedException>(call);
+            await Assert.ThrowsAsync<TerritoryAccessDeniedException>(read);
     }
+
+    /// <summary>How many sentences, and the first one's opening words.</summary>
+    private static string Sentences(IReadOnlyList<Mentoring.Dashboard.Services.Analytics.Conclusion> conclusions) =>
+        $"{conclusions.Count}: {string.Join(" ", conclusions[0].Text.Split(' ').Take(8))}";
+
+    /// <summary>How many recommendations, and how many organisations each is addressed to.</summary>
+    private static string Addressed(IReadOnlyList<Mentoring.Dashboard.Services.Analytics.Recommendation> recommendations) =>
+        $"{recommendations.Count}: {string.Join(", ", recommendations.Select(r => r.Organisations.Count))}";
 
     [Theory]
     [InlineData("administrator", 5)]

@@ -75,24 +75,24 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
 
     public async Task<IReadOnlyList<RegionSummary>> GetRegionsAsync(CancellationToken ct = default)
     {
-        var visible = await guard.VisibleRegionIdsAsync();
-        return await SummariesAsync(visible, ct);
+        return await SummariesAsync(await guard.VisibleRegionsAsync(), ct);
     }
 
     public async Task<RegionSummary> GetRegionAsync(int regionId, CancellationToken ct = default)
     {
         await guard.DemandAsync(TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
-        return (await SummariesAsync([regionId], ct)).Single();
+        return (await SummariesAsync(RegionFilter.Only(regionId), ct)).Single();
     }
 
-    /// <summary>Regions (all when <paramref name="regionIds"/> is null) with their counts, campaigns and indicators.</summary>
-    private async Task<IReadOnlyList<RegionSummary>> SummariesAsync(int[]? regionIds, CancellationToken ct)
+    /// <summary>The regions of a filter (checked by the caller) with their counts, campaigns and indicators.</summary>
+    private async Task<IReadOnlyList<RegionSummary>> SummariesAsync(RegionFilter filter, CancellationToken ct)
     {
-        if (regionIds is [])
+        if (filter.IsEmpty)
             return [];
+        var (everyRegion, regionIds) = (filter.EveryRegion, filter.Ids);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => regionIds == null || regionIds.Contains(r.Id))
+            .Where(r => everyRegion || regionIds.Contains(r.Id))
             .Select(r => new
             {
                 r.Id, r.Code, r.Name,
@@ -102,7 +102,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             })
             .OrderBy(r => r.Name)
             .ToListAsync(ct);
-        var campaigns = await CampaignsByRegionAsync(db, regionIds, ct);
+        var campaigns = await CampaignsByRegionAsync(db, filter, ct);
         // Indicators with data: one index seek per campaign and catalogue indicator (the index on CampaignId,
         // IndicatorCode), instead of a scan of every observation of the country. EF Core would need a correlated
         // APPLY for this, which SQLite lacks; a VALUES list of parameters reads the same on SQLite and PostgreSQL.
@@ -115,7 +115,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
             return $"{{{arguments.Count - 1}}}";
         }
         var codes = string.Join(", ", IndicatorCatalogue.All.Select(i => $"({Parameter(i.Code)})"));
-        var inRegions = regionIds is null ? "" : $"""AND c."RegionId" IN ({string.Join(", ", regionIds.Select(id => Parameter(id)))})""";
+        var inRegions = everyRegion ? "" : $"""AND c."RegionId" IN ({string.Join(", ", regionIds.Select(id => Parameter(id)))})""";
         var sql = $"""
             SELECT x."RegionId" AS "RegionId", CAST(COUNT(DISTINCT x.Code) AS INTEGER) AS "Indicators"
             FROM (SELECT c."RegionId", code.column1 AS Code,
@@ -163,7 +163,7 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
     {
         await guard.DemandAsync(TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return (await CampaignsByRegionAsync(db, [regionId], ct)).GetValueOrDefault(regionId) ?? [];
+        return (await CampaignsByRegionAsync(db, RegionFilter.Only(regionId), ct)).GetValueOrDefault(regionId) ?? [];
     }
 
     /// <summary>Every indicator with data for the territory in the campaign, in catalogue order.</summary>
@@ -459,11 +459,12 @@ public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> cont
         return (aggregate, mine.Any(c => c.Synthetic > 0));
     }
 
-    private static async Task<Dictionary<int, IReadOnlyList<CampaignInfo>>> CampaignsByRegionAsync(MentoringDbContext db, int[]? regionIds, CancellationToken ct)
+    private static async Task<Dictionary<int, IReadOnlyList<CampaignInfo>>> CampaignsByRegionAsync(MentoringDbContext db, RegionFilter regions, CancellationToken ct)
     {
+        var (everyRegion, regionIds) = (regions.EveryRegion, regions.Ids);
         // A draft campaign has no figures yet and is not shown until it starts collecting.
         var campaigns = await db.Campaigns.AsNoTracking()
-            .Where(c => regionIds == null || regionIds.Contains(c.RegionId))
+            .Where(c => everyRegion || regionIds.Contains(c.RegionId))
             .Where(c => c.State != CampaignState.Draft)
             .Select(c => new { c.RegionId, Info = new CampaignInfo(c.Id, c.Title, c.AsOf, c.Source, c.State) })
             .ToListAsync(ct);

@@ -59,12 +59,8 @@ public sealed class TerritoryGuard(IDbContextFactory<MentoringDbContext> context
         return ids.Where(id => AccessRules.For(scope, new TerritoryPath(regionId, id)) == TerritoryAccess.Detail).ToHashSet();
     }
 
-    /// <summary>Regions the user may see at all; null means every region (administrators).</summary>
-    public async Task<int[]?> VisibleRegionIdsAsync()
-    {
-        var scope = await ScopeAsync();
-        return scope.IsAdministrator ? null : scope.RegionId is { } id && scope.Role is not null ? [id] : [];
-    }
+    /// <summary>Regions the user may see at all: every region is an administrator's alone, and says so.</summary>
+    public async Task<RegionFilter> VisibleRegionsAsync() => RegionFilter.For(await ScopeAsync());
 
     private async Task<TerritoryPath?> PathAsync(TerritoryRef territory, CancellationToken ct)
     {

@@ -39,10 +39,11 @@ public sealed class CampaignAdministration(IDbContextFactory<MentoringDbContext>
     private async Task<IReadOnlyList<CampaignOverview>> OverviewsAsync(int? campaignId, CancellationToken ct)
     {
         var scope = await guard.ScopeAsync();
-        var visible = await guard.VisibleRegionIdsAsync();
+        var visible = await guard.VisibleRegionsAsync();
+        var (everyRegion, visibleIds) = (visible.EveryRegion, visible.Ids);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking()
-            .Where(c => visible == null || visible.Contains(c.RegionId))
+            .Where(c => everyRegion || visibleIds.Contains(c.RegionId))
             .Where(c => campaignId == null || c.Id == campaignId)
             .Select(c => new { c.Id, c.RegionId, RegionName = c.Region.Name, c.Title, c.AsOf, c.State, c.CollectedIndicatorCodes })
             .ToListAsync(ct);
