@@ -35,6 +35,9 @@ public abstract record SaveOutcome
 
     /// <summary>The report cannot be changed any more, e.g. the campaign was closed while the form was open.</summary>
     public sealed record Refused(string Reason) : SaveOutcome;
+
+    /// <summary>The database stayed locked by another write for the whole timeout: nothing saved, try again.</summary>
+    public sealed record Busy(string Message) : SaveOutcome;
 }
 
 /// <summary>
@@ -115,28 +118,36 @@ public sealed class OrganisationReports(
             if (problems.Count > 0)
                 return new SaveOutcome.Invalid(problems);
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var submission = await SubmissionAsync(db, campaignId, organisationId, ct);
-            if (submission.Version != expectedVersion)
-                return new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var submission = await SubmissionAsync(db, campaignId, organisationId, ct);
+                if (submission.Version != expectedVersion)
+                    return new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
 
-            var reported = campaign.CollectedIndicators.ToDictionary(i => i.Code, i => values.GetValueOrDefault(i.Code));
-            var existing = await ObservationWriter.ExistingAsync(db, campaignId, [organisationId], ct);
-            var user = await UserNameAsync();
-            var added = new List<Observation>();
-            var changes = ObservationWriter.Apply(db, campaign, organisation, reported, existing, $"Форма организации ({user})", added);
-            submission.Submit(user, clock.GetUtcNow());
-            db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged,
-                $"{organisation.Name} ({organisation.Municipality.Name}), мониторинг на {Format.Date(campaign.AsOf)}",
-                (campaign.State == CampaignState.Closed ? "Исправление закрытого мониторинга. " : "")
-                + $"Отправлены данные организации: изменено показателей {changes.Count}. "
-                + string.Join("; ", changes.Select(c => $"{c.Indicator.Code}: {Describe(c.Before)} → {Describe(c.After)}"))));
-            var outcome = await SaveAsync(db, submission, changes.Count, ct, added);
-            if (outcome is not SaveOutcome.Saved)
+                var reported = campaign.CollectedIndicators.ToDictionary(i => i.Code, i => values.GetValueOrDefault(i.Code));
+                var existing = await ObservationWriter.ExistingAsync(db, campaignId, [organisationId], ct);
+                var user = await UserNameAsync();
+                var added = new List<Observation>();
+                var changes = ObservationWriter.Apply(db, campaign, organisation, reported, existing, $"Форма организации ({user})", added);
+                submission.Submit(user, clock.GetUtcNow());
+                db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged,
+                    $"{organisation.Name} ({organisation.Municipality.Name}), мониторинг на {Format.Date(campaign.AsOf)}",
+                    (campaign.State == CampaignState.Closed ? "Исправление закрытого мониторинга. " : "")
+                    + $"Отправлены данные организации: изменено показателей {changes.Count}. "
+                    + string.Join("; ", changes.Select(c => $"{c.Indicator.Code}: {Describe(c.Before)} → {Describe(c.After)}"))));
+                var outcome = await SaveAsync(db, submission, changes.Count, ct, added);
+                if (outcome is not SaveOutcome.Saved)
+                    return outcome;
+                await transaction.CommitAsync(ct);
+                await feed.PublishAsync(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }));
                 return outcome;
-            await transaction.CommitAsync(ct);
-            await feed.PublishAsync(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }));
-            return outcome;
+            }
+            catch (Exception e) when (DatabaseBusy.Is(e))
+            {
+                // SQLite takes its write lock when the transaction begins: a lock held elsewhere ends here, nothing written.
+                return new SaveOutcome.Busy(DatabaseBusy.Message);
+            }
         }
     }
 
@@ -227,6 +238,10 @@ public sealed class OrganisationReports(
         {
             await ObservationWriter.SaveAsync(db, added ?? [], ct);
             return new SaveOutcome.Saved(submission.Version, changed);
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return new SaveOutcome.Busy(DatabaseBusy.Message);
         }
         catch (DbUpdateException)
         {

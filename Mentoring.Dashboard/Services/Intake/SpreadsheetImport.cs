@@ -73,7 +73,19 @@ public sealed partial class SpreadsheetImport(
         }
 
         var parsed = Parse(sheets, campaign.CollectedIndicators, allowed, organisations.Count > allowed.Count);
-        await using var transaction = commit ? await db.Database.BeginTransactionAsync(ct) : null;
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
+        if (commit)
+        {
+            try
+            {
+                transaction = await db.Database.BeginTransactionAsync(ct); // SQLite takes its write lock here
+            }
+            catch (Exception e) when (DatabaseBusy.Is(e))
+            {
+                return Refused(DatabaseBusy.Message);
+            }
+        }
+        await using var ownedTransaction = transaction;
         var existing = await ObservationWriter.ExistingAsync(db, campaignId, parsed.Values.Keys.ToList(), ct);
         var changes = new List<ReportedChange>();
         var user = (await currentUser.GetAsync()).Identity?.Name ?? "—";
@@ -101,8 +113,15 @@ public sealed partial class SpreadsheetImport(
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged,
             $"{organisations[0].Municipality.Name}, мониторинг на {Format.Date(campaign.AsOf)}",
             $"Импорт из файла «{Path.GetFileName(fileName)}»: строк {parsed.Rows}, организаций изменено {changedOrganisations.Count}, значений изменено {changes.Count}"));
-        await ObservationWriter.SaveAsync(db, added, ct);
-        await transaction!.CommitAsync(ct);
+        try
+        {
+            await ObservationWriter.SaveAsync(db, added, ct);
+            await transaction!.CommitAsync(ct);
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return Refused(DatabaseBusy.Message); // rolled back with the transaction: nothing written
+        }
         await feed.PublishAsync(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations));
         return preview;
     }

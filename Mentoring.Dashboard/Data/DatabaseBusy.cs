@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Mentoring.Dashboard.Data;
+
+/// <summary>
+/// A write that waited its whole timeout for another's lock: SQLite's «database is locked» (BUSY, LOCKED) after its
+/// 30-second busy timeout, PostgreSQL's lock timeout, statement timeout or command timeout. Not a bug to crash on: the
+/// user is told the database is busy, and nothing was written.
+/// </summary>
+public static class DatabaseBusy
+{
+    public const string Message = "База данных сейчас занята другой записью, и ничего не сохранено. Введённое осталось в форме: повторите через минуту.";
+
+    public static bool Is(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
+                case PostgresException { SqlState: "55P03" or "57014" }: // lock_not_available, query_canceled
+                case NpgsqlException { InnerException: TimeoutException }:
+                case TimeoutException:
+                    return true;
+            }
+        }
+        return false;
+    }
+}
