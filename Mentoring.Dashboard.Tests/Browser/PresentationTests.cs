@@ -254,6 +254,25 @@ public partial class PresentationTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task AMunicipalHead_FindsTheirOwnMunicipalityMarkedOnTheRanking()
+    {
+        var page = await app.SignInAsync("anapa@demo.local", width: 1920, height: 1080);
+        var region = await app.RegionIdAsync("krasnodar");
+        await page.GotoAsync($"{app.BaseUrl}/slides?region={region}");
+        await DashboardApp.WaitForInteractiveAsync(page);
+        var ranking = await page.Locator(".slide").EvaluateAllAsync<int>("slides => slides.findIndex(s => s.classList.contains('slide--ranking')) + 1");
+
+        await page.GotoAsync($"{app.BaseUrl}/slides?region={region}&slide={ranking}");
+        await DashboardApp.WaitForInteractiveAsync(page);
+
+        var own = page.Locator(".slide.is-current .slide-ranking-row.is-own");
+        await Expect(own).ToHaveCountAsync(1);
+        await Expect(own.Locator(".slide-ranking-name")).ToHaveTextAsync("40город-курорт Анапа");
+        await Expect(own.Locator(".slide-ranking-value")).ToHaveTextAsync("75\u00A0%");
+        await DashboardApp.ScreenshotAsync(page, "57-slide-ranking-head");
+    }
+
+    [Fact]
     public async Task TheDeckDownloadsAsAPptx_OnlyForAViewerOfItsTerritory()
     {
         var tomsk = await app.RegionIdAsync("tomsk");

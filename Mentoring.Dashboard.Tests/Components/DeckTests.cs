@@ -94,6 +94,29 @@ public class DeckTests : DashboardTestContext
         Assert.Equal(6, slides.Sum(s => s.Conclusions.Count));
     }
 
+    [Theory]
+    [InlineData(12, new[] { 1, 2, 3, 4, 5, 12, 16, 17, 18, 19, 20 }, new[] { 5, 6, 6, 3 })] // a head in the middle: their row between the gaps
+    [InlineData(18, new[] { 1, 2, 3, 4, 5, 16, 17, 18, 19, 20 }, new[] { 5, 10 })] // among the last five: marked where it is
+    [InlineData(null, new[] { 1, 2, 3, 4, 5, 16, 17, 18, 19, 20 }, new[] { 5, 10 })]
+    public void ALongRanking_ShowsTopAndBottom_AndTheViewersOwnMunicipality(int? own, int[] shown, int[] gaps)
+    {
+        // Municipality n has the n-th highest share.
+        var rows = Enumerable.Range(1, 20).Select(n => new ComparisonRow(n, $"Муниципалитет {n}", "", MunicipalityGroup.OkrugsAndDistricts, 10,
+            100 - n, $"{100 - n} %", "", "", "", false, false, true, "")).ToList();
+        var indicator = IndicatorCatalogue.Get(IndicatorCatalogue.FormTeacherStudent);
+
+        var slide = DeckComposer.Compose(Data([]) with { RankingIndicator = indicator, Ranking = rows, OwnMunicipalityId = own })
+            .Single(s => s.Kind == SlideKind.Ranking);
+
+        Assert.Equal(shown, slide.Ranking.Select(r => r.Id));
+        Assert.Equal(gaps, slide.RankingGaps.SelectMany(g => new[] { g.Key, g.Value }));
+        Assert.Equal(20, slide.Places[20]);
+        var view = Render<SlideView>(p => p.Add(c => c.Slide, slide).Add(c => c.IsCurrent, true));
+        Assert.Equal(own is null ? [] : [$"Муниципалитет {own}"], view.FindAll(".slide-ranking-row.is-own .slide-ranking-name").Select(e => e.TextContent[e.TextContent.IndexOf('М')..]));
+        Assert.Equal(gaps.Where((_, i) => i % 2 == 1).Select(n => $"… ещё {n} муниципалитет{(n == 6 || n == 10 ? "ов" : n == 3 ? "а" : "")} …"),
+            view.FindAll(".slide-ranking-gap").Select(e => e.TextContent.Replace('\u00A0', ' ').Trim()));
+    }
+
     [Fact]
     public void ASavedLayout_HidesReordersRetitles_AndKeepsNewSlides()
     {

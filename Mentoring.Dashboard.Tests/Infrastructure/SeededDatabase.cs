@@ -59,7 +59,7 @@ public abstract class SeededDatabase : IAsyncLifetime
     public Services.Presentation.DeckBuilder DecksAs(ClaimsPrincipal user)
     {
         var queries = QueriesAs(user);
-        return new(queries, new PlanProgress(Factory, queries), new CampaignDynamics(queries), ConclusionsAs(user), RecommendationsAs(user));
+        return new(queries, new PlanProgress(Factory, queries), new CampaignDynamics(queries), ConclusionsAs(user), RecommendationsAs(user), GuardAs(user));
     }
 
     /// <summary>Where the intake services announce changes (tests read what was published).</summary>

@@ -43,8 +43,10 @@ public sealed record Slide(string Key, SlideKind Kind, string Title)
     public IReadOnlyList<DynamicsLists> Lists { get; init; } = [];
     public string? BaseLabel { get; init; }
     public IReadOnlyList<ComparisonRow> Ranking { get; init; } = [];
-    /// <summary>How many rows of a long ranking are left out between its top half and its bottom half.</summary>
-    public int RankingOmitted { get; init; }
+    /// <summary>Rows of a long ranking left out, by the index of the shown row they come before.</summary>
+    public IReadOnlyDictionary<int, int> RankingGaps { get; init; } = new Dictionary<int, int>();
+    /// <summary>The viewer's own municipality (a municipal head's), shown and marked on the ranking wherever it stands.</summary>
+    public int? OwnMunicipalityId { get; init; }
     /// <summary>Each ranked municipality's place by share, over the whole ranking (equal values share a place).</summary>
     public IReadOnlyDictionary<int, int> Places { get; init; } = new Dictionary<int, int>();
     public GroupChart? Chart { get; init; }

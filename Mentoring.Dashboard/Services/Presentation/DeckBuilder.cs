@@ -8,7 +8,7 @@ namespace Mentoring.Dashboard.Services.Presentation;
 /// Loads a deck's data for a region or municipality and campaign through the scoped services, so a deck shows only
 /// what its viewer may see (a shared link is checked against the viewer, not the author), then composes the slides.
 /// </summary>
-public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, Conclusions conclusions, Recommendations recommendations)
+public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, Conclusions conclusions, Recommendations recommendations, TerritoryGuard guard)
 {
     public async Task<Deck> BuildAsync(TerritoryRef territory, int? campaignId, Speaker speaker, CancellationToken ct = default)
     {
@@ -46,7 +46,9 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
             : await conclusions.ForMunicipalityAsync(territory.Id, campaign.Id, ct);
         var addressed = inDetail ? await recommendations.GetAsync(territory, campaign.Id, ct) : null;
 
-        var data = new DeckData(name, speaker, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed);
+        // A municipal head (or anyone bound to a municipality) finds their own row on the ranking, wherever it stands.
+        var own = (await guard.ScopeAsync()).MunicipalityId;
+        var data = new DeckData(name, speaker, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed, own);
         return new Deck(name, campaign, DeckComposer.Compose(data));
     }
 }

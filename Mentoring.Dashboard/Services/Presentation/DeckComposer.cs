@@ -21,7 +21,8 @@ public sealed record DeckData(
     Indicator? RankingIndicator,
     IReadOnlyList<ComparisonRow> Ranking,
     IReadOnlyList<Conclusion> Conclusions,
-    IReadOnlyList<Recommendation>? Recommendations);
+    IReadOnlyList<Recommendation>? Recommendations,
+    int? OwnMunicipalityId = null);
 
 /// <summary>
 /// Turns loaded data into a story for a conference hall: a title, then one slide per key message (key figures, plan
@@ -98,9 +99,10 @@ public static class DeckComposer
             {
                 Topic = $"Сравнение муниципалитетов: {ranked.ShortName}",
                 Subtitle = ranking.Count > RankingRows ? $"{ranked.Name} — первые и последние {RankingRows / 2} из {ranking.Count}" : ranked.Name,
-                Ranking = ranking.Count > RankingRows ? [.. ranking.Take(RankingRows / 2), .. ranking.TakeLast(RankingRows / 2)] : ranking,
-                RankingOmitted = Math.Max(0, ranking.Count - RankingRows),
+                Ranking = Shown(ranking, data.OwnMunicipalityId, out var gaps),
+                RankingGaps = gaps,
                 Places = ComparisonRow.Places(ranking),
+                OwnMunicipalityId = data.OwnMunicipalityId,
             });
 
         // By kind of organisation where the data has it: a column per group of municipalities as well would be too fine
@@ -161,6 +163,32 @@ public static class DeckComposer
         IsAppendix = isAppendix,
         Notes = string.Join(" ", plans.Select(p => $"{p.Indicator.ShortName}: {ProgressText.Label(p.Assessment.Status).ToLowerInvariant()}.")),
     };
+
+    /// <summary>
+    /// A long ranking's top and bottom, and the viewer's own municipality between them wherever it stands; the rows left
+    /// out are counted by the row they come before.
+    /// </summary>
+    private static List<ComparisonRow> Shown(List<ComparisonRow> ranking, int? own, out Dictionary<int, int> gaps)
+    {
+        gaps = [];
+        if (ranking.Count <= RankingRows)
+            return ranking;
+        var half = RankingRows / 2;
+        var shown = ranking.Take(half).ToList();
+        var ownIndex = ranking.FindIndex(r => r.Id == own);
+        if (ownIndex >= half && ownIndex < ranking.Count - half)
+        {
+            if (ownIndex > half)
+                gaps[shown.Count] = ownIndex - half;
+            shown.Add(ranking[ownIndex]);
+            if (ranking.Count - half - ownIndex - 1 > 0)
+                gaps[shown.Count] = ranking.Count - half - ownIndex - 1;
+        }
+        else
+            gaps[shown.Count] = ranking.Count - RankingRows;
+        shown.AddRange(ranking.TakeLast(half));
+        return shown;
+    }
 
     private static IEnumerable<List<Conclusion>> ByLength(IReadOnlyList<Conclusion> conclusions, int budget)
     {

@@ -95,11 +95,11 @@ internal static class PptxSlides
             case SlideKind.Ranking:
                 var percent = slide.Ranking.All(r => r.ValueIsPercent);
                 shapes.Chart(Body with { Height = 540 },
-                    slide.Ranking.Select(r => $"{(slide.Places.TryGetValue(r.Id, out var place) ? $"{place}. " : "")}{r.Name}{Demo(r.IsSynthetic)}").ToList(),
+                    slide.Ranking.Select(r => $"{(slide.Places.TryGetValue(r.Id, out var place) ? $"{place}. " : "")}{r.Name}{Demo(r.IsSynthetic)}{(r.Id == slide.OwnMunicipalityId ? " ◄" : "")}").ToList(),
                     [new ChartSeries(percent ? "%" : "", slide.Ranking.Select(r => r.Value is { } v ? Math.Round(v, 1) : (decimal?)null).ToList(), PptxShapes.Brand)],
                     horizontal: true, maximum: percent ? 100 : null);
-                if (slide.RankingOmitted > 0)
-                    shapes.Text(new Box(72, 780, 1456, 28), Small, $"Между ними — ещё {Format.Plural(slide.RankingOmitted, "муниципалитет", "муниципалитета", "муниципалитетов")}.");
+                if (slide.RankingGaps.Values.Sum() is var omitted and > 0)
+                    shapes.Text(new Box(72, 780, 1456, 28), Small, $"Не показаны ещё {Format.Plural(omitted, "муниципалитет", "муниципалитета", "муниципалитетов")} (места — по всему списку).");
                 DemoFootnote(shapes, slide.Ranking.Any(r => r.IsSynthetic), y: 808);
                 break;
             case SlideKind.Forms:
