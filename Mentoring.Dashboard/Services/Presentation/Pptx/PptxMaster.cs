@@ -37,6 +37,52 @@ internal static class PptxMaster
         return layout;
     }
 
+    /// <summary>The notes master every notes page follows: a page with one body placeholder, in the deck's theme.</summary>
+    public static NotesMasterPart AddNotesMaster(PresentationPart presentation)
+    {
+        var master = presentation.AddNewPart<NotesMasterPart>();
+        var theme = master.AddNewPart<ThemePart>();
+        theme.Theme = Theme();
+        var tree = EmptyTree();
+        tree.Append(NotesBody(new P.ShapeProperties(new A.Transform2D(
+            new A.Offset { X = 685_800, Y = 4_400_550 }, new A.Extents { Cx = 5_486_400, Cy = 3_600_450 }))));
+        master.NotesMaster = new P.NotesMaster(
+            new P.CommonSlideData(tree),
+            new P.ColorMap
+            {
+                Background1 = A.ColorSchemeIndexValues.Light1, Text1 = A.ColorSchemeIndexValues.Dark1,
+                Background2 = A.ColorSchemeIndexValues.Light2, Text2 = A.ColorSchemeIndexValues.Dark2,
+                Accent1 = A.ColorSchemeIndexValues.Accent1, Accent2 = A.ColorSchemeIndexValues.Accent2, Accent3 = A.ColorSchemeIndexValues.Accent3,
+                Accent4 = A.ColorSchemeIndexValues.Accent4, Accent5 = A.ColorSchemeIndexValues.Accent5, Accent6 = A.ColorSchemeIndexValues.Accent6,
+                Hyperlink = A.ColorSchemeIndexValues.Hyperlink, FollowedHyperlink = A.ColorSchemeIndexValues.FollowedHyperlink,
+            });
+        return master;
+    }
+
+    /// <summary>A slide's speaker notes, as PowerPoint shows them under the slide and prints them on notes pages.</summary>
+    public static void AddNotes(SlidePart slide, NotesMasterPart master, string notes)
+    {
+        var part = slide.AddNewPart<NotesSlidePart>();
+        var tree = EmptyTree();
+        tree.Append(NotesBody(new P.ShapeProperties(), notes.Split('\n').Select(line => PptxShapes.Paragraph(line, new TextStyle(20))).ToArray()));
+        part.NotesSlide = new P.NotesSlide(new P.CommonSlideData(tree), new P.ColorMapOverride(new A.MasterColorMapping()));
+        part.AddPart(master);
+        part.AddPart(slide);
+    }
+
+    private static P.Shape NotesBody(P.ShapeProperties properties, params A.Paragraph[] paragraphs)
+    {
+        var body = new P.TextBody(new A.BodyProperties(), new A.ListStyle());
+        body.Append(paragraphs.Length > 0 ? paragraphs : [new A.Paragraph()]);
+        return new P.Shape(
+            new P.NonVisualShapeProperties(
+                new P.NonVisualDrawingProperties { Id = 2, Name = "Заметки" },
+                new P.NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }),
+                new P.ApplicationNonVisualDrawingProperties(new P.PlaceholderShape { Type = P.PlaceholderValues.Body, Index = 1 })),
+            properties,
+            body);
+    }
+
     /// <summary>A shape tree with nothing in it yet: its group's own properties, which every tree must start with.</summary>
     public static P.ShapeTree EmptyTree() => new(
         new P.NonVisualGroupShapeProperties(

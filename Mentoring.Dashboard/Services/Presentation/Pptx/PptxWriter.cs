@@ -20,6 +20,7 @@ public static class PptxWriter
         {
             var presentationPart = document.AddPresentationPart();
             var layout = PptxMaster.Add(presentationPart);
+            var notesMaster = PptxMaster.AddNotesMaster(presentationPart);
             var slideIds = new P.SlideIdList();
             var footer = $"{deck.TerritoryName} · по состоянию на {Format.Date(deck.Campaign.AsOf)}";
             var visible = deck.Visible;
@@ -36,10 +37,14 @@ public static class PptxWriter
                 var tree = PptxMaster.EmptyTree();
                 tree.Append(shapes.All);
                 slidePart.Slide = new P.Slide(new P.CommonSlideData(tree), new P.ColorMapOverride(new A.MasterColorMapping()));
+                // The presenter's notes (their own, or the generated ones) go with the slide, as on the page.
+                if (visible[i].Notes is { Length: > 0 } notes)
+                    PptxMaster.AddNotes(slidePart, notesMaster, notes);
                 slideIds.Append(new P.SlideId { Id = (uint)(256 + i), RelationshipId = presentationPart.GetIdOfPart(slidePart) });
             }
             presentationPart.Presentation = new P.Presentation(
                 new P.SlideMasterIdList(new P.SlideMasterId { Id = 2_147_483_648U, RelationshipId = presentationPart.GetIdOfPart(presentationPart.SlideMasterParts.Single()) }),
+                new P.NotesMasterIdList(new P.NotesMasterId { Id = presentationPart.GetIdOfPart(notesMaster) }),
                 slideIds,
                 new P.SlideSize { Cx = 12_192_000, Cy = 6_858_000 },
                 new P.NotesSize { Cx = 6_858_000, Cy = 9_144_000 },
