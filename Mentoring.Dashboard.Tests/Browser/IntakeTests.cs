@@ -70,12 +70,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await admin.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}/organisations/{school32}");
         await admin.Locator("#tch_young_mentees-part").WaitForAsync();
         await DashboardApp.WaitForInteractiveAsync(admin);
-        var selects = admin.Locator(".report-field select");
-        for (var i = 0; i < await selects.CountAsync(); i++)
-            await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        var numbers = admin.Locator(".report-field input[type=number]");
-        for (var i = 0; i < await numbers.CountAsync(); i++)
-            await numbers.Nth(i).FillAsync("5");
+        await DashboardApp.FillReportFormAsync(admin, young: 10, youngWithMentor: 4);
         await admin.ClickAsync("#report-submit");
         await Expect(admin.Locator("#report-state")).ToHaveTextAsync("✓ сдано", new() { Timeout = 20_000 });
 

@@ -25,14 +25,7 @@ internal static class PptxMaster
         layout.AddPart(master);
         master.SlideMaster = new P.SlideMaster(
             new P.CommonSlideData(new P.Background(new P.BackgroundStyleReference(new A.SchemeColor { Val = A.SchemeColorValues.Background1 }) { Index = 1001 }), EmptyTree()),
-            new P.ColorMap
-            {
-                Background1 = A.ColorSchemeIndexValues.Light1, Text1 = A.ColorSchemeIndexValues.Dark1,
-                Background2 = A.ColorSchemeIndexValues.Light2, Text2 = A.ColorSchemeIndexValues.Dark2,
-                Accent1 = A.ColorSchemeIndexValues.Accent1, Accent2 = A.ColorSchemeIndexValues.Accent2, Accent3 = A.ColorSchemeIndexValues.Accent3,
-                Accent4 = A.ColorSchemeIndexValues.Accent4, Accent5 = A.ColorSchemeIndexValues.Accent5, Accent6 = A.ColorSchemeIndexValues.Accent6,
-                Hyperlink = A.ColorSchemeIndexValues.Hyperlink, FollowedHyperlink = A.ColorSchemeIndexValues.FollowedHyperlink,
-            },
+            ColorMap(),
             new P.SlideLayoutIdList(new P.SlideLayoutId { Id = 2_147_483_649U, RelationshipId = master.GetIdOfPart(layout) }));
         return layout;
     }
@@ -48,14 +41,7 @@ internal static class PptxMaster
             new A.Offset { X = 685_800, Y = 4_400_550 }, new A.Extents { Cx = 5_486_400, Cy = 3_600_450 }))));
         master.NotesMaster = new P.NotesMaster(
             new P.CommonSlideData(tree),
-            new P.ColorMap
-            {
-                Background1 = A.ColorSchemeIndexValues.Light1, Text1 = A.ColorSchemeIndexValues.Dark1,
-                Background2 = A.ColorSchemeIndexValues.Light2, Text2 = A.ColorSchemeIndexValues.Dark2,
-                Accent1 = A.ColorSchemeIndexValues.Accent1, Accent2 = A.ColorSchemeIndexValues.Accent2, Accent3 = A.ColorSchemeIndexValues.Accent3,
-                Accent4 = A.ColorSchemeIndexValues.Accent4, Accent5 = A.ColorSchemeIndexValues.Accent5, Accent6 = A.ColorSchemeIndexValues.Accent6,
-                Hyperlink = A.ColorSchemeIndexValues.Hyperlink, FollowedHyperlink = A.ColorSchemeIndexValues.FollowedHyperlink,
-            });
+            ColorMap());
         return master;
     }
 
@@ -82,6 +68,16 @@ internal static class PptxMaster
             properties,
             body);
     }
+
+    /// <summary>The theme's colours under their usual names: background 1 is light 1, text 1 is dark 1, and so on.</summary>
+    private static P.ColorMap ColorMap() => new()
+    {
+        Background1 = A.ColorSchemeIndexValues.Light1, Text1 = A.ColorSchemeIndexValues.Dark1,
+        Background2 = A.ColorSchemeIndexValues.Light2, Text2 = A.ColorSchemeIndexValues.Dark2,
+        Accent1 = A.ColorSchemeIndexValues.Accent1, Accent2 = A.ColorSchemeIndexValues.Accent2, Accent3 = A.ColorSchemeIndexValues.Accent3,
+        Accent4 = A.ColorSchemeIndexValues.Accent4, Accent5 = A.ColorSchemeIndexValues.Accent5, Accent6 = A.ColorSchemeIndexValues.Accent6,
+        Hyperlink = A.ColorSchemeIndexValues.Hyperlink, FollowedHyperlink = A.ColorSchemeIndexValues.FollowedHyperlink,
+    };
 
     /// <summary>A shape tree with nothing in it yet: its group's own properties, which every tree must start with.</summary>
     public static P.ShapeTree EmptyTree() => new(
