@@ -165,6 +165,11 @@ public class DashboardExportTests(DashboardApp app)
         { "curator@demo.local", "/export/municipalities?region={krasnoyarsk}&campaign={krasnoyarsk-campaign}", "Норильск|Ачинск" },
         { "curator@demo.local", "/export/submissions?campaign={krasnoyarsk-campaign}&municipality={krasnoyarsk-city}", "СШ № 32|Гимназия № 10" },
         { "presenter@demo.local", "/export/indicators?organisation={school-50}&campaign={krasnoyarsk-campaign}", "СШ № 50" },
+        // Decks as .pptx, generated for a territory outside the user's (the format parameter means nothing to them).
+        { "minobr@demo.local", "/export/deck?region={krasnoyarsk}", "Красноярск|79,8" },
+        { "minobr@demo.local", "/export/deck?municipality={krasnoyarsk-city}", "Красноярск|СШ № 50" },
+        { "curator@demo.local", "/export/deck?region={krasnodar}", "Краснодар|Анапа" },
+        { "presenter@demo.local", "/export/deck?region={krasnoyarsk}&campaign={krasnoyarsk-campaign}", "Красноярск" },
         // A campaign of another region with a territory the user may see: the campaign check refuses it.
         { "minobr@demo.local", "/export/indicators?region={krasnodar}&campaign={krasnoyarsk-campaign}", "Краснодар|Анапа" },
     };
