@@ -12,10 +12,35 @@ namespace Mentoring.Dashboard.Tests.Analytics;
 /// <summary>Editing plan values writes real rows, so these tests have a database of their own.</summary>
 public abstract class PlanAdministrationTests(SeededDatabase database)
 {
-    private PlanAdministration As(string role)
+    private PlanAdministration As(string role, Microsoft.EntityFrameworkCore.IDbContextFactory<MentoringDbContext>? factory = null)
     {
         var user = new FixedUser(TestUsers.For(role, 1, 1, 1));
-        return new PlanAdministration(database.Factory, user, new AuditLog(database.Factory, user, new HttpContextAccessor(), TimeProvider.System));
+        return new PlanAdministration(factory ?? database.Factory, user, new AuditLog(database.Factory, user, new HttpContextAccessor(), TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task APlanSavedWhileAnotherWriteHoldsTheDatabase_SaysSo_AndSavesNothing()
+    {
+        var kuzbass = await database.RegionIdAsync("kuzbass");
+        var plans = As(Roles.Administrator, Intake.IntakeTestData.ImpatientFactory(database));
+        var input = new PlanValueInput(null, kuzbass, DocPartnership, null, 2030, 42, "Тест блокировки");
+        var before = (await plans.ListAsync(kuzbass)).Count;
+
+        await using (await Intake.IntakeTestData.HoldWriteLockAsync(database))
+            Assert.Equal([Mentoring.Dashboard.Data.DatabaseBusy.ActionMessage], (await plans.SaveAsync(input)).Errors);
+
+        Assert.Equal(before, (await plans.ListAsync(kuzbass)).Count);
+        Assert.True((await plans.SaveAsync(input)).Succeeded);
+        Assert.Equal(before + 1, (await plans.ListAsync(kuzbass)).Count);
+    }
+
+    [Fact]
+    public void APageSaysTheDatabaseWasBusy_AndAnyOtherFailureIsALoggedError()
+    {
+        var busy = new Microsoft.EntityFrameworkCore.DbUpdateException("save", new Microsoft.Data.Sqlite.SqliteException("database is locked", 5));
+
+        Assert.Equal(Mentoring.Dashboard.Data.DatabaseBusy.ActionMessage, Mentoring.Dashboard.Data.DatabaseBusy.Explain(busy));
+        Assert.StartsWith("На сервере произошла ошибка", Mentoring.Dashboard.Data.DatabaseBusy.Explain(new InvalidOperationException()));
     }
 
     private async Task<(int Plans, int Audit)> CountsAsync()

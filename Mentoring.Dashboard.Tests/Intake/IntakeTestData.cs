@@ -110,6 +110,45 @@ public static class IntakeTestData
     }
 
     /// <summary>The sheet's data rows replaced by <paramref name="rows"/> (raw &lt;row&gt; XML).</summary>
+    /// <summary>The same database with a one-second wait for locks instead of SQLite's 30 s (PostgreSQL: its command timeout).</summary>
+    public static Microsoft.EntityFrameworkCore.IDbContextFactory<Mentoring.Dashboard.Data.MentoringDbContext> ImpatientFactory(SeededDatabase database) =>
+        Mentoring.Dashboard.Data.MentoringDatabase.Factory(database.Settings with
+        {
+            ConnectionString = database.Settings.Provider == Mentoring.Dashboard.Data.DatabaseProvider.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Settings.ConnectionString) { DefaultTimeout = 1 }.ConnectionString
+                : new Npgsql.NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { CommandTimeout = 1 }.ConnectionString,
+        });
+
+    /// <summary>Another session's open write, as a long import or a stuck connection holds it: reads go on, writes wait.</summary>
+    public static async Task<IAsyncDisposable> HoldWriteLockAsync(SeededDatabase database)
+    {
+        // Its own connection, outside the pool: it must not come back to the app still inside its transaction.
+        System.Data.Common.DbConnection connection = database.Settings.Provider == Mentoring.Dashboard.Data.DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Settings.ConnectionString) { Pooling = false }.ConnectionString)
+            : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, database.Settings.Provider == Mentoring.Dashboard.Data.DatabaseProvider.Sqlite
+            ? "BEGIN IMMEDIATE;"
+            : """BEGIN; LOCK TABLE "Submissions", "Observations", "AuditEntries", "PlanValues" IN EXCLUSIVE MODE;""");
+        return new Lock(connection);
+    }
+
+    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class Lock(System.Data.Common.DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await ExecuteAsync(connection, "ROLLBACK;");
+            await connection.DisposeAsync();
+        }
+    }
+
     /// <summary>A workbook whose one sheet refers to a shared-string table of <paramref name="count"/> distinct texts.</summary>
     public static byte[] XlsxWithSharedStrings(int count)
     {

@@ -89,19 +89,12 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
     public async Task AWriteLockHeldElsewhere_IsToldToTheUser_NothingIsSaved_AndTheSameFormSendsOnceItIsFree()
     {
         var (campaign, region, city, school) = await SchoolCampaignAsync();
-        // The same database with a one-second wait for locks instead of SQLite's 30 s (PostgreSQL's command timeout).
-        var impatient = MentoringDatabase.Factory(database.Settings with
-        {
-            ConnectionString = database.Settings.Provider == DatabaseProvider.Sqlite
-                ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Settings.ConnectionString) { DefaultTimeout = 1 }.ConnectionString
-                : new Npgsql.NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { CommandTimeout = 1 }.ConnectionString,
-        });
-        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school), impatient);
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school), ImpatientFactory(database));
         var form = await curator.GetAsync(campaign, school);
         var values = Complete(form.Indicators);
         var before = await FingerprintAsync(database);
 
-        await using (await HoldWriteLockAsync())
+        await using (await HoldWriteLockAsync(database))
         {
             var submitted = await curator.SubmitAsync(campaign, school, values, form.Version);
             Assert.Equal(DatabaseBusy.Message, Assert.IsType<SaveOutcome.Busy>(submitted).Message);
@@ -113,35 +106,6 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
         Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, values, form.Version));
     }
 
-    /// <summary>Another session's open write, as a long import or a stuck connection holds it: reads go on, writes wait.</summary>
-    private async Task<IAsyncDisposable> HoldWriteLockAsync()
-    {
-        // Its own connection, outside the pool: it must not come back to the app still inside its transaction.
-        System.Data.Common.DbConnection connection = database.Settings.Provider == DatabaseProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Settings.ConnectionString) { Pooling = false }.ConnectionString)
-            : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await ExecuteAsync(connection, database.Settings.Provider == DatabaseProvider.Sqlite
-            ? "BEGIN IMMEDIATE;"
-            : """BEGIN; LOCK TABLE "Submissions", "Observations", "AuditEntries" IN EXCLUSIVE MODE;""");
-        return new Lock(connection);
-    }
-
-    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class Lock(System.Data.Common.DbConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await ExecuteAsync(connection, "ROLLBACK;");
-            await connection.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task ASubmittedForm_BecomesTheSchoolsFigures_AndIsAnnounced()

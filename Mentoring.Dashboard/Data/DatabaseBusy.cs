@@ -12,6 +12,14 @@ public static class DatabaseBusy
 {
     public const string Message = "База данных сейчас занята другой записью, и ничего не сохранено. Введённое осталось в форме: повторите через минуту.";
 
+    /// <summary>For an action that is not a form (a plan value, a campaign's state): nothing saved, try again.</summary>
+    public const string ActionMessage = "База данных сейчас занята другой записью: это действие ничего не сохранило. Повторите его через минуту.";
+
+    /// <summary>What a page says when an action failed: the busy database by name, anything else as a logged server error.</summary>
+    public static string Explain(Exception exception) => Is(exception)
+        ? ActionMessage
+        : "На сервере произошла ошибка, она записана в журнал. Это действие ничего не сохранило; уже сохранённые данные не затронуты.";
+
     public static bool Is(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -69,7 +69,8 @@ public sealed class PlanAdministration(IDbContextFactory<MentoringDbContext> con
             db.PlanValues.Add(new PlanValue(region, indicator.Code, input.Year, input.Target, input.OrganisationKind, source));
             details = $"{indicator.ShortName}: добавлен план {input.Year} г. — {Format.Number(input.Target)}";
         }
-        await db.SaveChangesAsync();
+        if (!await TrySaveAsync(db))
+            return OperationResult.Fail(DatabaseBusy.ActionMessage);
         await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {region.Name}", details);
         return OperationResult.Ok;
     }
@@ -82,9 +83,24 @@ public sealed class PlanAdministration(IDbContextFactory<MentoringDbContext> con
         if (plan is null)
             return OperationResult.Fail("Плановое значение не найдено: возможно, его уже удалили.");
         db.PlanValues.Remove(plan);
-        await db.SaveChangesAsync();
+        if (!await TrySaveAsync(db))
+            return OperationResult.Fail(DatabaseBusy.ActionMessage);
         await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {plan.Region.Name}", $"{plan.IndicatorCode}: удалён план {plan.Year} г. — {Format.Number(plan.Target)}");
         return OperationResult.Ok;
+    }
+
+    /// <summary>False when another write held the database past the wait: nothing was saved.</summary>
+    private static async Task<bool> TrySaveAsync(MentoringDbContext db)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return false;
+        }
     }
 
     private async Task DemandAdministratorAsync()
