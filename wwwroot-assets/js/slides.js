@@ -43,7 +43,6 @@ window.mentoringSlides = (function () {
   }
 
   return {
-    fit: fit,
     start: function (element, dotnet, channel, presenter, slide) {
       state = { element: element, dotnet: dotnet, presenter: presenter, slide: slide, since: Date.now(), timer: null, channel: null };
       if (!presenter) {

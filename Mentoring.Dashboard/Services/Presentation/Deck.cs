@@ -64,4 +64,7 @@ public sealed record Slide(string Key, SlideKind Kind, string Title)
 public sealed record Deck(string TerritoryName, CampaignInfo Campaign, IReadOnlyList<Slide> Slides)
 {
     public IReadOnlyList<Slide> Visible => Slides.Where(s => !s.IsHidden).ToList();
+
+    /// <summary>What every slide's footer says, on the page, in the handout and in the .pptx.</summary>
+    public string Footer => $"{TerritoryName} · по состоянию на {Format.Date(Campaign.AsOf)}";
 }

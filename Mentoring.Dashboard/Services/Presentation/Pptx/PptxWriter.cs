@@ -22,7 +22,6 @@ public static class PptxWriter
             var layout = PptxMaster.Add(presentationPart);
             var notesMaster = PptxMaster.AddNotesMaster(presentationPart);
             var slideIds = new P.SlideIdList();
-            var footer = $"{deck.TerritoryName} · по состоянию на {Format.Date(deck.Campaign.AsOf)}";
             var visible = deck.Visible;
             for (var i = 0; i < visible.Count; i++)
             {
@@ -30,7 +29,7 @@ public static class PptxWriter
                 slidePart.AddPart(layout);
                 var shapes = new PptxShapes(slidePart);
                 PptxSlides.Draw(shapes, visible[i]);
-                shapes.Text(new Box(72, 852, 1300, 28), new TextStyle(18, Colour: PptxShapes.Muted), footer);
+                shapes.Text(new Box(72, 852, 1300, 28), new TextStyle(18, Colour: PptxShapes.Muted), deck.Footer);
                 shapes.Paragraphs(new Box(1400, 852, 128, 28),
                     PptxShapes.Paragraph((i + 1).ToString(Format.Russian), new TextStyle(18, Colour: PptxShapes.Muted),
                         new A.ParagraphProperties { Alignment = A.TextAlignmentTypeValues.Right }));
