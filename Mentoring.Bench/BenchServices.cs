@@ -34,13 +34,14 @@ public sealed class BenchServices
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
             .GetRequiredService<IAuthorizationService>();
         var user = new Administrator();
-        Guard = new TerritoryGuard(Factory, authorization, user);
+        var scoped = new ScopedDbContextFactory(Factory, user);
+        Guard = new TerritoryGuard(scoped, authorization, user);
         var audit = new AuditLog(Factory, user, new HttpContextAccessor(), TimeProvider.System);
         Feed = new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance);
-        Queries = new MonitoringQueries(Factory, Guard, new SharedFigures(Feed));
-        Campaigns = new CampaignAdministration(Factory, Guard, audit, TimeProvider.System);
-        Workbook = new IntakeWorkbook(Factory, Guard);
-        Import = new SpreadsheetImport(Factory, Guard, Feed, audit, user, TimeProvider.System, new ImportSlots());
+        Queries = new MonitoringQueries(scoped, Guard, new SharedFigures(Feed));
+        Campaigns = new CampaignAdministration(scoped, Guard, audit, TimeProvider.System);
+        Workbook = new IntakeWorkbook(scoped, Guard);
+        Import = new SpreadsheetImport(scoped, Guard, Feed, audit, user, TimeProvider.System, new ImportSlots());
     }
 
     public IDbContextFactory<MentoringDbContext> Factory { get; }

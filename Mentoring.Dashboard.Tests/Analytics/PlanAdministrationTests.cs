@@ -15,7 +15,7 @@ public abstract class PlanAdministrationTests(SeededDatabase database)
     private PlanAdministration As(string role, Microsoft.EntityFrameworkCore.IDbContextFactory<MentoringDbContext>? factory = null)
     {
         var user = new FixedUser(TestUsers.For(role, 1, 1, 1));
-        return new PlanAdministration(factory ?? database.Factory, user, new AuditLog(database.Factory, user, new HttpContextAccessor(), TimeProvider.System));
+        return new PlanAdministration(new ScopedDbContextFactory(factory ?? database.Factory, user), user, new AuditLog(database.Factory, user, new HttpContextAccessor(), TimeProvider.System));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services.Analytics;
 using Mentoring.Dashboard.Tests.Infrastructure;
 using Mentoring.Domain.Planning;
@@ -8,7 +9,7 @@ namespace Mentoring.Dashboard.Tests.Analytics;
 public abstract class PlanProgressTests(SeededDatabase database)
 {
     private async Task<IReadOnlyList<PlanSeries>> TomskAsync() =>
-        await new PlanProgress(database.Factory, database.Queries).GetAsync(await database.RegionIdAsync("tomsk"));
+        await new PlanProgress(database.ScopedAs(TestUsers.For(Roles.Administrator)), database.Queries).GetAsync(await database.RegionIdAsync("tomsk"));
 
     [Fact]
     public async Task Tomsk_Indicator1_5156PercentIn2023_AchievesThePlanOf50()

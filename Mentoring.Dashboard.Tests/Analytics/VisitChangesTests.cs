@@ -72,7 +72,7 @@ public abstract class VisitChangesTests(SeededDatabase database)
     private async Task<CampaignInfo> LatestClosedAsync(int region) => CampaignInfo.Pick(await database.Queries.GetCampaignsAsync(region), null)!;
 
     private async Task<ChangesSinceVisit?> VisitAsync(ClaimsPrincipal user, int region) =>
-        await new VisitChanges(database.Factory, database.QueriesAs(user), database.GuardAs(user), new FixedUser(user), TimeProvider.System)
+        await new VisitChanges(database.ScopedAs(user), database.QueriesAs(user), database.GuardAs(user), new FixedUser(user), TimeProvider.System)
             .RecordVisitAsync(region);
 
     /// <summary>A real account (visits belong to one), signed in with its role and territory.</summary>

@@ -85,7 +85,7 @@ public abstract class StorageTests(SeededDatabase database)
         Assert.True((await users.CreateAsync(owner)).Succeeded);
         var presenter = TestUsers.For(Roles.Presenter, region: region);
         ((ClaimsIdentity)presenter.Identity!).AddClaim(new Claim(ClaimTypes.NameIdentifier, owner.Id));
-        var decks = new DeckStore(database.Factory, new FixedUser(presenter), database.GuardAs(presenter), TimeProvider.System);
+        var decks = new DeckStore(database.ScopedAs(presenter), new FixedUser(presenter), database.GuardAs(presenter), TimeProvider.System);
 
         var id = await decks.CreateAsync(TerritoryRef.Region(region), null, "Августовская конференция", [new SlideSetting("title", Title: "Итоги года")]);
 
@@ -115,8 +115,8 @@ public abstract class StorageTests(SeededDatabase database)
             identity.AddClaim(new Claim(new ClaimsIdentityOptions().SecurityStampClaimType, (await users.GetSecurityStampAsync(account))!));
             return principal;
         }
-        DeckStore Decks(ClaimsPrincipal user) => new(database.Factory, new FixedUser(user), database.GuardAs(user), TimeProvider.System);
-        PlanAdministration Plans(ClaimsPrincipal user) => new(database.Factory, new FixedUser(user), new AuditLog(database.Factory, new FixedUser(user), new HttpContextAccessor(), TimeProvider.System));
+        DeckStore Decks(ClaimsPrincipal user) => new(database.ScopedAs(user), new FixedUser(user), database.GuardAs(user), TimeProvider.System);
+        PlanAdministration Plans(ClaimsPrincipal user) => new(database.ScopedAs(user), new FixedUser(user), new AuditLog(database.Factory, new FixedUser(user), new HttpContextAccessor(), TimeProvider.System));
         async Task<string> DeckNameAsync(int id)
         {
             await using var db = await database.Factory.CreateDbContextAsync();

@@ -33,7 +33,11 @@ public abstract class SeededDatabase : IAsyncLifetime
     public MonitoringQueries Queries => QueriesAs(TestUsers.For(Roles.Administrator));
 
     /// <summary>The queries as the given user, with the app's real authorization handler.</summary>
-    public MonitoringQueries QueriesAs(ClaimsPrincipal user) => new(Factory, GuardAs(user), new SharedFigures(Feed));
+    public MonitoringQueries QueriesAs(ClaimsPrincipal user) => new(ScopedAs(user), GuardAs(user), new SharedFigures(Feed));
+
+    /// <summary>Contexts limited to the user's regions, as the app's data services get them.</summary>
+    public ScopedDbContextFactory ScopedAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null) =>
+        new(factory ?? Factory, new FixedUser(user));
 
     /// <summary>The territory guard for the given user, with the app's real authorization handler.</summary>
     public TerritoryGuard GuardAs(ClaimsPrincipal user)
@@ -41,25 +45,25 @@ public abstract class SeededDatabase : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddAuthorizationCore()
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>()
             .BuildServiceProvider();
-        return new TerritoryGuard(Factory, services.GetRequiredService<IAuthorizationService>(), new FixedUser(user));
+        return new TerritoryGuard(ScopedAs(user), services.GetRequiredService<IAuthorizationService>(), new FixedUser(user));
     }
 
-    public DataQuality QualityAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user), new SharedFigures(Feed));
+    public DataQuality QualityAs(ClaimsPrincipal user) => new(ScopedAs(user), QueriesAs(user), GuardAs(user), new SharedFigures(Feed));
 
     public CampaignDynamics DynamicsAs(ClaimsPrincipal user) => new(QueriesAs(user));
 
     public Conclusions ConclusionsAs(ClaimsPrincipal user)
     {
         var queries = QueriesAs(user);
-        return new Conclusions(queries, new CampaignDynamics(queries), new PlanProgress(Factory, queries), QualityAs(user));
+        return new Conclusions(queries, new CampaignDynamics(queries), new PlanProgress(ScopedAs(user), queries), QualityAs(user));
     }
 
-    public Recommendations RecommendationsAs(ClaimsPrincipal user) => new(Factory, QueriesAs(user), GuardAs(user));
+    public Recommendations RecommendationsAs(ClaimsPrincipal user) => new(ScopedAs(user), QueriesAs(user), GuardAs(user));
 
     public Services.Presentation.DeckBuilder DecksAs(ClaimsPrincipal user)
     {
         var queries = QueriesAs(user);
-        return new(queries, new PlanProgress(Factory, queries), new CampaignDynamics(queries), ConclusionsAs(user), RecommendationsAs(user), GuardAs(user));
+        return new(queries, new PlanProgress(ScopedAs(user), queries), new CampaignDynamics(queries), ConclusionsAs(user), RecommendationsAs(user), GuardAs(user));
     }
 
     /// <summary>Where the intake services announce changes (tests read what was published).</summary>
@@ -69,17 +73,17 @@ public abstract class SeededDatabase : IAsyncLifetime
 
     /// <param name="factory">Another way to the same database (a shorter busy timeout, say); the fixture's by default.</param>
     public OrganisationReports ReportsAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null) =>
-        new(factory ?? Factory, GuardAs(user), QueriesAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
+        new(ScopedAs(user, factory), GuardAs(user), QueriesAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
 
     public SpreadsheetImport ImportAs(ClaimsPrincipal user, Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null) =>
-        new(Factory, GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System, ImportSlots, logger);
+        new(ScopedAs(user), GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System, ImportSlots, logger);
 
     /// <summary>The server's import slots, shared by every importer of this database as the app shares one.</summary>
     public ImportSlots ImportSlots { get; } = new();
 
-    public CampaignAdministration CampaignsAs(ClaimsPrincipal user) => new(Factory, GuardAs(user), AuditAs(user), TimeProvider.System);
+    public CampaignAdministration CampaignsAs(ClaimsPrincipal user) => new(ScopedAs(user), GuardAs(user), AuditAs(user), TimeProvider.System);
 
-    public IntakeWorkbook WorkbookAs(ClaimsPrincipal user) => new(Factory, GuardAs(user));
+    public IntakeWorkbook WorkbookAs(ClaimsPrincipal user) => new(ScopedAs(user), GuardAs(user));
 
     public async Task<int> CampaignIdAsync(string regionCode, DateOnly asOf)
     {

@@ -53,7 +53,7 @@ public class EveryQueryTests(SqliteSeededDatabase database)
             nameof(CampaignDynamics) => database.DynamicsAs(user),
             nameof(Conclusions) => database.ConclusionsAs(user),
             nameof(DataQuality) => database.QualityAs(user),
-            nameof(PlanProgress) => new PlanProgress(database.Factory, database.QueriesAs(user)),
+            nameof(PlanProgress) => new PlanProgress(database.ScopedAs(user), database.QueriesAs(user)),
             nameof(Recommendations) => database.RecommendationsAs(user),
             _ => throw new ArgumentOutOfRangeException(nameof(read)),
         };

@@ -1,3 +1,4 @@
+using Mentoring.Dashboard.Security;
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Planning;
 using Mentoring.Domain.Territories;
@@ -11,10 +12,27 @@ namespace Mentoring.Dashboard.Data;
 /// The dashboard's data. Abstract because each database provider has its own migrations, found by the provider's
 /// subclass (<see cref="SqliteMentoringDbContext"/>, <see cref="PostgreSqlMentoringDbContext"/>); the app and its
 /// services only ever see this type. <see cref="MentoringDatabase"/> makes the right one.
+/// <para>
+/// Every table of a region's data carries a query filter of the regions this context may read, and every save refuses
+/// a row of another region (<see cref="LimitTo"/>). The data services get their contexts only from
+/// <see cref="ScopedDbContextFactory"/>, which limits each to the signed-in user's regions, so a query that forgets
+/// the territory check still cannot reach another region. A context from the plain factory — the app's start-up, the
+/// seeder, the audit log, the tests' own checks — reads every region.
+/// </para>
 /// </summary>
 public abstract class MentoringDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    // Read by the query filters as parameters of each query, so one compiled model serves every user.
+    private bool everyRegion = true;
+    private int[] regionIds = [];
+
+    /// <summary>From now on this context reads, and saves, only the filter's regions.</summary>
+    public void LimitTo(RegionFilter filter) => (everyRegion, regionIds) = (filter.EveryRegion, filter.Ids);
+
+    /// <summary>Whether the context may read and write the region's rows.</summary>
+    public bool Reaches(int regionId) => everyRegion || regionIds.Contains(regionId);
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -38,17 +56,20 @@ public abstract class MentoringDbContext(DbContextOptions options)
             e.HasIndex(r => r.Code).IsUnique();
             e.Property(r => r.Code).HasMaxLength(40);
             e.Property(r => r.Name).HasMaxLength(200);
+            e.HasQueryFilter(r => everyRegion || regionIds.Contains(r.Id));
         });
         builder.Entity<Municipality>(e =>
         {
             e.Property(m => m.Name).HasMaxLength(200);
             e.HasIndex(m => new { m.RegionId, m.Name }).IsUnique();
             e.Ignore(m => m.Group);
+            e.HasQueryFilter(m => everyRegion || regionIds.Contains(m.RegionId));
         });
         builder.Entity<Organisation>(e =>
         {
             e.Property(o => o.Name).HasMaxLength(300);
             e.HasIndex(o => new { o.MunicipalityId, o.Name }).IsUnique();
+            e.HasQueryFilter(o => everyRegion || regionIds.Contains(o.Municipality.RegionId));
         });
         builder.Entity<Campaign>(e =>
         {
@@ -58,6 +79,7 @@ public abstract class MentoringDbContext(DbContextOptions options)
             e.Ignore(c => c.CollectedIndicators);
             // Rounds held before data intake existed were published: closed. The app always sets the state itself.
             e.Property(c => c.State).HasDefaultValue(CampaignState.Closed).HasSentinel((CampaignState)0);
+            e.HasQueryFilter(c => everyRegion || regionIds.Contains(c.RegionId));
         });
         builder.Entity<Submission>(e =>
         {
@@ -67,6 +89,7 @@ public abstract class MentoringDbContext(DbContextOptions options)
             e.Property(s => s.UpdatedBy).HasMaxLength(256);
             // A portable rowversion: an integer the app increments makes concurrent saves conflict on every provider.
             e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasQueryFilter(s => everyRegion || Campaigns.Any(c => c.Id == s.CampaignId));
         });
         builder.Entity<Observation>(e =>
         {
@@ -79,12 +102,14 @@ public abstract class MentoringDbContext(DbContextOptions options)
             // The aggregation queries filter by campaign and indicator, then group by territory.
             e.HasIndex(o => new { o.CampaignId, o.IndicatorCode, o.Level, o.MunicipalityId });
             e.HasIndex(o => new { o.CampaignId, o.OrganisationId });
+            e.HasQueryFilter(o => everyRegion || regionIds.Contains(o.RegionId));
         });
         builder.Entity<PlanValue>(e =>
         {
             e.Property(p => p.IndicatorCode).HasMaxLength(40);
             e.Property(p => p.Source).HasMaxLength(300);
             e.HasIndex(p => new { p.RegionId, p.IndicatorCode, p.OrganisationKind, p.Year }).IsUnique();
+            e.HasQueryFilter(p => everyRegion || regionIds.Contains(p.RegionId));
         });
         builder.Entity<SavedDeck>(e =>
         {
@@ -94,12 +119,14 @@ public abstract class MentoringDbContext(DbContextOptions options)
             e.HasOne<Municipality>().WithMany().HasForeignKey(d => d.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => d.OwnerId);
             e.HasIndex(d => d.ShareToken).IsUnique();
+            e.HasQueryFilter(d => everyRegion || regionIds.Contains(d.RegionId));
         });
         builder.Entity<RegionVisit>(e =>
         {
             e.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Region>().WithMany().HasForeignKey(v => v.RegionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(v => new { v.UserId, v.RegionId }).IsUnique();
+            e.HasQueryFilter(v => everyRegion || regionIds.Contains(v.RegionId));
         });
         builder.Entity<AuditEntry>(e =>
         {
@@ -109,5 +136,38 @@ public abstract class MentoringDbContext(DbContextOptions options)
             e.Property(a => a.IpAddress).HasMaxLength(64);
             e.HasIndex(a => new { a.Action, a.Id });
         });
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await DemandWritesInScopeAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        DemandWritesInScopeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Refuses the save when a row it adds, changes or deletes belongs to a region this context may not reach.</summary>
+    private async Task DemandWritesInScopeAsync(CancellationToken ct)
+    {
+        if (everyRegion)
+            return;
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            var inScope = entry.Entity switch
+            {
+                Region r => Reaches(r.Id),
+                // These two know their region through a parent; the parent is looked up through this context's filters.
+                Organisation o => await Municipalities.AnyAsync(m => m.Id == o.MunicipalityId, ct),
+                Submission s => await Campaigns.AnyAsync(c => c.Id == s.CampaignId, ct),
+                _ => entry.Metadata.FindProperty(nameof(Observation.RegionId)) is not { } region
+                     || (Reaches((int)entry.Property(region.Name).CurrentValue!) && Reaches((int)entry.Property(region.Name).OriginalValue!)),
+            };
+            if (!inScope)
+                throw new TerritoryAccessDeniedException();
+        }
     }
 }

@@ -21,6 +21,9 @@ public static class ObservationInserter
     {
         if (observations.Count == 0)
             return;
+        // Past SaveChanges, so the context's region check is made here (see MentoringDbContext.LimitTo).
+        if (observations.Any(o => !db.Reaches(o.RegionId)))
+            throw new Security.TerritoryAccessDeniedException();
         var entity = db.Model.FindEntityType(typeof(Observation))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(Column.Of).ToList();

@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Mentoring.Dashboard").PersistKeysToDbContext<MentoringDbContext>();
         // Identity's stores take a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MentoringDbContext>>().CreateDbContext());
+        services.AddScoped<ScopedDbContextFactory>();
         services.AddScoped<MonitoringQueries>();
         services.AddScoped<TerritoryGuard>();
         services.AddScoped<AuditLog>();

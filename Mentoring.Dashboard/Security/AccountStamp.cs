@@ -28,10 +28,4 @@ public static class AccountStamp
         var account = await users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(ct);
         return account is not null && account.SecurityStamp == stamp && !(account.LockoutEnd > DateTimeOffset.UtcNow);
     }
-
-    public static async Task<bool> IsCurrentAsync(IDbContextFactory<MentoringDbContext> contextFactory, ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await IsCurrentAsync(db.Users, user, ct);
-    }
 }

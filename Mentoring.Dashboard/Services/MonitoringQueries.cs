@@ -68,7 +68,7 @@ public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind,
 /// (grouped sums), then the domain's rules turn sums into figures. A context per call: Blazor Server circuits must
 /// not share one (STYLE.md).
 /// </summary>
-public sealed class MonitoringQueries(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard, Live.SharedFigures shared)
+public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, TerritoryGuard guard, Live.SharedFigures shared)
 {
     /// <summary>How much of the territory the user may see (for the UI's choices; every query still checks).</summary>
     public Task<TerritoryAccess> GetAccessAsync(TerritoryRef territory, CancellationToken ct = default) => guard.AccessAsync(territory, ct);

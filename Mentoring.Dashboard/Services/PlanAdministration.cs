@@ -16,7 +16,7 @@ public sealed record PlanValueInput(int? Id, int RegionId, string IndicatorCode,
 /// Plan values, edited by administrators only (checked here, not only by the page). Every change is validated
 /// (years, 0–100 % for shares, one value per indicator, kind and year) and written to the audit log with old and new values.
 /// </summary>
-public sealed class PlanAdministration(IDbContextFactory<MentoringDbContext> contextFactory, ICurrentUser currentUser, AuditLog audit)
+public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, ICurrentUser currentUser, AuditLog audit)
 {
     /// <summary>The column's length (MentoringDbContext).</summary>
     public const int MaxSourceLength = 300;
@@ -106,7 +106,8 @@ public sealed class PlanAdministration(IDbContextFactory<MentoringDbContext> con
     private async Task DemandAdministratorAsync()
     {
         var user = await currentUser.GetAsync();
-        if (!UserScope.From(user).IsAdministrator || !await AccountStamp.IsCurrentAsync(contextFactory, user))
+        await using var db = await contextFactory.CreateDbContextAsync();
+        if (!UserScope.From(user).IsAdministrator || !await AccountStamp.IsCurrentAsync(db.Users, user))
             throw new UnauthorizedAccessException("Only administrators, signed in as they are now, edit plan values.");
     }
 }

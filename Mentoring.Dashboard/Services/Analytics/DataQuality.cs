@@ -17,7 +17,7 @@ public sealed record QualityWarning(
 /// shares above 100 %, parts above their whole, printed percentages against their counts, level tables that do not
 /// add up. Organisation-level warnings are listed only for municipalities the user may see in detail.
 /// </summary>
-public sealed class DataQuality(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries, TerritoryGuard guard,
+public sealed class DataQuality(ScopedDbContextFactory contextFactory, MonitoringQueries queries, TerritoryGuard guard,
     Live.SharedFigures shared)
 {
     private sealed record PublishedRow(ObservationLevel Level, int? MunicipalityId, int? OrganisationId, string IndicatorCode,

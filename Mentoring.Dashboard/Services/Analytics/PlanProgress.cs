@@ -39,7 +39,7 @@ public sealed record PlanSeries(
 }
 
 /// <summary>Plan values against facts for a region, with the Open SDG progress status. Scoped like every query.</summary>
-public sealed class PlanProgress(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries)
+public sealed class PlanProgress(ScopedDbContextFactory contextFactory, MonitoringQueries queries)
 {
     public async Task<IReadOnlyList<PlanSeries>> GetAsync(int regionId, CancellationToken ct = default)
     {

@@ -22,7 +22,7 @@ public sealed record Recommendation(RecommendationRule Rule, Indicator Indicator
 /// document, each form not implemented, young teachers left outside programmes and an unacceptable effectiveness
 /// level, the organisations concerned, by name. Organisations are named only where the user may see them.
 /// </summary>
-public sealed class Recommendations(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries, TerritoryGuard guard)
+public sealed class Recommendations(ScopedDbContextFactory contextFactory, MonitoringQueries queries, TerritoryGuard guard)
 {
     private const int UnacceptableLevel = 3;
 

@@ -36,7 +36,7 @@ public sealed record ChangesSinceVisit(
 /// <see cref="MonitoringQueries"/> (the user's scope); reports that arrived are listed only where the user may see
 /// the organisations (their own school, their municipality, or the whole region).
 /// </summary>
-public sealed class VisitChanges(IDbContextFactory<MentoringDbContext> contextFactory, MonitoringQueries queries, TerritoryGuard guard,
+public sealed class VisitChanges(ScopedDbContextFactory contextFactory, MonitoringQueries queries, TerritoryGuard guard,
     ICurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxListed = 30;

@@ -27,7 +27,7 @@ public sealed record OpenCampaignRequest(int RegionId, string Title, DateOnly? A
 /// Campaign lifecycle (draft → collecting → closed) and collection progress. Opening, starting and closing is for
 /// administrators and the region's officials; progress is for whoever sees the region in detail.
 /// </summary>
-public sealed class CampaignAdministration(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard, AuditLog audit, TimeProvider clock)
+public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory, TerritoryGuard guard, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Campaigns of the regions the user sees; drafts only for those who manage them.</summary>
     public Task<IReadOnlyList<CampaignOverview>> ListAsync(CancellationToken ct = default) => OverviewsAsync(null, ct);

@@ -10,7 +10,7 @@ namespace Mentoring.Dashboard.Services.Intake;
 /// The intake spreadsheet of a campaign and municipality, filled with the figures entered so far: a template to
 /// fill in, and the export of what the organisations reported. Importing it back unchanged changes nothing.
 /// </summary>
-public sealed class IntakeWorkbook(IDbContextFactory<MentoringDbContext> contextFactory, TerritoryGuard guard)
+public sealed class IntakeWorkbook(ScopedDbContextFactory contextFactory, TerritoryGuard guard)
 {
     /// <summary>The sheets (one per <see cref="IntakeColumns.Sheets"/>, or one with every column for .csv) and a file title.</summary>
     public async Task<(IReadOnlyList<ExportTable> Sheets, string Title)> BuildAsync(int campaignId, int municipalityId, bool oneSheet, CancellationToken ct = default)

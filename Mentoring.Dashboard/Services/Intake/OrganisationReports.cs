@@ -45,7 +45,7 @@ public abstract record SaveOutcome
 /// it (validated, in one transaction, announced to open dashboards). Every call checks the user's scope here.
 /// </summary>
 public sealed class OrganisationReports(
-    IDbContextFactory<MentoringDbContext> contextFactory,
+    ScopedDbContextFactory contextFactory,
     TerritoryGuard guard,
     MonitoringQueries queries,
     IFigureChangeFeed feed,

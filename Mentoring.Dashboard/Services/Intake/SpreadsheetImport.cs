@@ -22,7 +22,7 @@ public sealed record ImportPreview(IReadOnlyList<CellProblem> Problems, IReadOnl
 /// commit, so what is written is exactly what was previewed against the current data.
 /// </summary>
 public sealed partial class SpreadsheetImport(
-    IDbContextFactory<MentoringDbContext> contextFactory,
+    ScopedDbContextFactory contextFactory,
     TerritoryGuard guard,
     IFigureChangeFeed feed,
     AuditLog audit,

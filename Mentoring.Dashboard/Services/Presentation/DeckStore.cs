@@ -16,7 +16,7 @@ public sealed record StoredDeck(int Id, string Name, TerritoryRef Territory, int
 /// for any signed-in user, and the figures are then read with the viewer's own scope (the territory is checked here
 /// too, so a viewer outside it learns nothing, not even the deck's name).
 /// </summary>
-public sealed class DeckStore(IDbContextFactory<MentoringDbContext> contextFactory, ICurrentUser currentUser, TerritoryGuard guard, TimeProvider clock)
+public sealed class DeckStore(ScopedDbContextFactory contextFactory, ICurrentUser currentUser, TerritoryGuard guard, TimeProvider clock)
 {
     public const int MaxNameLength = 200;
     private const int MaxSlides = 100;
