@@ -14,6 +14,7 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
     {
         { "region", "minobr@demo.local", "/regions/{krasnodar}" },
         { "municipality", "minobr@demo.local", "/municipalities/{anapa}" },
+        { "neighbour-municipality", "anapa@demo.local", "/municipalities/{armavir}" },
         { "organisation", "curator@demo.local", "/organisations/{school-50}" },
         { "plan", "admin@demo.local", "/regions/{tomsk}/plan" },
         { "slides", "admin@demo.local", "/slides?region={tomsk}" },
@@ -111,7 +112,8 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         var page = await app.SignInAsync(account, width: width, height: height, bypassCsp: true);
         await page.GotoAsync(app.BaseUrl + await app.UrlAsync(url
             .Replace("{tomsk}", (await app.RegionIdAsync("tomsk")).ToString(), StringComparison.Ordinal)
-            .Replace("{anapa}", (await app.MunicipalityIdAsync("город-курорт Анапа")).ToString(), StringComparison.Ordinal)));
+            .Replace("{anapa}", (await app.MunicipalityIdAsync("город-курорт Анапа")).ToString(), StringComparison.Ordinal)
+            .Replace("{armavir}", (await app.MunicipalityIdAsync("город Армавир")).ToString(), StringComparison.Ordinal)));
         // The account pages are plain server-rendered forms: nothing to wait for.
         if (!url.StartsWith("/account/", StringComparison.Ordinal))
             await DashboardApp.WaitForInteractiveAsync(page);

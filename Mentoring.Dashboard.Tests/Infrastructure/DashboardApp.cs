@@ -134,11 +134,14 @@ public sealed class DashboardApp : IAsyncLifetime
     public async Task<string> ScalarTextAsync(string sql, params (string Name, object Value)[] parameters) =>
         Convert.ToString(await ExecuteScalarAsync(sql, parameters), System.Globalization.CultureInfo.InvariantCulture)!;
 
-    private async Task<object?> ExecuteScalarAsync(string sql, (string Name, object Value)[] parameters)
+    /// <summary>Writes to the app's database what no page writes directly (a saved deck to open by its id, say); returns the scalar, if any.</summary>
+    public Task<object?> WriteAsync(string sql, params (string Name, object Value)[] parameters) => ExecuteScalarAsync(sql, parameters, readOnly: false);
+
+    private async Task<object?> ExecuteScalarAsync(string sql, (string Name, object Value)[] parameters, bool readOnly = true)
     {
         await using System.Data.Common.DbConnection connection = database.Provider == DatabaseProvider.PostgreSql
             ? new Npgsql.NpgsqlConnection(database.ConnectionString)
-            : new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString + ";Mode=ReadOnly;Pooling=False");
+            : new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString + (readOnly ? ";Mode=ReadOnly" : "") + ";Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -15,16 +15,17 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
     public static TheoryData<string, string, bool> Cells()
     {
         string[] operations = ["region", "region detail", "other region", "municipality", "municipality detail",
-            "other municipality", "other municipality detail", "organisation", "other municipality's organisation", "other region's organisation"];
+            "other municipality", "other municipality detail", "organisation", "other municipality's organisation", "other region's organisation",
+            "region summary", "other region summary", "campaigns", "comparable indicators", "organisation's demo indicators", "other municipality's demo indicators"];
         var expected = new Dictionary<string, string>
         {
             // 1 = allowed, 0 = denied, in the order of `operations`.
-            ["administrator"] = "1111111111",
-            ["official"] = "1101111110",
-            ["presenter"] = "1101111110",
-            ["head"] = "1101110100",
-            ["curator"] = "1001000100",
-            ["anonymous"] = "0000000000",
+            ["administrator"] = "1111111111" + "111111",
+            ["official"] = "1101111110" + "101111",
+            ["presenter"] = "1101111110" + "101111",
+            ["head"] = "1101110100" + "101110",
+            ["curator"] = "1001000100" + "101010",
+            ["anonymous"] = "0000000000" + "000000",
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (user, cells) in expected)
@@ -49,6 +50,12 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
         ["organisation"] = "МАОУ «КШ», город-курорт Анапа",
         ["other municipality's organisation"] = "5: FORM_TT 100\u00A0% 1 из 1 ОО; FORM_TS 100\u00A0% 1 из 1 ОО; FORM_SS 100\u00A0% 1 из 1 ОО",
         ["other region's organisation"] = "СШ № 50, город Красноярск",
+        ["region summary"] = "Краснодарский край: муниципалитетов 44, ОО 1287 (демо 1255)",
+        ["other region summary"] = "Красноярский край: муниципалитетов 1, ОО 127 (демо 73) данные: город Красноярск",
+        ["campaigns"] = "01.08.2022 Реализация ЦМН: данные к Августовскому совещанию 2022",
+        ["comparable indicators"] = "FORM_TT, FORM_TS, FORM_SS, FORM_US, FORM_ES, TRN_TEACHERS",
+        ["organisation's demo indicators"] = "FORM_ES, FORM_SS, FORM_TS, FORM_TT, FORM_US",
+        ["other municipality's demo indicators"] = "FORM_ES, FORM_SS, FORM_TS, FORM_TT, FORM_US",
     };
 
     [Theory]
@@ -70,6 +77,14 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
             "organisation" => async () => (await queries.GetOrganisationAsync(ids.AnapaSchool)) is { } o ? $"{o.Name}, {o.MunicipalityName}" : "нет",
             "other municipality's organisation" => async () => Headlines(await queries.GetFiguresAsync(ids.KrasnodarCampaign, TerritoryRef.Organisation(ids.ArmavirSchool))),
             "other region's organisation" => async () => (await queries.GetOrganisationAsync(ids.KrasnoyarskSchool)) is { } o ? $"{o.Name}, {o.MunicipalityName}" : "нет",
+            "region summary" => async () => Summary(await queries.GetRegionAsync(ids.Krasnodar)),
+            "other region summary" => async () => Summary(await queries.GetRegionAsync(ids.Krasnoyarsk)),
+            // Closed rounds only: other tests of this database open rounds of their own.
+            "campaigns" => async () => string.Join("; ", (await queries.GetCampaignsAsync(ids.Krasnodar)).Where(c => c.State == Mentoring.Domain.Monitoring.CampaignState.Closed)
+                .Select(c => $"{Format.Date(c.AsOf)} {c.Title}")),
+            "comparable indicators" => async () => string.Join(", ", (await queries.GetComparableIndicatorsAsync(ids.Krasnodar, ids.KrasnodarCampaign)).Select(i => i.Code)),
+            "organisation's demo indicators" => async () => string.Join(", ", await queries.GetSyntheticIndicatorCodesAsync(ids.KrasnodarCampaign, ids.AnapaSchool)),
+            "other municipality's demo indicators" => async () => string.Join(", ", await queries.GetSyntheticIndicatorCodesAsync(ids.KrasnodarCampaign, ids.ArmavirSchool)),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
 
@@ -78,6 +93,10 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
         else
             await Assert.ThrowsAsync<TerritoryAccessDeniedException>(read);
     }
+
+    /// <summary>A region's heading as the region page shows it.</summary>
+    private static string Summary(RegionSummary r) =>
+        $"{r.Name}: муниципалитетов {r.Municipalities}, ОО {r.Organisations} (демо {r.SyntheticOrganisations}) {r.Coverage}".TrimEnd();
 
     /// <summary>How many indicators have a figure, and the first three headlines as the page shows them with their counts.</summary>
     private static string Headlines(IReadOnlyList<IndicatorFigures> figures)
