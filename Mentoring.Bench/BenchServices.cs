@@ -60,7 +60,8 @@ public sealed class BenchServices
         var (id, problems) = await Campaigns.OpenAsync(new OpenCampaignRequest(regionId, title, new DateOnly(2026, 11, 1), indicatorCodes));
         if (id is null)
             throw new InvalidOperationException(string.Join("; ", problems));
-        await Campaigns.StartCollectingAsync(id.Value);
+        if (await Campaigns.StartCollectingAsync(id.Value) is { } refusal)
+            throw new InvalidOperationException(refusal);
         return id.Value;
     }
 }

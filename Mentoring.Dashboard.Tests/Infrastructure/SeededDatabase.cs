@@ -81,7 +81,7 @@ public abstract class SeededDatabase : IAsyncLifetime
     /// <summary>The server's import slots, shared by every importer of this database as the app shares one.</summary>
     public ImportSlots ImportSlots { get; } = new();
 
-    public CampaignAdministration CampaignsAs(ClaimsPrincipal user) => new(ScopedAs(user), GuardAs(user), AuditAs(user), TimeProvider.System);
+    public CampaignAdministration CampaignsAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null) => new(ScopedAs(user, factory), GuardAs(user), AuditAs(user), TimeProvider.System);
 
     public IntakeWorkbook WorkbookAs(ClaimsPrincipal user) => new(ScopedAs(user), GuardAs(user));
 

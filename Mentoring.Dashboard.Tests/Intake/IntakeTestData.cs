@@ -30,7 +30,7 @@ public static class IntakeTestData
         var (id, problems) = await campaigns.OpenAsync(new OpenCampaignRequest(region, "Мониторинг ЦМН (тест)", asOf,
             IndicatorCatalogue.All.Where(i => i.ReportedByOrganisations).Select(i => i.Code).ToList()));
         Assert.Empty(problems);
-        await campaigns.StartCollectingAsync(id!.Value);
+        Assert.Null(await campaigns.StartCollectingAsync(id!.Value));
         return (id.Value, region, await database.MunicipalityIdAsync(City));
     }
 

@@ -106,6 +106,27 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
         Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, values, form.Version));
     }
 
+    [Fact]
+    public async Task CampaignActionsOnABusyDatabase_SayThatNothingChanged_AndWorkOnceItIsFree()
+    {
+        var (campaign, region, _) = await CollectingCampaignAsync(database);
+        var campaigns = database.CampaignsAs(Admin, ImpatientFactory(database));
+        var request = new OpenCampaignRequest(region, "Мониторинг в занятой базе", new DateOnly(2024, 12, 31), [IndicatorCatalogue.FormTeacherTeacher]);
+
+        await using (await HoldWriteLockAsync(database))
+        {
+            Assert.Equal(DatabaseBusy.ActionMessage, await campaigns.CloseAsync(campaign));
+            var (opened, problems) = await campaigns.OpenAsync(request);
+            Assert.Null(opened);
+            Assert.Equal([DatabaseBusy.ActionMessage], problems);
+        }
+
+        Assert.Equal(CampaignState.Collecting, (await campaigns.GetAsync(campaign)).State);
+        Assert.DoesNotContain(await campaigns.ListAsync(), c => c.Title == request.Title);
+        Assert.Null(await campaigns.CloseAsync(campaign));
+        Assert.Equal(CampaignState.Closed, (await campaigns.GetAsync(campaign)).State);
+    }
+
 
     [Fact]
     public async Task ASubmittedForm_BecomesTheSchoolsFigures_AndIsAnnounced()
@@ -168,7 +189,7 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
         var (campaign, region, city, school) = await SchoolCampaignAsync();
         var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
         var form = await curator.GetAsync(campaign, school); // the form is open...
-        await database.CampaignsAs(Admin).CloseAsync(campaign); // ...when the region closes the round
+        Assert.Null(await database.CampaignsAs(Admin).CloseAsync(campaign)); // ...when the region closes the round
         var before = await FingerprintAsync(database);
 
         var submitted = await curator.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version);

@@ -281,7 +281,7 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
     public async Task AClosedCampaign_RefusesOfficials_ButTakesAnAuditedCorrectionFromAnAdministrator()
     {
         var (campaign, region, city) = await CollectingCampaignAsync(database);
-        await database.CampaignsAs(Admin).CloseAsync(campaign);
+        Assert.Null(await database.CampaignsAs(Admin).CloseAsync(campaign));
         var file = Csv($"{Forms}\nСШ № 50;1;1;1");
 
         await AssertRefusedAsync(campaign, city, file, "late.csv", "Мониторинг закрыт: исправления вносит администратор.",

@@ -109,14 +109,15 @@ public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory
         db.Campaigns.Add(campaign);
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{title}» на {Format.Date(campaign.AsOf)}",
             $"Открыт черновик мониторинга, показателей: {indicators.Count}"));
-        await db.SaveChangesAsync(ct);
-        return (campaign.Id, []);
+        return await SavedAsync(db, ct) ? (campaign.Id, []) : (null, [DatabaseBusy.ActionMessage]);
     }
 
-    public Task StartCollectingAsync(int campaignId, CancellationToken ct = default) =>
+    /// <returns>Null once collection has started; else, in Russian, why nothing changed.</returns>
+    public Task<string?> StartCollectingAsync(int campaignId, CancellationToken ct = default) =>
         ChangeStateAsync(campaignId, c => c.StartCollecting(), "Начат сбор данных", ct);
 
-    public Task CloseAsync(int campaignId, CancellationToken ct = default) =>
+    /// <returns>Null once the campaign is closed; else, in Russian, why nothing changed.</returns>
+    public Task<string?> CloseAsync(int campaignId, CancellationToken ct = default) =>
         ChangeStateAsync(campaignId, c => c.Close(), "Сбор данных завершён, мониторинг закрыт", ct);
 
     /// <summary>Per municipality: how many organisations submitted, are in progress, have not started.</summary>
@@ -158,14 +159,28 @@ public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory
             .ToList();
     }
 
-    private async Task ChangeStateAsync(int campaignId, Action<Campaign> change, string what, CancellationToken ct)
+    private async Task<string?> ChangeStateAsync(int campaignId, Action<Campaign> change, string what, CancellationToken ct)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new TerritoryAccessDeniedException();
         await DemandManageAsync(campaign.RegionId);
         change(campaign);
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{campaign.Title}» на {Format.Date(campaign.AsOf)}", what));
-        await db.SaveChangesAsync(ct);
+        return await SavedAsync(db, ct) ? null : DatabaseBusy.ActionMessage;
+    }
+
+    /// <summary>False when another write held the database past the wait: then nothing of this one was saved.</summary>
+    private static async Task<bool> SavedAsync(MentoringDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return false;
+        }
     }
 
     private async Task DemandManageAsync(int regionId)
