@@ -113,7 +113,7 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
         { "cell type xyz", "Лист «Формы и документы», строка 1" },
         { "relationship to nowhere", "Файл повреждён или не является таблицей .xlsx" },
         { "one row of 300 cells all A1", "больше 200 столбцов" },
-        { "25 000 empty rows", "больше 20000 строк" },
+        { "25 000 empty rows", "больше 20\u00A0000 строк" },
         { "XXE: an external entity", "Файл повреждён или не является таблицей .xlsx" },
         { "billion laughs", "Файл повреждён или не является таблицей .xlsx" },
         { "60 000 shared strings", "В книге больше 50\u00A0000 разных текстов" },

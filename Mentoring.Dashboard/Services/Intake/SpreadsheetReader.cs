@@ -202,7 +202,7 @@ public static class SpreadsheetReader
                 EndRow();
                 // Empty rows count too: 2,5 million of them are not a municipality's table either.
                 if (++rowsRead > MaxRows)
-                    return (null, $"Лист «{name}»: больше {MaxRows} строк — это не таблица одного муниципалитета.");
+                    return (null, $"Лист «{name}»: больше {Format.Number(MaxRows)} строк — это не таблица одного муниципалитета.");
                 // The row number as written, read without the SDK's parser (which throws on «abc» or 2^40).
                 var written = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
                 if (written is null)
@@ -217,13 +217,13 @@ public static class SpreadsheetReader
             {
                 // Counted per cell, not per column letter: a row of millions of cells all addressed «A1» is refused too.
                 if (cells.Count >= MaxColumns)
-                    return (null, $"Лист «{name}»: больше {MaxColumns} столбцов — это не шаблон мониторинга.");
+                    return (null, $"Лист «{name}»: больше {Format.Number(MaxColumns)} столбцов — это не шаблон мониторинга.");
                 if (++budget.Cells > MaxCells)
                     return (null, $"В книге больше {Format.Number(MaxCells)} заполненных ячеек — это не таблица одного муниципалитета.");
                 var cell = (Cell)reader.LoadCurrentElement()!; // moves the reader past the cell
                 var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
                 if (column >= MaxColumns)
-                    return (null, $"Лист «{name}»: больше {MaxColumns} столбцов — это не шаблон мониторинга.");
+                    return (null, $"Лист «{name}»: больше {Format.Number(MaxColumns)} столбцов — это не шаблон мониторинга.");
                 while (cells.Count < column)
                     cells.Add(null);
                 if (cell.CellFormula is not null)
@@ -278,9 +278,9 @@ public static class SpreadsheetReader
         {
             var record = csv.Parser.Record ?? [];
             if (record.Length > MaxColumns)
-                return ([], $"В файле больше {MaxColumns} столбцов — это не шаблон мониторинга.");
+                return ([], $"В файле больше {Format.Number(MaxColumns)} столбцов — это не шаблон мониторинга.");
             if (rows.Count >= MaxRows)
-                return ([], $"В файле больше {MaxRows} строк — это не таблица одного муниципалитета.");
+                return ([], $"В файле больше {Format.Number(MaxRows)} строк — это не таблица одного муниципалитета.");
             if (record.All(string.IsNullOrWhiteSpace))
                 continue;
             rows.Add(record);
