@@ -27,6 +27,8 @@ public abstract class ScopeByConstructionTests(SeededDatabase database)
     [
         typeof(ScopedDbContextFactory), typeof(DatabaseInitializer), typeof(Dashboard.Data.DemoData.DemoDataBuilder), typeof(Services.AuditLog),
         typeof(Services.Live.PostgreSqlFigureChangeFeed),
+        // The DI registrations themselves (their factories take the service provider).
+        typeof(Extensions.ServiceCollectionExtensions),
         // Identity's own scope (UserManager and its context): the sign-in's revalidation, and user administration,
         // which is for administrators only, who read every region anyway.
         typeof(RevalidatingIdentityStateProvider), typeof(Services.UserAdministration),
@@ -36,18 +38,27 @@ public abstract class ScopeByConstructionTests(SeededDatabase database)
     public void OnlyThePlumbingTakesAnUnscopedContext()
     {
         var offenders = typeof(MentoringDbContext).Assembly.GetTypes()
-            .Where(t => !MayUseThePlainFactory.Contains(t) && t.Namespace?.Contains(".Migrations", StringComparison.Ordinal) != true)
+            .Where(t => !MayUseThePlainFactory.Contains(t.DeclaringType ?? t) && !MayUseThePlainFactory.Contains(t) && t.Namespace?.Contains(".Migrations", StringComparison.Ordinal) != true)
             .SelectMany(t => Dependencies(t).Where(IsUnscoped).Select(d => $"{t.FullName} takes {d.Name}"))
             .ToList();
 
         Assert.True(offenders.Count == 0, "Unscoped database access:\n" + string.Join("\n", offenders));
     }
 
-    /// <summary>What a type is given: its constructors' parameters and the services a component injects.</summary>
-    private static IEnumerable<Type> Dependencies(Type type) =>
-        type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)
-            .Concat(type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-                .Where(p => p.GetCustomAttribute<InjectAttribute>() is not null).Select(p => p.PropertyType));
+    /// <summary>
+    /// What a type is given: its constructors' parameters, the services a component injects, and what an endpoint's
+    /// handler (a lambda, compiled into a closure class) asks for. A helper handed a context by its caller
+    /// (<see cref="ObservationInserter"/>) is not a way in; a factory as any method's parameter is.
+    /// </summary>
+    private static IEnumerable<Type> Dependencies(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var isClosure = type.Name.Contains("<>c", StringComparison.Ordinal);
+        return type.GetConstructors(all).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)
+            .Concat(type.GetProperties(all).Where(p => p.GetCustomAttribute<InjectAttribute>() is not null).Select(p => p.PropertyType))
+            .Concat(type.GetMethods(all).SelectMany(m => m.GetParameters()).Select(p => p.ParameterType)
+                .Where(t => isClosure || typeof(IDbContextFactory<MentoringDbContext>).IsAssignableFrom(t)));
+    }
 
     private static bool IsUnscoped(Type type) =>
         typeof(MentoringDbContext).IsAssignableFrom(type) || typeof(IDbContextFactory<MentoringDbContext>).IsAssignableFrom(type)
