@@ -14,8 +14,8 @@ public abstract class PlanAdministrationTests(SeededDatabase database)
 {
     private PlanAdministration As(string role, Microsoft.EntityFrameworkCore.IDbContextFactory<MentoringDbContext>? factory = null)
     {
-        var user = new FixedUser(TestUsers.For(role, 1, 1, 1));
-        return new PlanAdministration(new ScopedDbContextFactory(factory ?? database.Factory, user), user, new AuditLog(database.Factory, user, new HttpContextAccessor(), TimeProvider.System));
+        var principal = TestUsers.For(role, 1, 1, 1);
+        return new PlanAdministration(database.ScopedAs(principal, factory), database.GuardAs(principal), database.AuditAs(principal));
     }
 
     [Fact]

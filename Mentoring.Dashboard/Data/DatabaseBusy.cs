@@ -20,6 +20,20 @@ public static class DatabaseBusy
         ? ActionMessage
         : "На сервере произошла ошибка, она записана в журнал. Это действие ничего не сохранило; уже сохранённые данные не затронуты.";
 
+    /// <summary>Saves the context's changes; false when another write held the database past the wait, and nothing was saved.</summary>
+    public static async Task<bool> TrySaveAsync(Microsoft.EntityFrameworkCore.DbContext db, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (Is(e))
+        {
+            return false;
+        }
+    }
+
     public static bool Is(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

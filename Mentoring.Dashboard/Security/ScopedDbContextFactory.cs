@@ -19,11 +19,4 @@ public sealed class ScopedDbContextFactory(IDbContextFactory<MentoringDbContext>
         db.LimitTo(filter);
         return db;
     }
-
-    /// <summary>Limits a context made elsewhere (Identity's, which user administration shares) the same way.</summary>
-    public async Task<MentoringDbContext> LimitAsync(MentoringDbContext db)
-    {
-        db.LimitTo(RegionFilter.For(UserScope.From(await currentUser.GetAsync())));
-        return db;
-    }
 }

@@ -16,7 +16,7 @@ public sealed record PlanValueInput(int? Id, int RegionId, string IndicatorCode,
 /// Plan values, edited by administrators only (checked here, not only by the page). Every change is validated
 /// (years, 0–100 % for shares, one value per indicator, kind and year) and written to the audit log with old and new values.
 /// </summary>
-public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, ICurrentUser currentUser, AuditLog audit)
+public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, TerritoryGuard guard, AuditLog audit)
 {
     /// <summary>The column's length (MentoringDbContext).</summary>
     public const int MaxSourceLength = 300;
@@ -69,7 +69,7 @@ public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, IC
             db.PlanValues.Add(new PlanValue(region, indicator.Code, input.Year, input.Target, input.OrganisationKind, source));
             details = $"{indicator.ShortName}: добавлен план {input.Year} г. — {Format.Number(input.Target)}";
         }
-        if (!await TrySaveAsync(db))
+        if (!await DatabaseBusy.TrySaveAsync(db))
             return OperationResult.Fail(DatabaseBusy.ActionMessage);
         await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {region.Name}", details);
         return OperationResult.Ok;
@@ -83,31 +83,15 @@ public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, IC
         if (plan is null)
             return OperationResult.Fail("Плановое значение не найдено: возможно, его уже удалили.");
         db.PlanValues.Remove(plan);
-        if (!await TrySaveAsync(db))
+        if (!await DatabaseBusy.TrySaveAsync(db))
             return OperationResult.Fail(DatabaseBusy.ActionMessage);
         await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {plan.Region.Name}", $"{plan.IndicatorCode}: удалён план {plan.Year} г. — {Format.Number(plan.Target)}");
         return OperationResult.Ok;
     }
 
-    /// <summary>False when another write held the database past the wait: nothing was saved.</summary>
-    private static async Task<bool> TrySaveAsync(MentoringDbContext db)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (Exception e) when (DatabaseBusy.Is(e))
-        {
-            return false;
-        }
-    }
-
     private async Task DemandAdministratorAsync()
     {
-        var user = await currentUser.GetAsync();
-        await using var db = await contextFactory.CreateDbContextAsync();
-        if (!UserScope.From(user).IsAdministrator || !await AccountStamp.IsCurrentAsync(db.Users, user))
+        if (!(await guard.ScopeAsync()).IsAdministrator || !await guard.IsAccountCurrentAsync())
             throw new UnauthorizedAccessException("Only administrators, signed in as they are now, edit plan values.");
     }
 }

@@ -24,8 +24,9 @@ public sealed record TerritoryOption(int Id, string Name);
 public sealed record ProfileInput(string DisplayName, string? Position, string? Workplace);
 
 /// <summary>
-/// Account management. Administrators only: checked here on every call, not just by the page. Each operation runs in
-/// its own DI scope (a fresh UserManager and context) and, where it writes several rows, in one transaction.
+/// Account management: administrators only, checked here on every call, not just by the page; and each signed-in
+/// user's own profile (name, position, organisation). Each operation runs in its own DI scope (a fresh UserManager
+/// and context) and, where it writes several rows, in one transaction.
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser currentUser, AuditLog audit)
 {

@@ -109,7 +109,7 @@ public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory
         db.Campaigns.Add(campaign);
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{title}» на {Format.Date(campaign.AsOf)}",
             $"Открыт черновик мониторинга, показателей: {indicators.Count}"));
-        return await SavedAsync(db, ct) ? (campaign.Id, []) : (null, [DatabaseBusy.ActionMessage]);
+        return await DatabaseBusy.TrySaveAsync(db, ct) ? (campaign.Id, []) : (null, [DatabaseBusy.ActionMessage]);
     }
 
     /// <returns>Null once collection has started; else, in Russian, why nothing changed.</returns>
@@ -166,21 +166,7 @@ public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory
         await DemandManageAsync(campaign.RegionId);
         change(campaign);
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{campaign.Title}» на {Format.Date(campaign.AsOf)}", what));
-        return await SavedAsync(db, ct) ? null : DatabaseBusy.ActionMessage;
-    }
-
-    /// <summary>False when another write held the database past the wait: then nothing of this one was saved.</summary>
-    private static async Task<bool> SavedAsync(MentoringDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (Exception e) when (DatabaseBusy.Is(e))
-        {
-            return false;
-        }
+        return await DatabaseBusy.TrySaveAsync(db, ct) ? null : DatabaseBusy.ActionMessage;
     }
 
     private async Task DemandManageAsync(int regionId)

@@ -86,8 +86,6 @@ public sealed class DeckStore(ScopedDbContextFactory contextFactory, ICurrentUse
     public async Task SaveNotesAsync(int id, string slideKey, string? notes, CancellationToken ct = default)
     {
         var text = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        if (text?.Length > DeckLayout.MaxTextLength)
-            throw new ArgumentException($"Заметки к слайду — не длиннее {DeckLayout.MaxTextLength} символов.");
         var owner = await OwnerIdAsync();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var deck = await db.SavedDecks.FirstOrDefaultAsync(d => d.Id == id && d.OwnerId == owner, ct) ?? throw new TerritoryAccessDeniedException();
