@@ -123,6 +123,9 @@ public abstract class StorageTests(SeededDatabase database)
             return await db.SavedDecks.Where(d => d.Id == id).Select(d => d.Name).SingleAsync();
         }
         var plan = new PlanValueInput(null, region, Mentoring.Domain.Indicators.IndicatorCatalogue.ProgrammeStudents511, null, 2030, 90, "Тест");
+        // One's own profile is found by the sign-in name.
+        UserAdministration Profiles(ClaimsPrincipal user) => new(services.GetRequiredService<IServiceScopeFactory>(), new FixedUser(new ClaimsPrincipal(new ClaimsIdentity(
+            user.Claims.Where(c => c.Type != ClaimTypes.Name).Append(new Claim(ClaimTypes.Name, account.UserName!)), "test"))), database.AuditAs(user));
 
         var presenter = await SignInAsync(Roles.Presenter);
         var admin = await SignInAsync(Roles.Administrator);
@@ -133,11 +136,16 @@ public abstract class StorageTests(SeededDatabase database)
         await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => Decks(presenter).SaveAsync(deck, "После смены роли", [new SlideSetting("title")]));
         await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => Decks(presenter).SaveNotesAsync(deck, "title", "Заметка"));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Plans(admin).SaveAsync(plan));
+        Assert.Equal([AccountStamp.ChangedMessage], (await Profiles(presenter).UpdateOwnProfileAsync(new ProfileInput("Переименован", null, null))).Errors);
         Assert.Equal("До смены роли", await DeckNameAsync(deck));
+        Assert.Equal("Докладчик", (await users.FindByIdAsync(account.Id))!.DisplayName);
 
         // Signed in again, as the account is now: it writes.
         await Decks(await SignInAsync(Roles.Presenter)).SaveAsync(deck, "После входа", [new SlideSetting("title")]);
         Assert.Equal("После входа", await DeckNameAsync(deck));
+        Assert.Empty((await Profiles(await SignInAsync(Roles.Presenter)).UpdateOwnProfileAsync(new ProfileInput("Докладчик после входа", null, null))).Errors);
+        await scope.ServiceProvider.GetRequiredService<MentoringDbContext>().Entry(account).ReloadAsync(); // the profile save changed its row
+        Assert.Equal("Докладчик после входа", account.DisplayName);
 
         // Locked: nothing, with the stamp unchanged.
         Assert.True((await users.SetLockoutEnabledAsync(account, true)).Succeeded);

@@ -181,6 +181,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         var user = await OwnUserAsync(scope.ServiceProvider);
         if (user is null)
             return OperationResult.Fail("Войдите в систему.");
+        // A write like any other: a locked account, or one changed since sign-in, changes nothing.
+        if (!await AccountStamp.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<MentoringDbContext>().Users, await currentUser.GetAsync()))
+            return OperationResult.Fail(AccountStamp.ChangedMessage);
         (user.DisplayName, user.Position, user.Workplace) = (name, position, workplace);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
