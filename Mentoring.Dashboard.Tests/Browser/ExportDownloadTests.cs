@@ -28,7 +28,8 @@ public class ExportDownloadTests(DashboardApp app)
         Assert.Equal(await page.Locator(".municipality-table thead th").Nth(3).InnerTextAsync(), rows[0][3]);
         // The file's first row is the table's first row, figure for figure.
         Assert.Equal("город Армавир", rows[1][0]);
-        Assert.Contains(rows[1][3]!, await firstRow.InnerTextAsync());
+        Assert.Equal("90,9\u00A0% (демо)", rows[1][3]);
+        Assert.Contains(OriginMarks.Unmarked(rows[1][3]!), await firstRow.InnerTextAsync());
         Assert.Equal(await page.Locator(".municipality-table tbody tr").CountAsync(), rows.Count - 1);
         await DashboardApp.ScreenshotAsync(page, "65-region-downloads");
     }
@@ -51,8 +52,9 @@ public class ExportDownloadTests(DashboardApp app)
         Assert.Equal(await shown.CountAsync(), rows.Count - 1);
         // Each line of the page, as the file has it: the school's value, the municipality's, and the demo mark.
         var satisfaction = rows.Single(r => r[1]!.StartsWith("Удовлетворённость педагогических", StringComparison.Ordinal));
-        Assert.Equal(new[] { "92,9\u00A0% (13 из 14)", "85,2\u00A0%", "демонстрационные данные" }, satisfaction[2..].Select(c => c ?? ""));
-        Assert.Equal(await shown.Locator(".demo-badge").CountAsync(), rows.Count(r => r[4] == "демонстрационные данные"));
+        // Each cell says its own origin: the school's generated value and the municipality's sum of generated values.
+        Assert.Equal(new[] { "92,9\u00A0% (13 из 14) (демо)", "85,2\u00A0% (демо)", "" }, satisfaction[2..].Select(c => c ?? ""));
+        Assert.Equal(await shown.Locator(".demo-badge").CountAsync(), rows.Count(r => OriginMarks.IsGenerated(r[2])));
         await DashboardApp.ScreenshotAsync(page, "66-organisation-download");
     }
 }

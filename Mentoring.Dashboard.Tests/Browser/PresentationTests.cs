@@ -38,7 +38,7 @@ public partial class PresentationTests(DashboardApp app)
         var fourth = page.Locator(".slide.is-current");
         await Expect(fourth.Locator(".slide-topic")).ToHaveTextAsync("Динамика: по сравнению с 2021 г.");
         await Expect(fourth.Locator("h2")).ToHaveTextAsync(
-            "Улучшились 19 из 19 значений; больше всего — «Обучающиеся 5–11 кл. в наставничестве»: 29,05\u00A0% → 51,56\u00A0%");
+            "Улучшились 19 из 19 значений (демо); больше всего — «Обучающиеся 5–11 кл. в наставничестве»: 29,05\u00A0% → 51,56\u00A0%");
         await Expect(fourth.Locator(".slide-pair").First).ToContainTextAsync("29,05\u00A0% → 51,56\u00A0%");
         await Expect(page.Locator(".slide-counter")).ToHaveTextAsync(new Regex(@"^4 / \d+$"));
         await DashboardApp.ScreenshotAsync(page, "53-slide-dynamics");
@@ -50,7 +50,7 @@ public partial class PresentationTests(DashboardApp app)
     }
 
     [Theory]
-    [InlineData("tomsk", 22, 7)]
+    [InlineData("tomsk", 23, 7)]
     [InlineData("krasnodar", 15, 6)]
     [InlineData("kuzbass", 13, 7)]
     public async Task EverySlide_FitsItsPage(string region, int slides, int story)
@@ -129,22 +129,22 @@ public partial class PresentationTests(DashboardApp app)
         await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync("a:has-text('Показать')");
         await DashboardApp.WaitForInteractiveAsync(page);
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("1 / 22");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("1 / 23");
 
         var opening = page.WaitForPopupAsync();
         await page.ClickAsync("button:has-text('Окно докладчика')");
         var presenter = await opening;
         await DashboardApp.WaitForInteractiveAsync(presenter);
-        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("1 / 22");
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("1 / 23");
 
         // A key in the presenter's window moves the hall.
         await presenter.Keyboard.PressAsync("ArrowRight");
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("2 / 22");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("2 / 23");
         await Expect(page).ToHaveURLAsync(new Regex("slide=2"));
         // A key in the hall moves the presenter's window, with the next slide beside the current one.
         await page.Locator(".slide-show").FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
-        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
         await Expect(presenter.Locator(".presenter-frame--current h2")).ToHaveTextAsync("План 2023 г. выполнен по 2 из 7 показателей");
         await Expect(presenter.Locator(".presenter-frame--next .slide-topic")).ToHaveTextAsync("Динамика: по сравнению с 2021 г.");
 
@@ -153,26 +153,26 @@ public partial class PresentationTests(DashboardApp app)
         await presenter.Locator("#presenter-notes").PressAsync(" ");
         await presenter.ClickAsync("button:has-text('Сохранить заметки')");
         await Expect(presenter.Locator(".presenter-side .form-success")).ToHaveTextAsync("Заметки сохранены.");
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
         await DashboardApp.ScreenshotAsync(presenter, "58-presenter-window");
         await presenter.ReloadAsync();
         await DashboardApp.WaitForInteractiveAsync(presenter);
-        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
         await Expect(presenter.Locator("#presenter-notes")).ToHaveValueAsync("Сказать о росте на 22,5 п.п.");
         await presenter.CloseAsync();
 
         // A reload of the hall's window keeps its slide; Tab leaves the deck for its controls.
         await page.ReloadAsync();
         await DashboardApp.WaitForInteractiveAsync(page);
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
         await page.Locator(".slide-show").FocusAsync();
         await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.slide-controls')"));
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
 
         // The handout: every slide with its notes.
         await page.GotoAsync(page.Url.Replace("slide=3", "view=handout", StringComparison.Ordinal));
-        await Expect(page.Locator(".handout-item")).ToHaveCountAsync(22);
+        await Expect(page.Locator(".handout-item")).ToHaveCountAsync(23);
         await Expect(page.Locator(".handout-item").Nth(2).Locator(".handout-notes")).ToContainTextAsync("Сказать о росте на 22,5 п.п.");
         await DashboardApp.ScreenshotAsync(page, "59-handout");
     }
@@ -283,7 +283,7 @@ public partial class PresentationTests(DashboardApp app)
         Assert.Equal(Services.Presentation.Pptx.PptxWriter.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Томская-область-01-06-2023.pptx", response.Content.Headers.ContentDisposition?.FileNameStar);
         using var pptx = DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
-        Assert.Equal(22, pptx.PresentationPart!.SlideParts.Count());
+        Assert.Equal(23, pptx.PresentationPart!.SlideParts.Count());
 
         // A municipal head of another region gets no file, whatever the link says.
         using var head = await app.SignedInClientAsync("anapa@demo.local");

@@ -14,12 +14,12 @@ public class AnalysisComponentTests : DashboardTestContext
 {
     private static readonly Indicator Mentees = IndicatorCatalogue.Get(IndicatorCatalogue.StudentMentees);
 
-    private static Measure Percent(decimal value) => new(Mentees, Figure.PercentOnly(value), value, true, false);
+    private static Measure Percent(decimal value) => new(Mentees, Figure.PercentOnly(value), value, true, FigureOrigin.Published);
 
     [Fact]
     public void ADynamicsList_MarksAGeneratedFigure_AndSaysWhatTheMarkMeans()
     {
-        var generated = new Measure(Mentees, Figure.Share(3, 10), 30, true, IsSynthetic: true);
+        var generated = new Measure(Mentees, Figure.Share(3, 10), 30, true, FigureOrigin.Computed | FigureOrigin.Generated);
         MunicipalityChange[] items =
         [
             new(1, "Яйский МО", MunicipalityKind.MunicipalOkrug, Mentees, null, Percent(11), Percent(15)),

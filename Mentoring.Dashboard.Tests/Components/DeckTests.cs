@@ -30,7 +30,7 @@ public class DeckTests : DashboardTestContext
     {
         var indicator = IndicatorCatalogue.Get(code);
         return new SliceChange(indicator, kind, null,
-            new Measure(indicator, Figure.PercentOnly(before), before, true, false), new Measure(indicator, Figure.PercentOnly(after), after, true, false));
+            new Measure(indicator, Figure.PercentOnly(before), before, true, FigureOrigin.Published), new Measure(indicator, Figure.PercentOnly(after), after, true, FigureOrigin.Published));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class DeckTests : DashboardTestContext
              new Conclusion("Не приступили к реализации: «Учитель-ученик» (ОУ) – 1 муниципалитет: Юргинский МО.", []) { IsAboutNonStarters = true }]));
 
         Assert.Equal(["title", "key-figures", "documents", "summary", "appendix", "conclusions-0", "not-started-0"], slides.Select(s => s.Key));
-        Assert.Equal("Чаще всего есть «Положение» (99\u00A0%), реже всего — «Договор о партнёрстве» (16\u00A0%)", slides[2].Title);
+        Assert.Equal("Чаще всего есть «Положение»: 99\u00A0%; реже всего — «Договор о партнёрстве»: 16\u00A0%", slides[2].Title);
         Assert.Equal(["Выводы", "Не приступили к реализации форм наставничества"], slides[4].Points);
         Assert.All(slides.Skip(4), s => Assert.True(s.IsAppendix));
         Assert.All(slides.Take(4), s => Assert.False(s.IsAppendix));
@@ -74,10 +74,10 @@ public class DeckTests : DashboardTestContext
             dynamics: dynamics));
 
         var key = slides.Single(s => s.Kind == SlideKind.KeyFigures);
-        Assert.Equal("По сравнению с 2021 г. улучшились 1 из 2 ключевых показателей", key.Title);
+        Assert.Equal("По сравнению с 2021 г. улучшился 1 из 2 ключевых показателей", key.Title);
         Assert.Equal("▼ \u22122,9\u00A0п.п. (2021 г.: 9,1\u00A0%)", SlideText.Change(key.KeyFigures.Single(k => k.Figure.Indicator == mentees.Indicator).Change!, key.BaseLabel));
         var chart = slides.Single(s => s.Key == "dynamics");
-        Assert.Equal("Улучшились 1 из 2 значений; больше всего — «Учитель-ученик»: 72,6\u00A0% → 79,2\u00A0%", chart.Title);
+        Assert.Equal("Улучшилось 1 из 2 значений; больше всего — «Учитель-ученик»: 72,6\u00A0% → 79,2\u00A0%", chart.Title);
         Assert.Equal([forms, mentees], chart.Changes); // the biggest change first
         Assert.Contains(slides, s => s.Key == "dynamics-0" && s.IsAppendix);
     }
@@ -102,7 +102,7 @@ public class DeckTests : DashboardTestContext
     {
         // Municipality n has the n-th highest share.
         var rows = Enumerable.Range(1, 20).Select(n => new ComparisonRow(n, $"Муниципалитет {n}", "", MunicipalityGroup.OkrugsAndDistricts, 10,
-            100 - n, $"{100 - n} %", "", "", "", false, false, true, "")).ToList();
+            100 - n, $"{100 - n} %", "", "", "", FigureOrigin.Published, false, true, "")).ToList();
         var indicator = IndicatorCatalogue.Get(IndicatorCatalogue.FormTeacherStudent);
 
         var slide = DeckComposer.Compose(Data([]) with { RankingIndicator = indicator, Ranking = rows, OwnMunicipalityId = own })

@@ -64,9 +64,9 @@ public class MunicipalityTableTests : DashboardTestContext
 
         var chart = Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking(rows, Regulation);
 
-        Assert.Equal(["50\u00A0%\u00A0*", "30\u00A0%"], chart.Series[0].Points.Select(p => p.Text));
-        Assert.Equal("* значение по демонстрационным (сгенерированным) данным", chart.Footnote);
-        Assert.Null(Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking([rows[0]], Regulation).Footnote);
+        Assert.Equal(["50\u00A0%\u00A0*", "30\u00A0%"], chart.Series[0].Points.Select(p => p.Label));
+        Assert.Equal(["* значение по демонстрационным (сгенерированным) данным"], chart.Footnotes);
+        Assert.Empty(Mentoring.Dashboard.Components.Charts.DashboardCharts.MunicipalityRanking([rows[0]], Regulation).Footnotes);
     }
 
     [Fact]

@@ -29,6 +29,49 @@ public class FigureChecksTests
         Assert.Equal(flagged, issues.Contains(QualityIssueKind.PercentDiffersFromCounts));
     }
 
+    [Theory]
+    [InlineData(207, 292, 70.8, true)] // Tomsk: 70,89 % printed «70,8 %»
+    [InlineData(207, 292, 70.9, false)] // rounded
+    [InlineData(55, 111, 49, true)] // Krasnoyarsk: 49,55 % printed «49 %»
+    [InlineData(110, 111, 99.0, false)] // 99,1 % as 99: rounding and cutting agree; storage's 99.0 is still 99
+    [InlineData(16, 111, 15, false)] // neither rounded nor cut: a different warning
+    public void APercentCutOffInsteadOfRounded_IsFlaggedAsSuch(int numerator, int denominator, double printed, bool truncated)
+    {
+        var issues = FigureChecks.Check(Share, Figure.Share(numerator, denominator, (decimal)printed));
+
+        Assert.Equal(truncated, issues.Contains(QualityIssueKind.PercentTruncated));
+    }
+
+    [Theory]
+    [InlineData(StatementKind.ApprovedOn, "2022-03-03", "2022-06-01", true)] // Stary Oskol: considered before its own date
+    [InlineData(StatementKind.ApprovedOn, "2022-06-10", "2022-06-01", false)]
+    [InlineData(StatementKind.HeldOn, "2023-05-30", "2023-05-15", true)] // Krasnoyarsk: a stage after the report's date
+    [InlineData(StatementKind.HeldOn, "2023-05-10", "2023-05-15", false)]
+    public void ADateThatCannotBeRight_IsFound(StatementKind kind, string date, string asOf, bool impossible) =>
+        Assert.Equal(impossible, StatementChecks.IsImpossibleDate(kind, DateOnly.Parse(date), DateOnly.Parse(asOf)));
+
+    [Fact]
+    public void AClaimedFall_IsContradictedByEveryRiseAndNothingElse()
+    {
+        ValueChange[] changes = [new(7.5m, 8m), new(7.2m, 10.1m), new(9.1m, 6.2m), new(3m, 3m)];
+
+        var against = StatementChecks.Contradicting(ChangeDirection.Decrease, changes);
+
+        Assert.Equal([changes[0], changes[1]], against);
+    }
+
+    [Fact]
+    public void Origins_AddUpThroughAggregation_AndOnlyGeneratedPartialOrContradictedNeedAMark()
+    {
+        Assert.Equal(FigureOrigin.Computed | FigureOrigin.Generated, OriginRules.ComputedFrom(FigureOrigin.Published, FigureOrigin.Generated));
+        Assert.Equal(FigureOrigin.Computed | FigureOrigin.Partial | FigureOrigin.Contradicted,
+            OriginRules.ComputedFrom(FigureOrigin.Partial, FigureOrigin.Contradicted));
+        Assert.False(FigureOrigin.Computed.NeedsMark());
+        Assert.False(FigureOrigin.Published.NeedsMark());
+        Assert.True((FigureOrigin.Computed | FigureOrigin.Partial).NeedsMark());
+        Assert.True(FigureOrigin.Published.IsAsPrinted());
+    }
+
     [Fact]
     public void APartAboveItsWhole_AndAShareAbove100_AreFlagged()
     {

@@ -216,7 +216,7 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
         var report = await database.DynamicsAs(official).GetAsync(region, latestClosed.Id, campaign);
         Assert.True(report.IsHeldBack);
         Assert.Empty(report.Indicators);
-        Assert.Equal($"Мониторинг на {Format.Date(collecting.AsOf)} ещё идёт: данные сдали не все организации, поэтому изменения не рассчитываются — "
+        Assert.Equal($"Мониторинг на {Format.Date(collecting.AsOf)} ещё идёт (сдали 1 из 127 организаций), поэтому изменения не рассчитываются — "
                      + "неполные данные выглядели бы как снижение. Сравнение появится после закрытия мониторинга.", report.HeldBackText);
 
         var conclusions = await database.ConclusionsAs(official).ForRegionAsync(region, campaign);

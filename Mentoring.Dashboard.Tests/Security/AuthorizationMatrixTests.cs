@@ -144,7 +144,7 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
     /// <summary>What each allowed analysis returns, the same for every role allowed it.</summary>
     private static readonly Dictionary<string, string> Analysed = new()
     {
-        ["region conclusions"] = "17: Отстают от плана: «Учитель-учитель» – 78,24\u00A0% при плане",
+        ["region conclusions"] = "17: Отстают от плана: «Учитель-учитель» – 78,24\u00A0% (демо) при",
         ["region dynamics"] = "5 показателей, 352 значений муниципалитетов, база «»",
         ["region recommendations"] = "5: 207, 414, 804, 1063, 1067",
         ["region quality"] = "1: Краснодарский край FORM_TT",
@@ -160,7 +160,7 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
     /// </summary>
     private static readonly Dictionary<(string User, string Operation), string> AnalysedFor = new()
     {
-        [("curator", "region conclusions")] = "1: Отстают от плана: «Учитель-учитель» – 78,24\u00A0% при плане",
+        [("curator", "region conclusions")] = "1: Отстают от плана: «Учитель-учитель» – 78,24\u00A0% (демо) при",
         [("curator", "region dynamics")] = "0 показателей, 0 значений муниципалитетов, база «»",
         [("head", "region recommendations")] = "5: 8, 20, 22, 29, 31",
     };
@@ -179,7 +179,7 @@ public abstract class AuthorizationMatrixTests(SeededDatabase database)
                 ? $"{d.Indicators.Count} показателей, {d.Indicators.Sum(i => i.Municipalities.Count)} значений муниципалитетов, база «{d.BaseLabel}»" : "",
             "region recommendations" => async () => Addressed(await database.RecommendationsAs(principal).GetAsync(TerritoryRef.Region(ids.Krasnodar), ids.KrasnodarCampaign)),
             "region quality" => async () => (await database.QualityAs(principal).GetAsync(ids.Krasnodar)) is var q
-                ? $"{q.Count}: {string.Join("; ", q.Select(w => $"{w.Territory} {w.Indicator.Code}"))}" : "",
+                ? $"{q.Count}: {string.Join("; ", q.Select(w => $"{w.Territory} {w.Indicator?.Code}"))}" : "",
             "municipality conclusions" => async () => Sentences(await database.ConclusionsAs(principal).ForMunicipalityAsync(ids.Anapa, ids.KrasnodarCampaign)),
             "municipality recommendations" => async () => Addressed(await database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Anapa), ids.KrasnodarCampaign)),
             "other municipality recommendations" => async () => Addressed(await database.RecommendationsAs(principal).GetAsync(TerritoryRef.Municipality(ids.Armavir), ids.KrasnodarCampaign)),

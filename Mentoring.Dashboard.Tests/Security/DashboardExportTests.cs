@@ -30,7 +30,7 @@ public class DashboardExportTests(DashboardApp app)
         foreach (var row in rows.Skip(1))
         {
             Assert.Contains($">{row[0]}</a>", page);
-            Assert.Contains(row[3], page); // the value as the page shows it ("79,8 %" or "нет данных")
+            Assert.Contains(OriginMarks.Unmarked(row[3]), page); // the value as the page shows it ("79,8 %" or "нет данных"), before its badge
         }
         // Ranked as the table is sorted on screen: by the value, highest first.
         var values = rows.Skip(1).Select(r => r[4]).Where(v => v is { Length: > 0 }).Select(v => decimal.Parse(v, Services.Format.Russian)).ToList();
@@ -63,7 +63,7 @@ public class DashboardExportTests(DashboardApp app)
         {
             Assert.Equal(row, sheetRow);
             Assert.Contains(row[1], page);
-            foreach (var value in row.Skip(2).Where((_, i) => i % 2 == 0 && row.Length - 3 > i).Where(v => v is { Length: > 1 }))
+            foreach (var value in row.Skip(2).Where((_, i) => i % 2 == 0 && row.Length - 3 > i).Where(v => v is { Length: > 1 }).Select(OriginMarks.Unmarked))
             {
                 Assert.Contains(value, page);
                 shares += value.EndsWith("\u00A0%", StringComparison.Ordinal) ? 1 : 0;
@@ -105,11 +105,22 @@ public class DashboardExportTests(DashboardApp app)
 
         Assert.Equal(new[] { "Организация", "Тип" }, own[0][..2]);
         Assert.Equal(await app.ScalarAsync("SELECT COUNT(*) FROM Organisations WHERE MunicipalityId = $m", ("$m", anapa)), own.Count - 1);
-        Assert.Contains(own.Skip(1), r => r.Skip(2).Any(c => c is "да" or "нет"));
+        // Anapa's schools are named in the report, but its ✓/✗ are generated (the report's one filled row is a sample):
+        // every such cell says «демо», and no row is labelled demo as a whole.
+        var named = own.Skip(1).Where(r => !r[0].EndsWith("(демо)", StringComparison.Ordinal)).ToList();
+        Assert.Equal(32, named.Count);
+        Assert.All(named, r => Assert.All(r[2..^1], c => Assert.Matches("^(да|нет) \\(демо\\)$", c)));
+        Assert.All(named, r => Assert.Equal("", r[^1]));
+        // A generated organisation says so once, in its note; a value it lacks is «нет данных», not a demo value.
+        Assert.All(own.Skip(1).Except(named), r => Assert.Equal("организация сгенерирована для демонстрации: все её значения — демо", r[^1]));
+        Assert.DoesNotContain(own.SelectMany(r => r), c => c == "нет данных (демо)");
         Assert.Equal(HttpStatusCode.Forbidden, neighbourSchools.StatusCode);
         Assert.DoesNotContain("Школа", await neighbourSchools.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, neighbourTotals.StatusCode);
-        Assert.DoesNotContain("(демо)", await neighbourTotals.Content.ReadAsStringAsync());
+        // Aggregates only: no organisation of the neighbour is named (their values are marked «демо» where generated).
+        var totals = await neighbourTotals.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Школа №", totals);
+        Assert.Contains("91,7\u00A0% (демо)", totals);
     }
 
     [Fact]

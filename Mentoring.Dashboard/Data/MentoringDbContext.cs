@@ -43,6 +43,7 @@ public abstract class MentoringDbContext(DbContextOptions options)
     public DbSet<SavedDeck> SavedDecks => Set<SavedDeck>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<RegionVisit> RegionVisits => Set<RegionVisit>();
+    public DbSet<SourceStatement> SourceStatements => Set<SourceStatement>();
 
     /// <summary>The cookie and antiforgery keys, shared by every instance of the dashboard on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -127,6 +128,17 @@ public abstract class MentoringDbContext(DbContextOptions options)
             e.HasOne<Region>().WithMany().HasForeignKey(v => v.RegionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(v => new { v.UserId, v.RegionId }).IsUnique();
             e.HasQueryFilter(v => everyRegion || regionIds.Contains(v.RegionId));
+        });
+        builder.Entity<SourceStatement>(e =>
+        {
+            e.Property(s => s.Quote).HasMaxLength(1000);
+            e.Property(s => s.Where).HasMaxLength(200);
+            e.Property(s => s.IndicatorCode).HasMaxLength(40);
+            e.HasOne(s => s.Campaign).WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(s => s.Region).WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Municipality).WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.CampaignId);
+            e.HasQueryFilter(s => everyRegion || regionIds.Contains(s.RegionId));
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -1,3 +1,4 @@
+using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Territories;
 
@@ -15,11 +16,17 @@ public sealed record ComparisonRow(
     string Detail,
     string SchoolsText,
     string SupplementaryText,
-    bool IsSynthetic,
+    FigureOrigin Origin,
     bool IsMismatch,
     bool ValueIsPercent,
     string SliceLabel)
 {
+    /// <summary>Its value has a generated part (demo organisations or a demo register).</summary>
+    public bool IsSynthetic => Origin.IsGenerated();
+
+    /// <summary>The value with its origin for <paramref name="medium"/>: «100 % (демо)» in a sentence.</summary>
+    public string Render(Medium medium) => OriginText.Render(ValueText, Origin, medium);
+
     /// <param name="kind">A slicer's kind of organisation: the row shows that slice (else its headline slice).</param>
     public static ComparisonRow From(MunicipalityRow row, OrganisationKind? kind = null)
     {
@@ -38,7 +45,7 @@ public sealed record ComparisonRow(
             headline is null ? "" : Format.Detail(indicator, headline.Shown),
             Of(OrganisationKind.School),
             Of(OrganisationKind.Supplementary),
-            headline is { IsShownSynthetic: true } or { IsDenominatorSynthetic: true },
+            headline?.Origin ?? FigureOrigin.Published,
             row.Figures.Slices.Any(s => s.IsMismatch),
             headline is not null && IsPercent(indicator, headline),
             headline is null ? "" : Format.Slice(headline));

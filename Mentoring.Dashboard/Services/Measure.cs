@@ -7,8 +7,11 @@ namespace Mentoring.Dashboard.Services;
 /// A slice's shown figure as one comparable number: the percentage for shares and facts that have one, otherwise
 /// the count ("24 ОО", "208 ед."). Two measures compare only when both are percentages or both are counts.
 /// </summary>
-public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, bool IsPercent, bool IsSynthetic)
+public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, bool IsPercent, FigureOrigin Origin)
 {
+    /// <summary>Any part of it was made up by the demo generator.</summary>
+    public bool IsSynthetic => Origin.IsGenerated();
+
     public static Measure? Of(SliceFigure? slice)
     {
         if (slice is null)
@@ -17,15 +20,15 @@ public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, 
         // A level indicator compares by the share of organisations at its best level ("сформирован полностью").
         if (indicator.Kind == IndicatorKind.Level)
             return slice.LevelPercent(indicator.Levels![0].Code) is { } share
-                ? new(indicator, default, share, true, slice.IsShownSynthetic)
+                ? new(indicator, default, share, true, slice.Origin)
                 : null;
         if (slice.Shown is not { } figure)
             return null;
         return indicator.Kind switch
         {
-            IndicatorKind.Share or IndicatorKind.Fact when figure.Percent is { } p => new(indicator, figure, p, true, slice.IsShownSynthetic),
-            IndicatorKind.Share or IndicatorKind.Fact when figure.Numerator is { } n => new(indicator, figure, n, false, slice.IsShownSynthetic),
-            IndicatorKind.Count when figure.Value is { } v => new(indicator, figure, v, false, slice.IsShownSynthetic),
+            IndicatorKind.Share or IndicatorKind.Fact when figure.Percent is { } p => new(indicator, figure, p, true, slice.Origin),
+            IndicatorKind.Share or IndicatorKind.Fact when figure.Numerator is { } n => new(indicator, figure, n, false, slice.Origin),
+            IndicatorKind.Count when figure.Value is { } v => new(indicator, figure, v, false, slice.Origin),
             _ => null,
         };
     }
@@ -44,12 +47,22 @@ public sealed record Measure(Indicator Indicator, Figure Figure, decimal Value, 
         _ => null,
     };
 
+    /// <summary>The value as a table shows it, beside its own origin badge: «79,8 %», «734 чел.».</summary>
     public string Text => Indicator.Kind == IndicatorKind.Level
         ? $"{Format.Percent(Value)} — {Indicator.Levels![0].Name.ToLowerInvariant()}"
         : Format.Headline(Indicator, Figure);
 
+    /// <summary>The value with its origin for <paramref name="medium"/>: «100 % (демо)» in a sentence, «100 % *» on a chart.</summary>
+    public string Render(Medium medium) => OriginText.Render(Text, Origin, medium);
+
+    /// <summary>The value as a generated sentence states it, with its origin in words.</summary>
+    public string Said => Render(Medium.Sentence);
+
     /// <summary>The change from <paramref name="before"/>: "+8,4 п.п." for percentages, "+87 ед." for counts.</summary>
     public string DeltaText(Measure before) => Format.Delta(Value - before.Value, IsPercent, IsPercent ? "" : UnitOfCount);
+
+    /// <summary>A change computed from both values: as generated, partial or contradicted as either of them.</summary>
+    public FigureOrigin DeltaOrigin(Measure before) => OriginRules.ComputedFrom(before.Origin, Origin);
 
     private string UnitOfCount => Indicator.Kind switch
     {

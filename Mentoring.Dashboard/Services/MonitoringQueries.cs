@@ -12,23 +12,61 @@ public sealed record CampaignInfo(int Id, string Title, DateOnly AsOf, string So
 {
     public bool IsCollecting => State == CampaignState.Collecting;
 
+    /// <summary>Organisations that submitted, of <see cref="Expected"/>; both null for a round loaded from a published report.</summary>
+    public int? Reported { get; init; }
+
+    /// <summary>The organisations of the region a round collected in the system asks to report; null for a published report.</summary>
+    public int? Expected { get; init; }
+
+    /// <summary>Collected in the system and closed before every organisation reported.</summary>
+    public bool IsPartial => State == CampaignState.Closed && Expected is { } expected && Reported < expected;
+
+    /// <summary>
+    /// Its figures are those of whoever reported, not the territory's: still collecting, or closed incomplete. Such a
+    /// round is never compared with another: a fall that only reflects missing reports must not read as a decline.
+    /// </summary>
+    public bool IsIncomplete => IsCollecting || IsPartial;
+
+    /// <summary>«сдали 43 из 127 организаций», for the sentences that say why a comparison is held back.</summary>
+    public string ReportedText => $"сдали {Reported ?? 0} из {Format.Plural(Expected ?? 0, "организации", "организаций", "организаций")}";
+
+    /// <summary>
+    /// Why <paramref name="current"/> is not compared with <paramref name="earlier"/>, or null when they compare: a
+    /// round still collecting or closed incomplete holds the figures of whoever reported, and a fall that only reflects
+    /// missing reports must never read as a decline.
+    /// </summary>
+    public static string? WhyNotCompared(CampaignInfo current, CampaignInfo? earlier) =>
+        current.IsCollecting ? $"Мониторинг на {Format.Date(current.AsOf)} ещё идёт ({current.ReportedText}), поэтому изменения не рассчитываются — "
+                               + "неполные данные выглядели бы как снижение. Сравнение появится после закрытия мониторинга."
+        : current.IsPartial ? $"Мониторинг на {Format.Date(current.AsOf)} закрыт при неполном сборе ({current.ReportedText}), поэтому изменения "
+                              + "к прошлому мониторингу не рассчитываются: недостающие отчёты выглядели бы как снижение."
+        : earlier is { IsIncomplete: true } ? $"Мониторинг на {Format.Date(earlier.AsOf)} закрыт при неполном сборе ({earlier.ReportedText}), "
+                                              + "поэтому изменения к нему не рассчитываются: разница отражала бы недостающие отчёты, а не динамику."
+        : null;
+
+    /// <summary>How a comparison names this earlier round: «2021 г.» when the years differ (as the seeds write), else its date.</summary>
+    public string LabelBefore(CampaignInfo later) => AsOf.Year != later.AsOf.Year ? $"{AsOf.Year} г." : Format.Date(AsOf);
+
+    /// <summary>
+    /// The one rule for "the previous round": the latest closed round before <paramref name="current"/>. Cards,
+    /// dynamics, conclusions, decks and «Что изменилось» all compare with it; none for a round still collecting.
+    /// </summary>
+    public static CampaignInfo? Previous(IReadOnlyList<CampaignInfo> campaigns, CampaignInfo current) => current.IsCollecting
+        ? null
+        : campaigns.Where(c => c.State == CampaignState.Closed && c.AsOf < current.AsOf).MaxBy(c => c.AsOf);
+
     /// <summary>
     /// The campaign a page shows: the one asked for, else the latest closed one (a round still collecting holds the
     /// figures of whoever has reported so far, not the territory's), else the latest. <paramref name="campaigns"/> is newest first.
     /// </summary>
-    /// <summary>How a comparison names this earlier round: «2021 г.» when the years differ (as the seeds write), else its date.</summary>
-    public string LabelBefore(CampaignInfo later) => AsOf.Year != later.AsOf.Year ? $"{AsOf.Year} г." : Format.Date(AsOf);
-
-    /// <summary>The closed round before <paramref name="current"/>, for «since the last campaign»; none for a round still collecting.</summary>
-    public static CampaignInfo? PreviousClosed(IReadOnlyList<CampaignInfo> campaigns, CampaignInfo current) => current.IsCollecting
-        ? null
-        : campaigns.Where(c => c.State == CampaignState.Closed && c.AsOf < current.AsOf).MaxBy(c => c.AsOf);
-
     public static CampaignInfo? Pick(IReadOnlyList<CampaignInfo> campaigns, int? requestedId) =>
         campaigns.FirstOrDefault(c => c.Id == requestedId)
         ?? campaigns.FirstOrDefault(c => c.State == CampaignState.Closed)
         ?? campaigns.FirstOrDefault();
 }
+
+/// <summary>How far a round collected in the system got: organisations submitted of those asked.</summary>
+internal sealed record CampaignCompleteness(int CampaignId, int Reported, int Expected);
 
 public sealed record RegionSummary(
     int Id, string Code, string Name, int Municipalities, int Organisations, int SyntheticOrganisations,
@@ -42,6 +80,13 @@ public sealed record RegionSummary(
     /// Stary Oskol's one okrug): a heading that says «Красноярский край» must say the data are of «город Красноярск».
     /// </summary>
     public IReadOnlyList<string> CoveredMunicipalities { get; init; } = [];
+
+    /// <summary>Organisations the region runs itself (Tomsk's 5 «областные государственные»), counted apart from the municipalities.</summary>
+    public int RegionalStateOrganisations { get; init; }
+
+    /// <summary>«20 муниципалитетов и 5 областных гос. организаций», or just the municipalities.</summary>
+    public string TerritoriesText => Format.Plural(Municipalities, "муниципалитет", "муниципалитета", "муниципалитетов")
+        + (RegionalStateOrganisations > 0 ? " и " + Format.Plural(RegionalStateOrganisations, "областная гос. организация", "областные гос. организации", "областных гос. организаций") : "");
 
     /// <summary>«данные: город Красноярск», or empty when the data cover more municipalities than are named.</summary>
     public string Coverage => CoveredMunicipalities.Count > 0 ? "данные: " + string.Join(", ", CoveredMunicipalities) : "";
@@ -96,7 +141,9 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
             .Select(r => new
             {
                 r.Id, r.Code, r.Name,
-                Municipalities = r.Municipalities.Count,
+                // Regional state organisations sit in a group of their own, which is no municipality (Tomsk: 20 + 5).
+                Municipalities = r.Municipalities.Count(m => m.Kind != MunicipalityKind.RegionalStateGroup),
+                StateOrganisations = r.Municipalities.Where(m => m.Kind == MunicipalityKind.RegionalStateGroup).SelectMany(m => m.Organisations).Count(),
                 Organisations = r.Municipalities.SelectMany(m => m.Organisations).Count(),
                 Synthetic = r.Municipalities.SelectMany(m => m.Organisations).Count(o => o.IsSynthetic),
             })
@@ -136,6 +183,7 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
                 campaigns.GetValueOrDefault(r.Id) ?? [], indicators.GetValueOrDefault(r.Id))
             {
                 CoveredMunicipalities = named[r.Id].Order(NaturalOrder.Instance).ToList(),
+                RegionalStateOrganisations = r.StateOrganisations,
             })
             .ToList();
     }
@@ -199,14 +247,56 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
             .Concat(fromOrganisations.Select(s => s.IndicatorCode))
             .Concat(fromMunicipalities.Select(s => s.IndicatorCode))
             .ToHashSet();
+        // An organisation's own figures are whole whether or not the others reported.
+        var isPartial = territory.Level != ObservationLevel.Organisation && await IsPartialRoundAsync(db, campaignId, ct);
+        var printedAgain = await PrintedAgainAsync(db, campaignId, territory, ct);
         return IndicatorCatalogue.All.Where(i => codes.Contains(i.Code))
             .Select(i => BuildFigures(i,
                 published.Where(p => p.IndicatorCode == i.Code).ToList(),
                 fromOrganisations.Where(s => s.IndicatorCode == i.Code).ToList(),
                 fromMunicipalities.Where(s => s.IndicatorCode == i.Code).ToList(),
                 register,
-                covered.Contains(i.Code)))
+                covered.Contains(i.Code),
+                isPartial))
+            .Select(f => WithSourceNotes(f, printedAgain))
             .ToList();
+    }
+
+    /// <summary>
+    /// The report's second printing of the territory's figures: a municipality's own, and for a region its own or, where
+    /// the region is one municipality (Krasnoyarsk's city report), that municipality's.
+    /// </summary>
+    private static async Task<List<SourceStatement>> PrintedAgainAsync(MentoringDbContext db, int campaignId, TerritoryRef territory, CancellationToken ct)
+    {
+        if (territory.Level == ObservationLevel.Organisation)
+            return [];
+        var statements = db.SourceStatements.AsNoTracking().Where(s => s.CampaignId == campaignId && s.Kind == StatementKind.PrintedAgain);
+        if (territory.Level == ObservationLevel.Municipality)
+            return await statements.Where(s => s.MunicipalityId == territory.Id).ToListAsync(ct);
+        var oneMunicipality = await db.Municipalities.CountAsync(m => m.RegionId == territory.Id, ct) == 1;
+        return await statements.Where(s => s.RegionId == territory.Id && (s.MunicipalityId == null || oneMunicipality)).ToListAsync(ct);
+    }
+
+    /// <summary>Each slice the report prints again differently carries the other printing beside it (and reads as contradicted).</summary>
+    private static IndicatorFigures WithSourceNotes(IndicatorFigures figures, IReadOnlyList<SourceStatement> printedAgain)
+    {
+        var mine = printedAgain.Where(s => s.IndicatorCode == figures.Indicator.Code).ToList();
+        if (mine.Count == 0)
+            return figures;
+        return figures with
+        {
+            Slices = figures.Slices.Select(slice =>
+            {
+                var notes = mine.Where(s => s.OrganisationKind == slice.Kind && s.MunicipalityGroup == slice.Group)
+                    .Select(s => (Statement: s, Printed: s.LevelCode is { } level ? slice.PrintedLevelPercents?.GetValueOrDefault(level) : slice.Published?.Value))
+                    .Where(x => x.Printed is { } printed && Domain.Analysis.StatementChecks.PrintedDifferently(printed, x.Statement.Value!.Value))
+                    .Select(x => $"в разделе «{x.Statement.Where}» напечатано {Format.PublishedPercent(x.Statement.Value!.Value)}"
+                                 + (x.Statement.LevelCode is { } level ? $" ({Format.Level(figures.Indicator, level).ToLowerInvariant()})" : "")
+                                 + $" вместо {Format.PublishedPercent(x.Printed!.Value)}")
+                    .ToList();
+                return notes.Count == 0 ? slice : slice with { SourceNotes = notes };
+            }).ToList(),
+        };
     }
 
     /// <summary>
@@ -271,9 +361,10 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
             .ToListAsync(ct))
             .ToLookup(s => (s.IndicatorCode, s.MunicipalityId), s => s.Exact());
 
+        var isPartial = await IsPartialRoundAsync(db, campaignId, ct);
         return indicators.ToDictionary(i => i.Code, i => (IReadOnlyList<MunicipalityRow>)municipalities
             .Select(m => new MunicipalityRow(m.Id, m.Name, m.Kind, m.Organisations, BuildFigures(i,
-                published[(i.Code, (int?)m.Id)].ToList(), sums[(i.Code, (int?)m.Id)].ToList(), [], register[m.Id].ToList())))
+                published[(i.Code, (int?)m.Id)].ToList(), sums[(i.Code, (int?)m.Id)].ToList(), [], register[m.Id].ToList(), isPartialRound: isPartial)))
             .OrderBy(m => m.Name)
             .ToList());
     }
@@ -390,7 +481,7 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
     /// </param>
     private static IndicatorFigures BuildFigures(Indicator indicator, IReadOnlyList<Observation> published,
         IReadOnlyList<GroupSums> fromOrganisations, IReadOnlyList<GroupSums> fromMunicipalities, IReadOnlyList<RegisterCount> register,
-        bool municipalFiguresCoverOrganisations = false)
+        bool municipalFiguresCoverOrganisations = false, bool isPartialRound = false)
     {
         Register? RegisterOf(SliceFigure s) =>
             register.Where(r => (s.Kind is null || r.OrganisationKind == s.Kind) && (s.Group is null || r.Group == s.Group)).ToList() is { Count: > 0 } rows
@@ -408,7 +499,7 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
         slices.AddRange(published.Where(p => p.MunicipalityGroup is not null)
             .Select(p => (p.OrganisationKind, p.MunicipalityGroup)).Distinct()
             .Select(s => Slice(indicator, s.OrganisationKind, s.MunicipalityGroup, published, [], childrenArePublished)));
-        return new IndicatorFigures(indicator, slices.Where(s => s.HasData).Select(s => s with { Register = RegisterOf(s) }).ToList());
+        return new IndicatorFigures(indicator, slices.Where(s => s.HasData).Select(s => s with { Register = RegisterOf(s), IsPartialRound = isPartialRound }).ToList());
     }
 
     /// <param name="organisations">The organisations' sums where the children are published municipal figures, to check those against.</param>
@@ -434,6 +525,14 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
                 printedLevels = own.Where(p => p is { LevelCode: not null, Value: not null }).ToDictionary(p => p.LevelCode!.Value, p => p.Value!.Value);
             }
         }
+        else if (indicator.Kind == IndicatorKind.Level && childrenArePublished && group is null && OneMunicipalityLevels(kind, children) is { Count: > 0 } whole)
+        {
+            // One published municipal table that is the whole of its region (Krasnoyarsk's city report) is the region's
+            // table as printed: its total and percentages too (12 of 16 УДО is 75 %, not 12 of the 15 rated).
+            publishedLevels = whole.ToDictionary(c => c.LevelCode!.Value, c => c.Numerators ?? 0);
+            levelTotal = whole.Select(c => c.Denominators).FirstOrDefault(d => d is not null);
+            printedLevels = whole.Where(c => c.Values is not null).ToDictionary(c => c.LevelCode!.Value, c => c.Values!.Value);
+        }
         else if (own.Count > 0)
             publishedFigure = own[0].Figure;
 
@@ -444,6 +543,15 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
             PrintedLevelPercents = printedLevels,
             FromOrganisations = organisations is null ? null : AggregateOf(indicator, kind, group, organisations, false).Aggregate,
         };
+    }
+
+    /// <summary>A slice's published level rows when they come from one municipality alone (each level summed over one figure).</summary>
+    private static List<GroupSums> OneMunicipalityLevels(OrganisationKind? kind, IReadOnlyList<GroupSums> children)
+    {
+        var mine = children.Where(c => c.LevelCode is not null && c.Kind == kind).ToList();
+        if (kind is null && mine.Count == 0)
+            mine = children.Where(c => c.LevelCode is not null).ToList();
+        return mine.Count > 0 && mine.All(c => c.Figures == 1) && mine.Select(c => c.LevelCode).Distinct().Count() == mine.Count ? mine : [];
     }
 
     /// <summary>What a slice's children add up to, and whether the demo generator made any of them.</summary>
@@ -484,7 +592,33 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
             .Where(c => c.State != CampaignState.Draft)
             .Select(c => new { c.RegionId, Info = new CampaignInfo(c.Id, c.Title, c.AsOf, c.Source, c.State) })
             .ToListAsync(ct);
+        var completeness = await CompletenessAsync(db, campaigns.Select(c => c.Info.Id).ToList(), ct);
         return campaigns.GroupBy(c => c.RegionId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<CampaignInfo>)g.Select(c => c.Info).OrderByDescending(c => c.AsOf).ToList());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CampaignInfo>)g
+                .Select(c => completeness.TryGetValue(c.Info.Id, out var done) ? c.Info with { Reported = done.Reported, Expected = done.Expected } : c.Info)
+                .OrderByDescending(c => c.AsOf).ToList());
     }
+
+    /// <summary>
+    /// Organisations submitted and asked, for the rounds collected in the system (collecting, opened in the system, or
+    /// with a submission). A round loaded from a published report is left out: it is the report's whole.
+    /// </summary>
+    private static async Task<Dictionary<int, CampaignCompleteness>> CompletenessAsync(MentoringDbContext db, IReadOnlyList<int> campaignIds, CancellationToken ct)
+    {
+        var rounds = await db.Campaigns.AsNoTracking()
+            .Where(c => campaignIds.Contains(c.Id))
+            .Where(c => c.State == CampaignState.Collecting || c.Source == Campaign.CollectedInSystem || db.Submissions.Any(s => s.CampaignId == c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                Reported = db.Submissions.Count(s => s.CampaignId == c.Id && s.State == SubmissionState.Submitted),
+                Expected = db.Organisations.Count(o => o.Municipality.RegionId == c.RegionId),
+            })
+            .ToListAsync(ct);
+        return rounds.ToDictionary(r => r.Id, r => new CampaignCompleteness(r.Id, r.Reported, r.Expected));
+    }
+
+    /// <summary>Whether the campaign's figures are partial: not every organisation of its region reported.</summary>
+    private static async Task<bool> IsPartialRoundAsync(MentoringDbContext db, int campaignId, CancellationToken ct) =>
+        (await CompletenessAsync(db, [campaignId], ct)).TryGetValue(campaignId, out var done) && done.Reported < done.Expected;
 }

@@ -81,6 +81,38 @@ public sealed record SliceFigure(
 
     public bool IsShownSynthetic => Published is null && PublishedLevels is null && ChildrenAreSynthetic;
 
+    /// <summary>Where the report prints this figure again, differently: «в разделе «Выводы, п. 8» напечатано 25 %…».</summary>
+    public IReadOnlyList<string> SourceNotes { get; init; } = [];
+
+    /// <summary>The figure belongs to a round in which not every organisation reported (collecting, or closed incomplete).</summary>
+    public bool IsPartialRound { get; init; }
+
+    /// <summary>
+    /// Where the shown figure comes from: printed (a published figure as printed), computed (a share of printed counts,
+    /// a sum of children), generated (any generated part: demo organisations or a demo register), partial (an
+    /// incomplete round) and contradicted (its source disagrees with itself), combined.
+    /// </summary>
+    public FigureOrigin Origin
+    {
+        get
+        {
+            var origin = FigureOrigin.Published;
+            if (PublishedShareOfRegister is not null)
+                origin |= FigureOrigin.Computed | (Register!.IsSynthetic ? FigureOrigin.Generated : 0);
+            else if (Published is { } published)
+                origin |= published.Value is null && published.Numerator is not null && published.Denominator is not null ? FigureOrigin.Computed : 0;
+            else if (PublishedLevels is null)
+                origin |= FigureOrigin.Computed | (ChildrenAreSynthetic ? FigureOrigin.Generated : 0);
+            if (IsPartialRound)
+                origin |= FigureOrigin.Partial;
+            // A percentage cut off instead of rounded keeps its ⚠ beside it but is no contradiction of the source.
+            if (IsMismatch || SourceNotes.Count > 0
+                || Published is { } p && Domain.Analysis.FigureChecks.Check(Indicator, p).Any(k => k != Domain.Analysis.QualityIssueKind.PercentTruncated))
+                origin |= FigureOrigin.Contradicted;
+            return origin;
+        }
+    }
+
     /// <summary>
     /// Where the children are published municipal figures: what the organisations below add up to, which should agree
     /// (Stary Oskol's published 184 programmes against its schools' 188).

@@ -15,6 +15,16 @@ public enum QualityIssueKind
     PercentDiffersFromCounts = 4,
     /// <summary>The organisations counted over the levels do not add up to the organisations there are.</summary>
     LevelCountsDifferFromTotal = 5,
+    /// <summary>A percentage printed with its last digits cut off instead of rounded (70,89 % printed «70,8 %»).</summary>
+    PercentTruncated = 6,
+    /// <summary>The report's text asserts a change its own figures do not show (a «снижение» where the slides show growth).</summary>
+    ConclusionContradictsFigures = 7,
+    /// <summary>The report prints the same figure twice, differently (a table's 19 % and the conclusions' 25 %).</summary>
+    PrintedTwiceDifferently = 8,
+    /// <summary>A date that cannot be right: approved before the date it reports on, a stage after it.</summary>
+    ImpossibleDate = 9,
+    /// <summary>A value printed in a form that cannot be read as a number («01%»).</summary>
+    UnreadableValue = 10,
 }
 
 /// <summary>
@@ -34,8 +44,13 @@ public static class FigureChecks
             issues.Add(QualityIssueKind.NumeratorAboveDenominator);
         if (figure.Value is { } printed && printed > 100)
             issues.Add(QualityIssueKind.ShareAbove100);
-        if (PercentOfCounts(figure, total) is { } computed && figure.Value is { } p && !RoundsTo(computed, p))
-            issues.Add(QualityIssueKind.PercentDiffersFromCounts);
+        if (PercentOfCounts(figure, total) is { } computed && figure.Value is { } p)
+        {
+            if (!RoundsTo(computed, p))
+                issues.Add(QualityIssueKind.PercentDiffersFromCounts);
+            else if (IsTruncated(computed, p))
+                issues.Add(QualityIssueKind.PercentTruncated);
+        }
         return issues;
     }
 
@@ -55,6 +70,19 @@ public static class FigureChecks
         var digits = (int)((decimal.GetBits(normalised)[3] >> 16) & 0xFF);
         return Math.Round(exact, digits, MidpointRounding.AwayFromZero) == normalised
             || Math.Truncate(exact * Pow10(digits)) / Pow10(digits) == normalised;
+    }
+
+    /// <summary>
+    /// <paramref name="printed"/> is <paramref name="exact"/> cut off to the printed digits where rounding would have
+    /// given something else: Tomsk's 207 of 292 = 70,89 % printed «70,8 %», not «70,9 %».
+    /// </summary>
+    public static bool IsTruncated(decimal exact, decimal printed)
+    {
+        // The digits of the value, not of its storage (which may write 99 back as 99.0).
+        var normalised = printed / 1.000000000000000000000000000000000m;
+        var digits = (int)((decimal.GetBits(normalised)[3] >> 16) & 0xFF);
+        return Math.Round(exact, digits, MidpointRounding.AwayFromZero) != normalised
+            && Math.Truncate(exact * Pow10(digits)) / Pow10(digits) == normalised;
     }
 
     /// <summary>Organisations counted over the levels against the organisations there are.</summary>

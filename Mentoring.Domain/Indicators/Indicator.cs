@@ -52,7 +52,10 @@ public sealed record Indicator(
     /// Whether organisations report it themselves. The regional programme's indicators are computed by the region
     /// from other sources, so campaigns do not ask schools for them.
     /// </summary>
-    public bool ReportedByOrganisations => Group != IndicatorGroup.RegionalProgramme && !IsTotalOfForms;
+    public bool ReportedByOrganisations => Group != IndicatorGroup.RegionalProgramme && !IsTotalOfForms && !CountsMunicipalities;
+
+    /// <summary>A share of municipalities (Kuzbass's «55 % муниципальных округов и районов приступили»): no school reports it.</summary>
+    public bool CountsMunicipalities { get; init; }
 
     /// <summary>A report's total over the forms of mentoring (Krasnoyarsk's «Всего» row): published, not asked of schools.</summary>
     public bool IsTotalOfForms { get; init; }

@@ -10,6 +10,7 @@ public static class IndicatorCatalogue
     public const string StudentMentors = "STU_MENTORS";
     public const string StudentFormStudentStudent = "STU_FORM_SS";
     public const string StudentFormUniversityStudent = "STU_FORM_US";
+    public const string MunicipalitiesStartedSupplementary = "MUN_STARTED_SUPP";
     public const string StudentFormEmployerStudent = "STU_FORM_ES";
 
     // Teacher mentoring (Krasnoyarsk, Stary Oskol).
@@ -84,6 +85,8 @@ public static class IndicatorCatalogue
         Share(StudentFormStudentStudent, "Доля обучающихся, вошедших в программу наставничества в форме «ученик-ученик»", "Обучающиеся: «ученик-ученик»", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся в форме «ученик-ученик»", WholeLabel = "Всего обучающихся" },
         Share(StudentFormUniversityStudent, "Доля обучающихся, вошедших в программу наставничества в форме «студент-ученик»", "Обучающиеся: «студент-ученик»", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся в форме «студент-ученик»", WholeLabel = "Всего обучающихся" },
         Share(StudentFormEmployerStudent, "Доля обучающихся, вошедших в программу наставничества в форме «работодатель-ученик»", "Обучающиеся: «работодатель-ученик»", IndicatorGroup.StudentMentoring) with { PartLabel = "Обучающихся в форме «работодатель-ученик»", WholeLabel = "Всего обучающихся" },
+        Share(MunicipalitiesStartedSupplementary, "Доля муниципалитетов, приступивших к реализации целевой модели наставничества обучающихся в организациях дополнительного образования",
+            "Муниципалитеты, приступившие в ДО", IndicatorGroup.StudentMentoring) with { PartLabel = "Приступили муниципалитетов", WholeLabel = "Всего муниципалитетов", PartUnit = "мун.", CountsMunicipalities = true },
 
         Share(YoungTeachersMentees, "Доля молодых педагогов (стаж 0–3 года), вошедших в программы наставничества в роли наставляемого", "Молодые педагоги в программах", IndicatorGroup.TeacherMentoring) with { PartLabel = "Из них в программах наставничества", WholeLabel = "Молодых педагогов (стаж 0–3 года)" },
         Count(TeacherMentors, "Количество педагогов, вошедших в программы наставничества в роли наставника", "Педагоги-наставники", IndicatorGroup.TeacherMentoring, "чел."),

@@ -26,6 +26,9 @@ public sealed class Campaign
         State = CampaignState.Closed;
     }
 
+    /// <summary>The source of a round collected in the system, as opposed to one loaded from a published report.</summary>
+    public const string CollectedInSystem = "Сбор данных в системе мониторинга";
+
     public int Id { get; private set; }
     public int RegionId { get; private set; }
     public Region Region { get; private set; } = null!;
@@ -55,7 +58,7 @@ public sealed class Campaign
         RegionId = regionId,
         Title = title,
         AsOf = asOf,
-        Source = "Сбор данных в системе мониторинга",
+        Source = CollectedInSystem,
         State = CampaignState.Draft,
         CollectedIndicatorCodes = string.Join(',', indicators.Select(i => i.Code)),
     };

@@ -47,7 +47,7 @@ public static class ApexOptions
                 name = s.Name,
                 type = s.Style == SeriesStyle.Bars ? "bar" : "line",
                 data = categories.Select(c => s.Points.FirstOrDefault(p => p.Category == c) is { } p
-                    ? new { x = Wrap(c, labelWidth), y = p.Value, label = p.Text, fillColor = p.Highlight ? palette[1 % palette.Count] : null } // null: the series colour
+                    ? new { x = Wrap(c, labelWidth), y = p.Value, label = p.Label, fillColor = p.Highlight ? palette[1 % palette.Count] : null } // null: the series colour
                     : new { x = Wrap(c, labelWidth), y = (decimal?)null, label = Format.NoData, fillColor = (string?)null }),
             }),
             colors = spec.Series.Select((s, i) => palette[(s.Colour ?? i) % palette.Count]),

@@ -1,3 +1,6 @@
+using Mentoring.Dashboard.Services;
+using Mentoring.Domain.Monitoring;
+
 namespace Mentoring.Dashboard.Components.Charts;
 
 /// <summary>How the categories run: bars grow to the right (long names, rankings) or columns grow up (few categories, years).</summary>
@@ -6,9 +9,14 @@ public enum ChartOrientation { Bars, Columns }
 /// <summary>How a series is drawn: as bars/columns, or as a line over them (plan, forecast, a target across the chart).</summary>
 public enum SeriesStyle { Bars, Line, DashedLine, TargetLine }
 
-/// <summary>One value of a series, with the text the page shows for it ("79,8 %", "734 чел."), used for labels and tooltips.</summary>
+/// <summary>One value of a series, with the text the page shows for it ("79,8 %", "734 чел.") and where it comes from.</summary>
+/// <param name="Text">The value as the table beside the chart shows it (a printed percentage as printed).</param>
 /// <param name="Highlight">Drawn in the accent colour: the reader's own municipality in a ranking.</param>
-public sealed record ChartPoint(string Category, decimal? Value, string Text, bool Highlight = false);
+public sealed record ChartPoint(string Category, decimal? Value, string Text, bool Highlight = false, FigureOrigin Origin = FigureOrigin.Published)
+{
+    /// <summary>The label and tooltip: the text with its origin's mark («90,9 % *»), explained by the chart's footnote.</summary>
+    public string Label => OriginText.Render(Text, Origin, Medium.Chart);
+}
 
 /// <param name="Colour">Index into the theme's chart colours; by default the series' own position.</param>
 public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, SeriesStyle Style = SeriesStyle.Bars, int? Colour = null);
@@ -37,8 +45,8 @@ public sealed record ChartSpec(string Title, ChartOrientation Orientation, IRead
     /// <summary>Numbers along the value axis; a ranking prints every value on its bar and needs none.</summary>
     public bool ShowValueAxis { get; init; } = true;
 
-    /// <summary>A line under the chart, e.g. what the asterisk on demo values means.</summary>
-    public string? Footnote { get; init; }
+    /// <summary>The lines under the chart that explain the marks on its values (demo, partial, contradicted), each once.</summary>
+    public IReadOnlyList<string> Footnotes => OriginText.Footnotes(Series.SelectMany(s => s.Points).Select(p => p.Origin));
 
     public IEnumerable<string> Categories => Series.SelectMany(s => s.Points.Select(p => p.Category)).Distinct();
 

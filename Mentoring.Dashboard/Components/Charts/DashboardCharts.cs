@@ -15,13 +15,12 @@ public static class DashboardCharts
         var percent = ranked.All(r => r.ValueIsPercent);
         var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, ApexOptions.BarLabelWidth) is List<string> l ? l.Count : 1);
         return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,
-            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.IsSynthetic ? r.ValueText + Format.DemoMark : r.ValueText, highlighted?.Contains(r.Id) == true)).ToList())])
+            [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.ValueText, highlighted?.Contains(r.Id) == true, r.Origin)).ToList())])
         {
             Unit = percent ? "%" : "",
             // A third more than the longest bar leaves room for its value (and demo mark) after it, on a phone too.
             Max = Math.Ceiling((ranked.Max(r => r.Value) ?? 0) * 1.35m) is > 0 and var max ? max : null,
             ShowValueAxis = false,
-            Footnote = ranked.Any(r => r.IsSynthetic) ? Format.DemoFootnote : null,
             Height = Math.Max(220, lines * 20 + ranked.Count * 8 + 50),
         };
     }
@@ -30,7 +29,7 @@ public static class DashboardCharts
     public static ChartSpec Group(GroupChart chart) =>
         new(IndicatorCatalogue.GroupName(chart.Group) + ": доля организаций / обучающихся, %", ChartOrientation.Columns,
             chart.Series.Select(s => new ChartSeries(s.Title,
-                s.Points.Select(p => new ChartPoint(p.Name, p.Value, Format.Percent(p.Value))).ToList())).ToList())
+                s.Points.Select(p => new ChartPoint(p.Name, p.Value, p.Text, Origin: p.Origin)).ToList())).ToList())
         {
             Unit = "%",
             Height = 380,
@@ -38,11 +37,11 @@ public static class DashboardCharts
 
     /// <summary>A municipality's shares next to its region's, per indicator of a group.</summary>
     public static ChartSpec MunicipalityAndRegion(string title, string municipality, string region,
-        IReadOnlyList<(string Indicator, decimal Own, decimal Region)> points) =>
+        IReadOnlyList<(string Indicator, Measure Own, Measure Region)> points) =>
         new(title, ChartOrientation.Columns,
         [
-            new ChartSeries(municipality, points.Select(p => new ChartPoint(p.Indicator, p.Own, Format.Percent(p.Own))).ToList()),
-            new ChartSeries(region, points.Select(p => new ChartPoint(p.Indicator, p.Region, Format.Percent(p.Region))).ToList()),
+            new ChartSeries(municipality, points.Select(p => new ChartPoint(p.Indicator, Math.Round(p.Own.Value, 1), p.Own.Text, Origin: p.Own.Origin)).ToList()),
+            new ChartSeries(region, points.Select(p => new ChartPoint(p.Indicator, Math.Round(p.Region.Value, 1), p.Region.Text, Origin: p.Region.Origin)).ToList()),
         ])
         {
             Unit = "%",
@@ -54,11 +53,9 @@ public static class DashboardCharts
         new($"{trend.Indicator.ShortName}: динамика по мониторингам", ChartOrientation.Columns,
         [
             new ChartSeries(trend.Indicator.ShortName + (trend.SliceLabel == Format.OrganisationKindShort(null) ? "" : $" ({trend.SliceLabel})"),
-                trend.Points.Select(p => new ChartPoint(Format.Date(p.Campaign.AsOf), Math.Round(p.Value, 2),
-                    p.IsSynthetic ? p.Text + Format.DemoMark : p.Text)).ToList()),
+                trend.Points.Select(p => new ChartPoint(Format.Date(p.Campaign.AsOf), Math.Round(p.Value, 2), p.Text, Origin: p.Origin)).ToList()),
         ])
         {
-            Footnote = trend.Points.Any(p => p.IsSynthetic) ? Format.DemoFootnote : null,
             Unit = trend.IsPercent ? "%" : trend.Indicator.Kind == IndicatorKind.Count ? trend.Indicator.Unit : "",
             Decimals = trend.IsPercent ? 1 : 0,
             Max = trend.IsPercent ? 100 : null,

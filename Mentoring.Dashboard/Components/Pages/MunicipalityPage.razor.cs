@@ -67,8 +67,9 @@ public partial class MunicipalityPage
             return;
 
         figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(Id));
-        previous = CampaignInfo.PreviousClosed(campaigns, campaign);
-        previousFigures = previous is null ? [] : await Queries.GetFiguresAsync(previous.Id, TerritoryRef.Municipality(Id));
+        previous = CampaignInfo.Previous(campaigns, campaign);
+        // An incomplete round (either one) is not compared: the cards say why instead of showing a fall.
+        previousFigures = previous is null || CampaignInfo.WhyNotCompared(campaign, previous) is not null ? [] : await Queries.GetFiguresAsync(previous.Id, TerritoryRef.Municipality(Id));
         regionFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(municipality.RegionId));
         keyFigures = KeyFigures.Pick(figures, 8);
         plans = await Progress.GetAsync(municipality.RegionId);
@@ -95,9 +96,9 @@ public partial class MunicipalityPage
     private ChartSpec? BuildComparison()
     {
         var points = figures.Where(f => f.Indicator.Group == selectedGroup && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
-            .Select(f => (f.Indicator, Own: f.Total?.Shown?.Percent, Region: RegionSlice(f.Total ?? f.Headline)?.Shown?.Percent))
-            .Where(x => x.Own is not null && x.Region is not null)
-            .Select(x => (x.Indicator.ShortName, Math.Round(x.Own!.Value, 1), Math.Round(x.Region!.Value, 1)))
+            .Select(f => (f.Indicator.ShortName, Own: Measure.Of(f.Total), Region: Measure.Of(RegionSlice(f.Total ?? f.Headline))))
+            .Where(x => x.Own is { IsPercent: true } && x.Region is { IsPercent: true })
+            .Select(x => (x.ShortName, x.Own!, x.Region!))
             .ToList();
         return points.Count == 0 ? null : DashboardCharts.MunicipalityAndRegion(
             $"{IndicatorCatalogue.GroupName(selectedGroup)}: муниципалитет и регион, %", municipality!.Name, municipality.RegionName, points);

@@ -99,7 +99,7 @@ public partial class RegionPage
             return;
 
         figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(Id));
-        previous = CampaignInfo.PreviousClosed(region.Campaigns, campaign);
+        previous = CampaignInfo.Previous(region.Campaigns, campaign);
         plans = await Progress.GetAsync(Id);
         await LoadTrendsAsync();
         groupChart = GroupChart.Build(figures) is { } group ? DashboardCharts.Group(group) : null;
@@ -147,7 +147,8 @@ public partial class RegionPage
         var territory = focus is null ? TerritoryRef.Region(Id) : TerritoryRef.Municipality(focus.Id);
         var cardFigures = focus is null ? figures : await Queries.GetFiguresAsync(campaign!.Id, territory);
         keyFigures = KeyFigures.Pick(cardFigures, 8, kind);
-        previousFigures = previous is null ? [] : await Queries.GetFiguresAsync(previous.Id, territory);
+        // An incomplete round (either one) is not compared: the cards say why instead of showing a fall.
+        previousFigures = previous is null || CampaignInfo.WhyNotCompared(campaign!, previous) is not null ? [] : await Queries.GetFiguresAsync(previous.Id, territory);
     }
 
     private void OnRankingClicked(ChartPoint point)

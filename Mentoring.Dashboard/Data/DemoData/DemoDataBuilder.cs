@@ -31,6 +31,9 @@ public sealed class DemoDataBuilder(MentoringDbContext db)
         return region;
     }
 
+    /// <summary>A sentence, date or value of the report, kept for the rules that find where it contradicts itself.</summary>
+    public void Statement(SourceStatement statement) => db.SourceStatements.Add(statement);
+
     public Municipality Municipality(Region region, string name, MunicipalityKind kind)
     {
         var municipality = new Municipality(region, name, kind);

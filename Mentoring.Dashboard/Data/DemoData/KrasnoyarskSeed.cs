@@ -106,6 +106,15 @@ internal static class KrasnoyarskSeed
 
         StaffFigures(b, may2023, city, schools, supplementary, random);
         AddEffectiveness(b, may2023, city, schools, supplementary, random);
+        // What the report's text says again, and when it says the monitoring ran («Сроки проведения: 24.04.2023-15.05.2023»).
+        b.Statement(SourceStatement.PrintedAgain(may2023, city, Effectiveness, OrganisationKind.Supplementary, 2, 25,
+            "уровень эффективности соответствует оптимальному (51 % – ОУ, 75 % – УДО) и допустимому (49 % – ОУ, 25 % – УДО)", "Выводы, п. 8"));
+        b.Statement(SourceStatement.PrintedAgain(may2023, city, FormTeacherTeacher, OrganisationKind.School, null, 100,
+            "«учитель-учитель» (100 % – ОУ, 94 % – УДО)", "Выводы, п. 4"));
+        b.Statement(SourceStatement.HeldOn(may2023, new DateOnly(2023, 5, 30),
+            "2 этап (внешний мониторинг): 16-30.05.2023 гг.", "Организация мониторинга"));
+        b.Statement(SourceStatement.HeldOn(may2023, new DateOnly(2023, 5, 30),
+            "3 этап (аналитический): 16-30.05.2023 гг.", "Организация мониторинга"));
 
         // Table 2, October 2022 (as printed: 3 + 72 + 30 = 105, not 111).
         var october2022 = b.Campaign(region, "Мониторинг сайтов ОО: пакет документов по наставничеству", new DateOnly(2022, 10, 31), Source);

@@ -55,14 +55,20 @@ internal static class KuzbassSeed
                 b.AtRegion(y2022, indicator, Figure.PercentOnly(v2022), Source, OrganisationKind.School, group);
         }
 
-        // Supplementary education, 01.12.2022 ("01%" in the seed read as 0,1 %).
+        // Supplementary education, 01.12.2022. «студент-ученик» in municipal okrugs is printed «01%», which reads as
+        // neither 0,1 % nor 1 %: it is kept as the words printed, not as a number.
+        b.Statement(SourceStatement.Unreadable(y2022, StudentFormUniversityStudent, OrganisationKind.Supplementary, Okrugs, "01%",
+            "Результаты мониторинга … в организациях дополнительного образования по муниципальным округам и районам"));
         (string Indicator, MunicipalityGroup Group, decimal Value)[] supplementary =
         [
-            (StudentFormStudentStudent, Okrugs, 2m), (StudentFormUniversityStudent, Okrugs, 0.1m), (StudentFormEmployerStudent, Okrugs, 0.025m),
+            (StudentFormStudentStudent, Okrugs, 2m), (StudentFormEmployerStudent, Okrugs, 0.025m),
             (StudentFormStudentStudent, Cities, 4.7m), (StudentFormUniversityStudent, Cities, 0.6m), (StudentFormEmployerStudent, Cities, 0.8m),
         ];
         foreach (var (indicator, group, value) in supplementary)
             b.AtRegion(y2022, indicator, Figure.PercentOnly(value), Source, OrganisationKind.Supplementary, group);
+        // «55% муниципальных округов и районов приступили…», «…охвачено 47% городских округов».
+        b.AtRegion(y2022, MunicipalitiesStartedSupplementary, Figure.PercentOnly(55), Source, OrganisationKind.Supplementary, Okrugs);
+        b.AtRegion(y2022, MunicipalitiesStartedSupplementary, Figure.PercentOnly(47), Source, OrganisationKind.Supplementary, Cities);
 
         // Municipal values of «ученик-ученик» (general education) the seed quotes, 2021 → 2022.
         (string Name, decimal Y2021, decimal Y2022)[] studentStudent =
@@ -76,6 +82,11 @@ internal static class KuzbassSeed
             b.AtMunicipality(y2021, StudentFormStudentStudent, municipalities[name], Figure.PercentOnly(a), Source, OrganisationKind.School);
             b.AtMunicipality(y2022, StudentFormStudentStudent, municipalities[name], Figure.PercentOnly(c), Source, OrganisationKind.School);
         }
+
+        // The «Выводы» assert a fall of the three forms since 2021, though the slides print growth (7,5 % → 8 %, 7,2 % → 10,1 %…).
+        const string falling = "тенденция к снижению по сравнению с 2021 г доли обучающихся по формам наставничества «ученик-ученик», «студент-ученик», «работодатель-ученик»";
+        foreach (var form in new[] { StudentFormStudentStudent, StudentFormUniversityStudent, StudentFormEmployerStudent })
+            b.Statement(SourceStatement.ClaimedChange(y2022, form, OrganisationKind.School, Domain.Analysis.ChangeDirection.Decrease, falling, "Выводы"));
 
         // Documents: "% ОО, имеющих договоры (соглашения) о социальном партнёрстве" — 16 % general, 11 % supplementary.
         b.AtRegion(y2022, DocPartnership, Figure.PercentOnly(16), Source, OrganisationKind.School);

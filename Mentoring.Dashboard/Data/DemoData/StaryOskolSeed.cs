@@ -14,6 +14,9 @@ internal static class StaryOskolSeed
         var region = b.Region("belgorod", "Белгородская область", Source);
         var okrug = b.Municipality(region, "Старооскольский городской округ", MunicipalityKind.CityOkrug);
         var campaign = b.Campaign(region, "Мониторинг внедрения системы (целевой модели) наставничества педагогических работников", new DateOnly(2022, 6, 1), Source);
+        // The header says the report was considered three months before the date it reports on.
+        b.Statement(SourceStatement.ApprovedOn(campaign, new DateOnly(2022, 3, 3),
+            "РАССМОТРЕНА на совещании заместителей руководителей образовательных организаций, Протокол от «03» марта 2022 года №14", "шапка отчёта"));
         var random = new Random(2022_06);
 
         var groups = new (OrganisationKind Kind, int Count, int Regulation, decimal RegulationPct, int Roadmap, decimal RoadmapPct, int Young, int Peer, int Total)[]

@@ -71,14 +71,12 @@ public sealed record IndicatorDynamics(Indicator Indicator, IReadOnlyList<SliceC
 public sealed record DynamicsReport(CampaignInfo? Base, CampaignInfo Current, IReadOnlyList<IndicatorDynamics> Indicators)
 {
     /// <summary>
-    /// A campaign still collecting holds the figures of the organisations that have reported so far: compared with a
-    /// complete round it would read as a fall. Nothing is compared then, and <see cref="HeldBackText"/> says why.
+    /// A campaign still collecting or closed incomplete holds the figures of the organisations that reported: compared
+    /// with a complete round it would read as a fall. Nothing is compared then, and <see cref="HeldBackText"/> says why.
     /// </summary>
-    public bool IsHeldBack => Current.IsCollecting || Base?.IsCollecting == true;
+    public bool IsHeldBack => HeldBackText is not null;
 
-    public string HeldBackText =>
-        $"Мониторинг на {Format.Date((Current.IsCollecting ? Current : Base!).AsOf)} ещё идёт: данные сдали не все организации, "
-        + "поэтому изменения не рассчитываются — неполные данные выглядели бы как снижение. Сравнение появится после закрытия мониторинга.";
+    public string? HeldBackText => CampaignInfo.WhyNotCompared(Current, Base);
 
     /// <summary>"2021 г." when the campaigns are in different years (as the seeds write), else the date.</summary>
     public string BaseLabel => Base?.LabelBefore(Current) ?? "";
@@ -91,11 +89,8 @@ public sealed record DynamicsReport(CampaignInfo? Base, CampaignInfo Current, IR
 public sealed class CampaignDynamics(MonitoringQueries queries)
 {
     /// <summary>The campaign before <paramref name="currentCampaignId"/>, the default base of a comparison.</summary>
-    public static CampaignInfo? PreviousOf(IReadOnlyList<CampaignInfo> campaigns, int currentCampaignId)
-    {
-        var current = campaigns.FirstOrDefault(c => c.Id == currentCampaignId);
-        return current is null ? null : campaigns.Where(c => c.AsOf < current.AsOf).MaxBy(c => c.AsOf);
-    }
+    public static CampaignInfo? PreviousOf(IReadOnlyList<CampaignInfo> campaigns, int currentCampaignId) =>
+        campaigns.FirstOrDefault(c => c.Id == currentCampaignId) is { } current ? CampaignInfo.Previous(campaigns, current) : null;
 
     /// <summary>
     /// The base a user asked for: an earlier campaign by id, none for <c>0</c> ("no comparison"), otherwise the previous one.
@@ -114,7 +109,7 @@ public sealed class CampaignDynamics(MonitoringQueries queries)
         var currentCampaign = campaigns.FirstOrDefault(c => c.Id == currentCampaignId) ?? throw new TerritoryAccessDeniedException();
         var baseCampaign = baseCampaignId is null ? null
             : campaigns.FirstOrDefault(c => c.Id == baseCampaignId) ?? throw new TerritoryAccessDeniedException();
-        if (currentCampaign.IsCollecting || baseCampaign?.IsCollecting == true)
+        if (CampaignInfo.WhyNotCompared(currentCampaign, baseCampaign) is not null)
             return new DynamicsReport(baseCampaign, currentCampaign, []);
 
         var region = TerritoryRef.Region(regionId);

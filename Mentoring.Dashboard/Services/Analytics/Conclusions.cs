@@ -1,6 +1,7 @@
 using Mentoring.Dashboard.Security;
 using Mentoring.Domain.Analysis;
 using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Planning;
 
 namespace Mentoring.Dashboard.Services.Analytics;
@@ -31,11 +32,15 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         var campaign = region.Campaigns.FirstOrDefault(c => c.Id == campaignId) ?? throw new TerritoryAccessDeniedException();
         if (campaign.IsCollecting)
             return [StillCollecting(campaign)];
+        if (campaign.IsPartial)
+            return await PartialRoundAsync(regionId, campaign, ct);
         var previous = CampaignDynamics.PreviousOf(region.Campaigns, campaignId);
         var report = await dynamics.GetAsync(regionId, previous?.Id, campaignId, ct);
         var conclusions = new List<Conclusion>();
 
-        if (previous is not null)
+        if (CampaignInfo.WhyNotCompared(campaign, previous) is { } heldBack)
+            conclusions.Add(new Conclusion(heldBack, []));
+        else if (previous is not null)
             conclusions.AddRange(ChangeSentences(report.Indicators.Select(i => (i.Indicator, (IReadOnlyList<SliceChange>)i.Region.Where(s => s.EarlierRound is null).ToList())).ToList(), previous, campaign, report.BaseLabel));
 
         // Plans are compared where this campaign is the latest closed one: the plan view always uses the latest fact.
@@ -58,11 +63,16 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         var campaign = campaigns.FirstOrDefault(c => c.Id == campaignId) ?? throw new TerritoryAccessDeniedException();
         if (campaign.IsCollecting)
             return [StillCollecting(campaign)];
+        if (campaign.IsPartial)
+            return [PartialRound(campaign)];
         var territory = TerritoryRef.Municipality(municipalityId);
         var figures = await queries.GetFiguresAsync(campaignId, territory, ct);
         var conclusions = new List<Conclusion>();
 
-        if (CampaignDynamics.PreviousOf(campaigns, campaignId) is { } previous)
+        var previousRound = CampaignDynamics.PreviousOf(campaigns, campaignId);
+        if (CampaignInfo.WhyNotCompared(campaign, previousRound) is { } heldBack)
+            conclusions.Add(new Conclusion(heldBack, []));
+        else if (previousRound is { } previous)
         {
             var before = await queries.GetFiguresAsync(previous.Id, territory, ct);
             var changes = figures.Select(f => (f.Indicator, (IReadOnlyList<SliceChange>)CampaignDynamics.SliceChanges(before.FirstOrDefault(b => b.Indicator.Code == f.Indicator.Code), f)))
@@ -84,7 +94,7 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         if (below.Count > 0)
             conclusions.Add(new Conclusion(
                 $"Ниже среднего по региону ({municipality.RegionName}): "
-                + string.Join("; ", below.Select(b => $"{Quoted(b.Own.Indicator)} ({Format.Slice(b.Own)}) – {b.OwnValue.Text} при {b.RegionValue.Text} по региону")) + ".",
+                + string.Join("; ", below.Select(b => $"{Quoted(b.Own.Indicator)} ({Format.Slice(b.Own)}) – {b.OwnValue.Said} при {b.RegionValue.Said} по региону")) + ".",
                 below.SelectMany(b => new[]
                 {
                     new Evidence($"{Quoted(b.Own.Indicator)}, {Format.Slice(b.Own)}, {municipality.Name}", b.OwnValue.Text, CampaignText(campaign), campaign.Source, b.OwnValue.IsSynthetic),
@@ -103,12 +113,31 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         return conclusions;
     }
 
-    /// <summary>A summary sentence, then one per indicator: "«X» (ОУ): показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %."</summary>
     /// <summary>No conclusions from a round still collecting: its figures are those of whoever has reported so far.</summary>
     private static Conclusion StillCollecting(CampaignInfo campaign) => new(
         $"Мониторинг на {Format.Date(campaign.AsOf)} ещё идёт: выводы и сравнения будут сделаны после его закрытия, "
         + "когда данные сдадут все организации. Сейчас показатели отражают только сдавшие организации.", []);
 
+    /// <summary>
+    /// A round closed before every organisation reported: what it lacks, and that no comparison, plan or ranking is
+    /// drawn from it, since each would state the missing reports as a finding.
+    /// </summary>
+    private static Conclusion PartialRound(CampaignInfo campaign) => new(
+        $"Мониторинг на {Format.Date(campaign.AsOf)} закрыт при неполном сборе ({campaign.ReportedText}): показатели отражают только "
+        + "сдавшие организации и помечены «неполный сбор». Изменения к прошлому мониторингу, выполнение плана и наименьшие значения "
+        + "по ним не определяются: недостающие отчёты выглядели бы как снижение.", []);
+
+    /// <summary>The partial round's statement, and what the data checks found (they hold whatever was reported).</summary>
+    private async Task<IReadOnlyList<Conclusion>> PartialRoundAsync(int regionId, CampaignInfo campaign, CancellationToken ct)
+    {
+        var conclusions = new List<Conclusion> { PartialRound(campaign) };
+        if (await queries.GetAccessAsync(TerritoryRef.Region(regionId), ct) == TerritoryAccess.Detail
+            && await quality.GetAsync(regionId, campaign.Id, ct) is { Count: > 0 } warnings)
+            conclusions.Add(QualitySentence(warnings, campaign));
+        return conclusions;
+    }
+
+    /// <summary>A summary sentence, then one per indicator: "«X» (ОУ): показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %."</summary>
     private static IEnumerable<Conclusion> ChangeSentences(IReadOnlyList<(Indicator Indicator, IReadOnlyList<SliceChange> Slices)> changes,
         CampaignInfo previous, CampaignInfo campaign, string baseLabel)
     {
@@ -118,16 +147,20 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         var all = changes.SelectMany(c => c.Slices).ToList();
         var improved = all.Count(s => s.Change.IsImprovement(s.Indicator.HigherIsBetter));
         var worsened = all.Count(s => s.Change.Direction != ChangeDirection.NoChange && !s.Change.IsImprovement(s.Indicator.HigherIsBetter));
+        var unchanged = all.Count - improved - worsened;
+        // Counts of values with a generated part are as generated as those values.
+        var origin = OriginRules.CountOver(all.SelectMany(s => new[] { s.Before.Origin, s.After.Origin }));
         yield return new Conclusion(
-            $"По сравнению с {baseLabel} из {Format.Plural(all.Count, "сопоставимого значения", "сопоставимых значений", "сопоставимых значений")} "
-            + $"улучшились {improved}, ухудшились {worsened}, не изменились {all.Count - improved - worsened}.",
+            OriginText.Render($"По сравнению с {baseLabel} из {Format.Plural(all.Count, "сопоставимого значения", "сопоставимых значений", "сопоставимых значений")} "
+                + $"{Changed(improved, "улучшилось", "улучшились")} {improved}, {Changed(worsened, "ухудшилось", "ухудшились")} {worsened}, "
+                + $"{Changed(unchanged, "не изменилось", "не изменились")} {unchanged}", origin, Medium.Sentence) + ".",
             []);
 
         foreach (var (indicator, slices) in changes)
         {
             var single = slices.Count == 1;
             var clauses = slices.Select(s =>
-                $"{(single ? "" : Format.Slice(s.Kind, s.Group) + " – ")}{Verb(s.Change)} {s.After.Text}, в {baseLabel} – {s.Before.Text}");
+                $"{(single ? "" : Format.Slice(s.Kind, s.Group) + " – ")}{Verb(s.Change)} {s.After.Said}, в {baseLabel} – {s.Before.Said}");
             var lead = single ? $"{Quoted(indicator)} ({slices[0].SliceText}): в целом показатель " : $"{Quoted(indicator)}: ";
             yield return new Conclusion(Sentence(lead + string.Join("; ", clauses)),
                 slices.SelectMany(s => new[]
@@ -137,6 +170,9 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
                 }).ToList());
         }
     }
+
+    /// <summary>The verb agrees with its count of values: «улучшилось 1», «улучшились 2», «улучшились 5», «улучшилось 21».</summary>
+    private static string Changed(int count, string one, string many) => count % 10 == 1 && count % 100 != 11 ? one : many;
 
     private static string Verb(ValueChange change) => change.Direction switch
     {
@@ -158,7 +194,9 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
     }
 
     private static string PlanClause(PlanSeries s) =>
-        $"{Quoted(s.Indicator)}{(s.Kind is null ? "" : $" ({Format.OrganisationKindShort(s.Kind)})")} – {ProgressText.Value(s, s.Latest!.Value)} при плане {ProgressText.Value(s, s.PlanOfLatestYear)} на {s.Latest.AsOf.Year} г.{(s.Latest.IsSynthetic ? " (по демонстрационным данным)" : "")}";
+        $"{Quoted(s.Indicator)}{(s.Kind is null ? "" : $" ({Format.OrganisationKindShort(s.Kind)})")} – "
+        + $"{OriginText.Render(ProgressText.Value(s, s.Latest!.Value), s.Latest.IsSynthetic ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Sentence)} "
+        + $"при плане {ProgressText.Value(s, s.PlanOfLatestYear)} на {s.Latest.AsOf.Year} г.";
 
     private static string ForecastClause(PlanSeries s) =>
         s.Assessment.Forecast is { } f && s.GapToTarget > 0
@@ -184,8 +222,7 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
                     .ThenBy(m => m.Name).Take(LowestShown).ToList();
                 var slice = Format.OrganisationKindShort(kind.Key);
                 yield return new Conclusion(
-                    $"Наименьшие значения {Quoted(indicator.Indicator)} ({slice}): {string.Join(", ", lowest.Select(m => $"{m.Name} – {m.After!.Text}"))}"
-                    + (lowest.Any(m => m.After!.IsSynthetic) ? " (по демонстрационным данным)." : "."),
+                    $"Наименьшие значения {Quoted(indicator.Indicator)} ({slice}): {string.Join(", ", lowest.Select(m => $"{m.Name} – {m.After!.Said}"))}.",
                     lowest.Select(m => new Evidence($"{indicator.Indicator.Name}, {slice}, {m.Name}", m.After!.Text, CampaignText(campaign), campaign.Source, m.After.IsSynthetic)).ToList());
             }
     }
@@ -210,7 +247,7 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         new($"В данных мониторинга найдено {Format.Plural(warnings.Count, "расхождение", "расхождения", "расхождений")}: "
             + string.Join("; ", warnings.GroupBy(w => w.Kind).Select(g => $"{QualityText.Title(g.Key).ToLowerInvariant()} – {g.Count()}"))
             + ". Перед использованием в отчёте их стоит проверить (раздел «Качество данных»).",
-            warnings.Select(w => new Evidence($"{w.Territory}: {w.Indicator.ShortName}, {w.Slice}", w.Message, CampaignText(campaign), campaign.Source)).ToList());
+            warnings.Select(w => new Evidence($"{w.Territory}: {w.Subject}, {w.Slice}", w.Message, CampaignText(campaign), campaign.Source)).ToList());
 
     private static string CampaignText(CampaignInfo campaign) => $"на {Format.Date(campaign.AsOf)}";
 

@@ -10,7 +10,11 @@ namespace Mentoring.Dashboard.Services.Analytics;
 
 /// <summary>One problem found in the data, with the figures that show it.</summary>
 public sealed record QualityWarning(
-    QualityIssueKind Kind, CampaignInfo Campaign, string Territory, string? TerritoryLink, Indicator Indicator, string Slice, string Message);
+    QualityIssueKind Kind, CampaignInfo Campaign, string Territory, string? TerritoryLink, Indicator? Indicator, string Slice, string Message)
+{
+    /// <summary>What the warning is about: the indicator's short name, or the report's dates.</summary>
+    public string Subject => Indicator?.ShortName ?? "Даты отчёта";
+}
 
 /// <summary>
 /// Checks a region's figures for the inconsistencies the seeds contain: published totals against their parts,
@@ -35,6 +39,7 @@ public sealed class DataQuality(ScopedDbContextFactory contextFactory, Monitorin
         {
             warnings.AddRange(await TotalsAgainstPartsAsync(summary, campaign, ct));
             warnings.AddRange(await PublishedFiguresAsync(summary, campaign, ct));
+            warnings.AddRange(await StatementsAsync(summary, campaign, ct));
         }
         return warnings;
     }
@@ -98,6 +103,84 @@ public sealed class DataQuality(ScopedDbContextFactory contextFactory, Monitorin
         return warnings;
     }
 
+    /// <summary>
+    /// The report's own statements held against its figures and dates (<see cref="StatementChecks"/>): a conclusion that
+    /// says the opposite of its tables, a figure printed twice differently, a date that cannot be right, a value that
+    /// cannot be read.
+    /// </summary>
+    private async Task<List<QualityWarning>> StatementsAsync(RegionSummary region, CampaignInfo campaign, CancellationToken ct)
+    {
+        var statements = await shared.GetAsync(campaign.Id, $"statements:{region.Id}", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            return await db.SourceStatements.AsNoTracking().Include(s => s.Municipality)
+                .Where(s => s.CampaignId == campaign.Id && s.RegionId == region.Id).OrderBy(s => s.Id).ToListAsync();
+        });
+        var warnings = new List<QualityWarning>();
+        var regionPlace = (region.Name, (string?)$"regions/{region.Id}?campaign={campaign.Id}");
+        foreach (var statement in statements)
+        {
+            var indicator = statement.IndicatorCode is { } code && IndicatorCatalogue.TryGet(code, out var i) ? i : null;
+            var slice = Format.Slice(statement.OrganisationKind, statement.MunicipalityGroup);
+            var (territory, link) = statement.Municipality is { } m ? (m.Name, $"municipalities/{m.Id}?campaign={campaign.Id}") : regionPlace;
+            switch (statement.Kind)
+            {
+                case StatementKind.ApprovedOn or StatementKind.HeldOn when StatementChecks.IsImpossibleDate(statement.Kind, statement.Date!.Value, campaign.AsOf):
+                    warnings.Add(new QualityWarning(QualityIssueKind.ImpossibleDate, campaign, territory, link, null, "—",
+                        $"{statement.Where}: «{statement.Quote}» — {Format.Date(statement.Date.Value)}, "
+                        + (statement.Kind == StatementKind.ApprovedOn ? "раньше даты, на которую составлен отчёт" : "позже даты, на которую составлен отчёт")
+                        + $" ({Format.Date(campaign.AsOf)})"));
+                    break;
+                case StatementKind.Unreadable when indicator is not null:
+                    warnings.Add(new QualityWarning(QualityIssueKind.UnreadableValue, campaign, territory, link, indicator, slice,
+                        $"Напечатано «{statement.Quote}» ({statement.Where}): значение не читается и не показывается как число"));
+                    break;
+                case StatementKind.PrintedAgain when indicator is not null && await PrintedAsync(statement, indicator, campaign, ct) is { } printed
+                                                     && StatementChecks.PrintedDifferently(printed, statement.Value!.Value):
+                    warnings.Add(new QualityWarning(QualityIssueKind.PrintedTwiceDifferently, campaign, territory, link, indicator,
+                        LevelSliceText(indicator, statement), $"В таблице {Format.PublishedPercent(printed)}, а в разделе «{statement.Where}» — "
+                        + $"{Format.PublishedPercent(statement.Value.Value)}: «{statement.Quote}»"));
+                    break;
+                case StatementKind.ClaimedChange when indicator is not null
+                                                      && await ContradictingChangesAsync(region, campaign, statement, indicator, ct) is { Count: > 0 } against:
+                    warnings.Add(new QualityWarning(QualityIssueKind.ConclusionContradictsFigures, campaign, territory, link, indicator, slice,
+                        $"В разделе «{statement.Where}»: «{statement.Quote}», а по данным отчёта: "
+                        + string.Join("; ", against.Select(c => $"{c.SliceText} {c.Before.Text} → {c.After.Text}"))));
+                    break;
+            }
+        }
+        return warnings;
+    }
+
+    /// <summary>The figure a statement prints again, as its table prints it (a level's printed percentage for a level).</summary>
+    private async Task<decimal?> PrintedAsync(SourceStatement statement, Indicator indicator, CampaignInfo campaign, CancellationToken ct)
+    {
+        var territory = statement.MunicipalityId is { } m ? TerritoryRef.Municipality(m) : TerritoryRef.Region(statement.RegionId);
+        var slice = (await queries.GetFiguresAsync(campaign.Id, territory, ct)).FirstOrDefault(f => f.Indicator.Code == indicator.Code)?.Slices
+            .FirstOrDefault(s => s.Kind == statement.OrganisationKind && s.Group == statement.MunicipalityGroup);
+        return statement.LevelCode is { } level ? slice?.PrintedLevelPercents?.GetValueOrDefault(level) : slice?.Published?.Value;
+    }
+
+    /// <summary>The region's changes of the indicator since the previous round that go against what the text claims.</summary>
+    private async Task<IReadOnlyList<SliceChange>> ContradictingChangesAsync(RegionSummary region, CampaignInfo campaign, SourceStatement statement,
+        Indicator indicator, CancellationToken ct)
+    {
+        if (CampaignInfo.Previous(region.Campaigns, campaign) is not { } previous)
+            return [];
+        var before = await queries.GetFiguresAsync(previous.Id, TerritoryRef.Region(region.Id), ct);
+        var after = await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(region.Id), ct);
+        if (after.FirstOrDefault(f => f.Indicator.Code == indicator.Code) is not { } now)
+            return [];
+        var changes = CampaignDynamics.SliceChanges(before.FirstOrDefault(f => f.Indicator.Code == indicator.Code), now)
+            .Where(c => statement.OrganisationKind is null || c.Kind == statement.OrganisationKind).ToList();
+        var against = StatementChecks.Contradicting(statement.Direction!.Value, changes.Select(c => c.Change)).ToHashSet();
+        return changes.Where(c => against.Contains(c.Change)).ToList();
+    }
+
+    private static string LevelSliceText(Indicator indicator, SourceStatement statement) => statement.LevelCode is { } level
+        ? $"{Format.Slice(statement.OrganisationKind, statement.MunicipalityGroup)}, {Format.Level(indicator, level).ToLowerInvariant()}"
+        : Format.Slice(statement.OrganisationKind, statement.MunicipalityGroup);
+
     private async Task<(List<PublishedRow> Rows, List<OrganisationCount> Organisations)> PublishedRowsAsync(int regionId, int campaignId)
     {
         await using var db = await contextFactory.CreateDbContextAsync();
@@ -143,6 +226,11 @@ public static class QualityText
         QualityIssueKind.NumeratorAboveDenominator => "Часть больше целого",
         QualityIssueKind.PercentDiffersFromCounts => "Процент не соответствует числам",
         QualityIssueKind.LevelCountsDifferFromTotal => "Сумма по уровням не равна числу организаций",
+        QualityIssueKind.PercentTruncated => "Процент напечатан с отброшенными знаками",
+        QualityIssueKind.ConclusionContradictsFigures => "Вывод противоречит данным отчёта",
+        QualityIssueKind.PrintedTwiceDifferently => "Одно значение напечатано по-разному",
+        QualityIssueKind.ImpossibleDate => "Невозможная дата",
+        QualityIssueKind.UnreadableValue => "Значение не читается",
         _ => kind.ToString(),
     };
 
@@ -156,8 +244,18 @@ public static class QualityText
             QualityIssueKind.PercentDiffersFromCounts =>
                 $"Опубликовано {Format.PublishedPercent(figure.Value!.Value)}, а {Format.Number(figure.Numerator)} из {Format.Number(denominator)}"
                 + $"{(figure.Denominator is null ? " организаций" : "")} — это {Format.Percent(FigureChecks.PercentOfCounts(figure, total))}",
+            QualityIssueKind.PercentTruncated =>
+                $"Напечатано {Format.PublishedPercent(figure.Value!.Value)}: {Format.Number(figure.Numerator)} из {Format.Number(denominator)} — это "
+                + $"{Exact(FigureChecks.PercentOfCounts(figure, total)!.Value, figure.Value.Value)}, последние знаки отброшены, а не округлены",
             _ => Title(kind),
         };
+    }
+
+    /// <summary>The exact percentage with one digit more than printed: «70,89 %» beside a printed «70,8 %».</summary>
+    private static string Exact(decimal exact, decimal printed)
+    {
+        var digits = (decimal.GetBits(printed)[3] >> 16) & 0xFF;
+        return Math.Round(exact, digits + 1, MidpointRounding.AwayFromZero).ToString("0." + new string('0', digits + 1), Format.Russian) + "\u00A0%";
     }
 
     /// <summary>"Опубликовано 1 007 ОО, по данным нижестоящего уровня 1 080 ОО".</summary>
@@ -183,7 +281,7 @@ public static class QualityText
     /// <summary>Every warning about a slice: its published total against its parts and the checks of the figure itself.</summary>
     public static string? Warning(SliceFigure slice)
     {
-        var all = (slice.IsMismatch ? [Mismatch(slice)] : new List<string>()).Concat(OfPublished(slice)).ToList();
+        var all = (slice.IsMismatch ? [Mismatch(slice)] : new List<string>()).Concat(OfPublished(slice)).Concat(slice.SourceNotes).ToList();
         return all.Count == 0 ? null : string.Join("; ", all);
     }
 

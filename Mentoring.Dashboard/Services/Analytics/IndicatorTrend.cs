@@ -1,3 +1,4 @@
+using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Indicators;
 
 namespace Mentoring.Dashboard.Services.Analytics;
@@ -5,7 +6,10 @@ namespace Mentoring.Dashboard.Services.Analytics;
 /// <summary>One indicator's value for a territory in each closed round, oldest first: the trend chart's data.</summary>
 public sealed record IndicatorTrend(Indicator Indicator, string SliceLabel, bool IsPercent, IReadOnlyList<IndicatorTrend.Point> Points)
 {
-    public sealed record Point(CampaignInfo Campaign, decimal Value, string Text, bool IsSynthetic);
+    public sealed record Point(CampaignInfo Campaign, decimal Value, string Text, FigureOrigin Origin)
+    {
+        public bool IsSynthetic => Origin.IsGenerated();
+    }
 
     /// <summary>
     /// The trends of every indicator measured in at least two rounds. Each follows one slice (the headline slice of the
@@ -30,7 +34,7 @@ public sealed record IndicatorTrend(Indicator Indicator, string SliceLabel, bool
             .Select(r => (r.Campaign, Slice: IndicatorFigures.Matching(r.Figures, latest)))
             .Select(r => (r.Campaign, r.Slice, Measure: Measure.Of(r.Slice)))
             .Where(r => r.Measure is not null && r.Measure.IsComparableWith(reference))
-            .Select(r => new Point(r.Campaign, r.Measure!.Value, r.Measure.Text, r.Measure.IsSynthetic || r.Slice!.IsDenominatorSynthetic))
+            .Select(r => new Point(r.Campaign, r.Measure!.Value, r.Measure.Text, r.Measure.Origin))
             .ToList();
         return points.Count >= 2 ? new IndicatorTrend(indicator, Format.Slice(latest), reference.IsPercent, points) : null;
     }

@@ -12,9 +12,18 @@ public sealed record RegionSnapshot(
     Dictionary<string, string> Figures,
     string? RankingIndicator = null,
     int? RankingCampaign = null,
-    Dictionary<int, int>? Places = null);
+    Dictionary<int, int>? Places = null)
+{
+    /// <summary>Each figure's origin, kept beside its text so that a mark added later does not read as a change.</summary>
+    public Dictionary<string, FigureOrigin>? Origins { get; init; }
+}
 
-public sealed record ChangedFigure(string Campaign, string Indicator, string Slice, string Before, string After);
+/// <param name="Origin">Where the figure now comes from: «Что изменилось» states it with its mark.</param>
+public sealed record ChangedFigure(string Campaign, string Indicator, string Slice, string Before, string After, FigureOrigin Origin = FigureOrigin.Published)
+{
+    /// <summary>The new value as the list states it, with its origin in words: «43 ОО (неполный сбор)».</summary>
+    public string AfterSaid => OriginText.Render(After, Origin, Medium.Sentence);
+}
 
 public sealed record ReportArrival(string Organisation, string Municipality, string Campaign, DateTimeOffset At);
 
@@ -80,18 +89,22 @@ public sealed class VisitChanges(ScopedDbContextFactory contextFactory, Monitori
     private async Task<RegionSnapshot> SnapshotAsync(int regionId, IReadOnlyList<CampaignInfo> campaigns, CancellationToken ct)
     {
         var figures = new Dictionary<string, string>();
+        var origins = new Dictionary<string, FigureOrigin>();
         foreach (var campaign in campaigns)
             foreach (var indicator in await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(regionId), ct))
                 foreach (var slice in indicator.Slices)
+                {
                     figures[Key(campaign.Id, slice)] = Text(slice);
+                    origins[Key(campaign.Id, slice)] = slice.Origin;
+                }
 
         // The ranking the page opens with: the latest closed round's first comparable indicator, for users who see it.
         if (CampaignInfo.Pick(campaigns, null) is not { } shown
             || await queries.GetAccessAsync(TerritoryRef.Region(regionId), ct) != TerritoryAccess.Detail
             || (await queries.GetComparableIndicatorsAsync(regionId, shown.Id, ct)).FirstOrDefault() is not { } ranked)
-            return new RegionSnapshot(figures);
+            return new RegionSnapshot(figures) { Origins = origins };
         var rows = (await queries.GetMunicipalityRowsAsync(regionId, shown.Id, ranked.Code, ct)).Select(r => ComparisonRow.From(r)).ToList();
-        return new RegionSnapshot(figures, ranked.Code, shown.Id, ComparisonRow.Places(rows));
+        return new RegionSnapshot(figures, ranked.Code, shown.Id, ComparisonRow.Places(rows)) { Origins = origins };
     }
 
     private static string Key(int campaignId, SliceFigure slice) => $"{campaignId}|{slice.Indicator.Code}|{slice.Kind}|{slice.Group}";
@@ -109,7 +122,7 @@ public sealed class VisitChanges(ScopedDbContextFactory contextFactory, Monitori
             .Select(c => new ChangedFigure(titles[int.Parse(c.Key[0])], Domain.Indicators.IndicatorCatalogue.Get(c.Key[1]).ShortName,
                 Format.Slice(Enum.TryParse<Domain.Territories.OrganisationKind>(c.Key[2], out var k) ? k : null,
                     Enum.TryParse<Domain.Territories.MunicipalityGroup>(c.Key[3], out var g) ? g : null),
-                c.Before ?? Format.NoData, c.After ?? Format.NoData))
+                c.Before ?? Format.NoData, c.After ?? Format.NoData, after.Origins?.GetValueOrDefault(string.Join('|', c.Key)) ?? FigureOrigin.Published))
             .ToList();
     }
 

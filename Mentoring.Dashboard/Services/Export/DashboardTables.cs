@@ -16,7 +16,9 @@ public sealed class DashboardTables(
     MonitoringQueries queries, PlanProgress plans, CampaignDynamics dynamics, DataQuality quality, Recommendations recommendations,
     CampaignAdministration campaigns, UserClock clock)
 {
-    private const string Demo = "демонстрационные данные";
+    // Each cell states its own origin (OriginText, Medium.Export): a row is never labelled demo as a whole when some
+    // of its cells are published.
+    private const string GeneratedOrganisation = "организация сгенерирована для демонстрации: все её значения — демо";
 
     /// <summary>"Все показатели" of a region or municipality: a column per slice, as <c>IndicatorTable</c> shows them.</summary>
     public async Task<ExportTable> IndicatorsAsync(TerritoryRef territory, int campaignId, CancellationToken ct = default)
@@ -38,9 +40,9 @@ public sealed class DashboardTables(
             foreach (var label in slices)
             {
                 var slice = f.Slices.FirstOrDefault(s => Format.Slice(s) == label);
-                row.AddRange(slice is null ? ["—", ""] : [FigureText.Value(slice), FigureText.Detail(slice)]);
+                row.AddRange(slice is null ? ["—", ""] : [OriginText.Render(FigureText.Value(slice), slice.Origin, Medium.Export), FigureText.Detail(slice)]);
             }
-            row.Add(Notes(f.Slices.Any(s => s.IsShownSynthetic), f.Slices.Select(QualityText.Warning).OfType<string>()));
+            row.Add(Notes(f.Slices.Select(QualityText.Warning).OfType<string>()));
             return (IReadOnlyList<object?>)row;
         }).ToList();
         return new(title, headers, rows);
@@ -55,12 +57,14 @@ public sealed class DashboardTables(
         var synthetic = (await queries.GetSyntheticIndicatorCodesAsync(campaignId, organisationId, ct)).ToHashSet();
         string MunicipalityValue(Indicator indicator) =>
             municipality.FirstOrDefault(f => f.Indicator.Code == indicator.Code)?.Slices
-                .FirstOrDefault(s => s.Kind == organisation.Kind && s.Group is null) is { } slice ? FigureText.Value(slice) : "";
+                .FirstOrDefault(s => s.Kind == organisation.Kind && s.Group is null) is { } slice ? OriginText.Render(FigureText.Value(slice), slice.Origin, Medium.Export) : "";
         return new(title,
             ["Группа показателей", "Показатель", "Значение", $"По муниципалитету ({Format.OrganisationKindShort(organisation.Kind)})", "Примечание"],
             figures.Select(f => Row(IndicatorCatalogue.GroupName(f.Indicator.Group), f.Indicator.Name,
-                FigureText.Organisation(f.Indicator, f.Headline?.Published), MunicipalityValue(f.Indicator),
-                f.Headline?.IsShownSynthetic == true || synthetic.Contains(f.Indicator.Code) ? Demo : "")).ToList());
+                OriginText.Render(FigureText.Organisation(f.Indicator, f.Headline?.Published),
+                    organisation.IsSynthetic || synthetic.Contains(f.Indicator.Code) ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Export),
+                MunicipalityValue(f.Indicator),
+                organisation.IsSynthetic ? GeneratedOrganisation : "")).ToList());
     }
 
     /// <summary>The region page's comparison of municipalities for one indicator.</summary>
@@ -77,8 +81,8 @@ public sealed class DashboardTables(
             ["Муниципалитет", "Тип", "ОО в системе", ComparisonRow.ValueTitle(rows), "Значение числом", "Числитель / знаменатель", "ОУ", "УДО", "Примечание"],
             // Ranked as on screen, then the municipalities without a value by name.
             ComparisonRow.Ranked(rows).Concat(rows.Where(r => r.Value is null).OrderBy(r => r.Name, NaturalOrder.Instance))
-                .Select(r => Row(r.Name, r.KindText, r.Organisations, r.ValueText, Rounded(r.Value), r.Detail, r.SchoolsText, r.SupplementaryText,
-                    Notes(r.IsSynthetic, r.IsMismatch ? ["опубликованный итог не совпадает с суммой по организациям"] : [])))
+                .Select(r => Row(r.Name, r.KindText, r.Organisations, r.Render(Medium.Export), Rounded(r.Value), r.Detail, r.SchoolsText, r.SupplementaryText,
+                    Notes(r.IsMismatch ? ["опубликованный итог не совпадает с суммой по организациям"] : [])))
                 .ToList());
     }
 
@@ -93,11 +97,10 @@ public sealed class DashboardTables(
             ["Организация", "Тип", .. columns.Select(i => i.ShortName), "Примечание"],
             organisations.Select(o => (IReadOnlyList<object?>)
                 [o.Name, Format.OrganisationKindShort(o.Kind),
-                 .. columns.Select(i => (object?)FigureText.Organisation(i, o.Figures.GetValueOrDefault(i.Code))),
-                 o.IsSynthetic ? Demo
-                 : columns.Where(i => o.SyntheticCodes.Contains(i.Code)).Select(i => i.ShortName).ToList() is { Count: > 0 } generated
-                     ? "демо-значения: " + string.Join(", ", generated)
-                     : ""]).ToList());
+                 .. columns.Select(i => (object?)(o.Figures.GetValueOrDefault(i.Code) is { } figure
+                     ? OriginText.Render(FigureText.Organisation(i, figure), o.IsSynthetic || o.SyntheticCodes.Contains(i.Code) ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Export)
+                     : Format.NoData)),
+                 o.IsSynthetic ? GeneratedOrganisation : ""]).ToList());
     }
 
     /// <summary>The report page's targeted recommendations: one row per organisation named.</summary>
@@ -117,17 +120,17 @@ public sealed class DashboardTables(
             ["Показатель", "Факт", "Дата факта", "План того же года", "План года", "Выполнение", "Цель", "Срок цели", "Движение к цели", "Прогноз на год цели", "Не хватит до цели", "Примечание"],
             series.Select(s => Row(
                 s.Indicator.Name + (s.Kind is null ? "" : $" ({Format.OrganisationKindShort(s.Kind)})"),
-                s.Latest is { } l ? ProgressText.Value(s, l.Value) : Format.NoData,
+                s.Latest is { } l ? OriginText.Render(ProgressText.Value(s, l.Value), l.IsSynthetic ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Export) : Format.NoData,
                 s.Latest is { } d ? Format.Date(d.AsOf) : "",
                 s.PlanOfLatestYear is { } p ? ProgressText.Value(s, p) : "—",
                 s.LatestMeetsPlan switch { true => "выполнен", false => "не выполнен", _ => "—" },
-                s.Fulfilment is { } done ? Format.Percent(done) : "—",
+                s.Fulfilment is { } done ? OriginText.Render(Format.Percent(done), s.Latest?.IsSynthetic == true ? FigureOrigin.Computed | FigureOrigin.Generated : FigureOrigin.Computed, Medium.Export) : "—",
                 ProgressText.Value(s, s.FinalTarget.Target),
                 ProgressText.TargetDate(s),
                 ProgressText.Label(s.Assessment.Status),
                 s.Assessment.Forecast is { } f ? ProgressText.Value(s, f) : "мало данных",
                 s.GapToTarget is > 0 and var gap ? ProgressText.Gap(s, gap) : "",
-                s.Latest?.IsSynthetic == true ? Demo : "")).ToList());
+                s.Latest?.IsSynthetic == true ? "факт, прогноз и выполнение рассчитаны по демо-значениям" : "")).ToList());
     }
 
     /// <summary>The dynamics page's table of the region's slices between two campaigns (the previous one by default).</summary>
@@ -140,8 +143,8 @@ public sealed class DashboardTables(
         return new(title,
             ["Показатель", "Срез", report.Base is null ? "Базовый мониторинг" : report.BaseLabel, Format.Date(report.Current.AsOf), "Изменение", "Примечание"],
             report.Indicators.SelectMany(i => i.Region).Select(c => Row(
-                c.Indicator.ShortName, c.SliceText, c.Before.Text, c.After.Text, c.After.DeltaText(c.Before),
-                Notes(c.Before.IsSynthetic || c.After.IsSynthetic, []))).ToList());
+                c.Indicator.ShortName, c.SliceText, c.Before.Render(Medium.Export), c.After.Render(Medium.Export),
+                OriginText.Render(c.After.DeltaText(c.Before), c.After.DeltaOrigin(c.Before), Medium.Export), "")).ToList());
     }
 
     /// <summary>The data-quality page: every warning of the region's campaigns.</summary>
@@ -152,7 +155,7 @@ public sealed class DashboardTables(
         return new($"Качество данных {region.Name}",
             ["Мониторинг", "Проверка", "Где", "Показатель", "Срез", "Что не сходится"],
             warnings.OrderByDescending(w => w.Campaign.AsOf)
-                .Select(w => Row(Format.Date(w.Campaign.AsOf), QualityText.Title(w.Kind), w.Territory, w.Indicator.ShortName, w.Slice, w.Message))
+                .Select(w => Row(Format.Date(w.Campaign.AsOf), QualityText.Title(w.Kind), w.Territory, w.Subject, w.Slice, w.Message))
                 .ToList());
     }
 
@@ -198,6 +201,5 @@ public sealed class DashboardTables(
     // Dividing by 1.000… drops the trailing zeros a stored decimal keeps, so Excel shows 76, not 76,0.
     private static decimal? Rounded(decimal? value) => value is { } v ? Math.Round(v, 1) / 1.000000000000000000000000000000000m : null;
 
-    private static string Notes(bool synthetic, IEnumerable<string> warnings) =>
-        string.Join("; ", (synthetic ? [Demo] : Array.Empty<string>()).Concat(warnings));
+    private static string Notes(IEnumerable<string> warnings) => string.Join("; ", warnings);
 }

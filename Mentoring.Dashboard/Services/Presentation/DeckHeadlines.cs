@@ -1,6 +1,7 @@
 using Mentoring.Dashboard.Services.Analytics;
 using Mentoring.Domain.Analysis;
 using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Planning;
 
 namespace Mentoring.Dashboard.Services.Presentation;
@@ -17,10 +18,12 @@ public static class DeckHeadlines
         if (compared.Count > 0)
         {
             var improved = compared.Count(k => k.Change!.Change.IsImprovement(k.Figure.Indicator.HigherIsBetter));
-            return $"По сравнению с {baseLabel} улучшились {improved} из {Indicators(compared.Count, key: true)}";
+            // A count over generated or partial figures is as generated or partial as they are.
+            var origin = OriginRules.CountOver(compared.SelectMany(k => new[] { k.Figure.Origin, k.Change!.Before.Origin }));
+            return OriginText.Render($"По сравнению с {baseLabel} {Improved(improved)} {improved} из {Indicators(compared.Count, key: true)}", origin, Medium.Sentence);
         }
         var first = key[0].Figure;
-        return $"{Quoted(first.Indicator)} ({Format.Slice(first)}): {FigureText.Headline(first)}";
+        return $"{Quoted(first.Indicator)} ({Format.Slice(first)}): {OriginText.Render(FigureText.Headline(first), first.Origin, Medium.Sentence)}";
     }
 
     public static string Plan(IReadOnlyList<PlanSeries> plans)
@@ -41,9 +44,11 @@ public static class DeckHeadlines
         var improved = changes.Where(c => c.Change.IsImprovement(c.Indicator.HigherIsBetter)).ToList();
         // The topic names the base round («Динамика: по сравнению с 2021 г.») and the chart the slice, first among the
         // biggest changes: the headline keeps to the finding.
-        var text = $"Улучшились {improved.Count} из {Format.Plural(changes.Count, "значения", "значений", "значений")}";
+        var origin = OriginRules.CountOver(changes.SelectMany(c => new[] { c.Before.Origin, c.After.Origin }));
+        var text = OriginText.Render(
+            $"{Format.Capitalised(Improved(improved.Count, neuter: true))} {improved.Count} из {Format.Plural(changes.Count, "значения", "значений", "значений")}", origin, Medium.Sentence);
         return improved.Where(c => c.After.IsPercent && c.Before.IsPercent).MaxBy(c => Math.Abs(c.Change.Delta)) is { } most
-            ? $"{text}; больше всего — {Quoted(most.Indicator)}: {most.Before.Text} → {most.After.Text}"
+            ? $"{text}; больше всего — {Quoted(most.Indicator)}: {most.Before.Said} → {most.After.Said}"
             : text;
     }
 
@@ -52,10 +57,11 @@ public static class DeckHeadlines
     {
         var (top, bottom) = (ranking[0], ranking[^1]);
         // The subtitle names the indicator: the headline keeps to who leads and who lags.
+        // Who leads over generated values is itself generated: the value says so where it is stated.
         return top.Value == bottom.Value
-            ? $"Во всех муниципалитетах {top.ValueText}"
-            : $"Выше всех — {Names(ranking.Where(r => r.Value == top.Value).ToList())} ({top.ValueText}), "
-              + $"ниже всех — {Names(ranking.Where(r => r.Value == bottom.Value).ToList())} ({bottom.ValueText})";
+            ? $"Во всех муниципалитетах {OriginText.Render(top.ValueText, OriginRules.CountOver(ranking.Select(r => r.Origin)), Medium.Sentence)}"
+            : $"Выше всех — {Names(ranking.Where(r => r.Value == top.Value).ToList())}: {top.Render(Medium.Sentence)}; "
+              + $"ниже всех — {Names(ranking.Where(r => r.Value == bottom.Value).ToList())}: {bottom.Render(Medium.Sentence)}";
     }
 
     /// <summary>Those sharing a place: «город Армавир», «город Армавир и город Сочи», «город Армавир и ещё 3».</summary>
@@ -69,7 +75,7 @@ public static class DeckHeadlines
     public static string Forms(GroupChart chart)
     {
         var (series, point) = chart.Series.SelectMany(s => s.Points.Select(p => (s, p))).MaxBy(x => x.p.Value);
-        return $"Больше всего — {point.Name} ({series.Title}): {Format.Percent(point.Value)}";
+        return $"Больше всего — {point.Name} ({series.Title}): {OriginText.Render(point.Text, point.Origin, Medium.Sentence)}";
     }
 
     public static string Documents(IReadOnlyList<SliceFigure> documents)
@@ -78,13 +84,20 @@ public static class DeckHeadlines
         var shares = documents.Where(d => d.Indicator.Kind != IndicatorKind.Level)
             .Select(d => (Figure: d, Measure: Measure.Of(d))).Where(x => x.Measure is { IsPercent: true }).ToList();
         if (shares.Count == 0)
-            return $"{Quoted(documents[0].Indicator)}: {FigureText.Headline(documents[0])}";
+            return $"{Quoted(documents[0].Indicator)}: {OriginText.Render(FigureText.Headline(documents[0]), documents[0].Origin, Medium.Sentence)}";
         var most = shares.MaxBy(x => x.Measure!.Value);
         var least = shares.MinBy(x => x.Measure!.Value);
         return most.Measure!.Value == least.Measure!.Value
-            ? $"{(shares.Count == 1 ? Quoted(most.Figure.Indicator) : "Каждый документ")} — у {most.Measure.Text} организаций"
-            : $"Чаще всего есть {Quoted(most.Figure.Indicator)} ({most.Measure.Text}), реже всего — {Quoted(least.Figure.Indicator)} ({least.Measure.Text})";
+            ? $"{(shares.Count == 1 ? Quoted(most.Figure.Indicator) : "Каждый документ")} — у {most.Measure.Said} организаций"
+            : $"Чаще всего есть {Quoted(most.Figure.Indicator)}: {most.Measure.Said}; реже всего — {Quoted(least.Figure.Indicator)}: {least.Measure.Said}";
     }
+
+    /// <summary>
+    /// The verb agrees with the number and the noun: «улучшился 1 из 3 показателей», «улучшилось 1 из 3 значений»,
+    /// «улучшились 2 из 3», «улучшились 5 из 7».
+    /// </summary>
+    public static string Improved(int count, bool neuter = false) =>
+        count % 10 == 1 && count % 100 != 11 ? (neuter ? "улучшилось" : "улучшился") : "улучшились";
 
     /// <summary>«из 7 показателей», «из 1 ключевого показателя».</summary>
     private static string Indicators(int count, bool key = false) => key

@@ -340,6 +340,69 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     b.ToTable("Observations");
                 });
 
+            modelBuilder.Entity("Mentoring.Domain.Monitoring.SourceStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LevelCode")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MunicipalityGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganisationKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("SourceStatements");
+                });
+
             modelBuilder.Entity("Mentoring.Domain.Monitoring.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -739,6 +802,32 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     b.Navigation("Municipality");
 
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Monitoring.SourceStatement", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Monitoring.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mentoring.Domain.Territories.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mentoring.Domain.Territories.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Municipality");
 
                     b.Navigation("Region");
                 });

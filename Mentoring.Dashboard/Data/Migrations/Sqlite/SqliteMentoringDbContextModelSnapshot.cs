@@ -325,6 +325,67 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("Observations");
                 });
 
+            modelBuilder.Entity("Mentoring.Domain.Monitoring.SourceStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LevelCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MunicipalityGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganisationKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("SourceStatements");
+                });
+
             modelBuilder.Entity("Mentoring.Domain.Monitoring.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -708,6 +769,32 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                     b.Navigation("Municipality");
 
                     b.Navigation("Organisation");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Mentoring.Domain.Monitoring.SourceStatement", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Monitoring.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mentoring.Domain.Territories.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mentoring.Domain.Territories.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Municipality");
 
                     b.Navigation("Region");
                 });

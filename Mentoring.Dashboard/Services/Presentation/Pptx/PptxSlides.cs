@@ -1,3 +1,4 @@
+using Mentoring.Domain.Monitoring;
 using Mentoring.Dashboard.Services.Analytics;
 
 namespace Mentoring.Dashboard.Services.Presentation.Pptx;
@@ -45,7 +46,7 @@ internal static class PptxSlides
                     slide.KeyFigures.Select(k => (IReadOnlyList<string>)
                     [
                         k.Figure.Indicator.ShortName,
-                        FigureText.Headline(k.Figure) + Demo(k.Figure.IsShownSynthetic),
+                        OriginText.Render(FigureText.Headline(k.Figure), k.Figure.Origin & ~FigureOrigin.Contradicted, Medium.Sentence),
                         SlideText.Detail(k.Figure) + (QualityText.Warning(k.Figure) is { } warning ? " ⚠ " + warning : ""),
                         k.Change is { } change ? SlideText.Change(change, slide.BaseLabel) : "",
                         k.Plan is { } plan ? SlideText.Plan(plan) : "",
@@ -56,7 +57,7 @@ internal static class PptxSlides
                     slide.Plans.Select(p => (IReadOnlyList<string>)
                     [
                         p.Indicator.ShortName + (p.Kind is null ? "" : $" ({Format.OrganisationKindShort(p.Kind)})"),
-                        ProgressText.Value(p, p.Latest!.Value) + Demo(p.Latest.IsSynthetic),
+                        OriginText.Render(ProgressText.Value(p, p.Latest!.Value), p.Latest.IsSynthetic ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Sentence),
                         p.PlanOfLatestYear is { } yearPlan ? ProgressText.Value(p, yearPlan) : "—",
                         $"{ProgressText.Value(p, p.FinalTarget.Target)} {ProgressText.TargetDate(p)}",
                         $"{ProgressText.Symbol(p.Assessment.Status)} {ProgressText.Label(p.Assessment.Status)}",
@@ -65,13 +66,13 @@ internal static class PptxSlides
             case SlideKind.Dynamics when slide.Changes.Count > 0 && !slide.IsAppendix:
                 var top = SlideText.Scale(slide.Changes.Max(c => Math.Max(c.Before.Value, c.After.Value)));
                 shapes.Chart(Body with { Height = 540 },
-                    slide.Changes.Select(c => $"{c.Indicator.ShortName} ({c.SliceText}){Demo(c.Before.IsSynthetic || c.After.IsSynthetic)}").ToList(),
+                    slide.Changes.Select(c => OriginText.Render($"{c.Indicator.ShortName} ({c.SliceText})", c.After.DeltaOrigin(c.Before), Medium.Chart)).ToList(),
                     [
                         new ChartSeries(slide.BaseLabel ?? "", slide.Changes.Select(c => (decimal?)Math.Round(c.Before.Value, 2)).ToList(), PptxShapes.Grey),
                         new ChartSeries("сейчас", slide.Changes.Select(c => (decimal?)Math.Round(c.After.Value, 2)).ToList(), PptxShapes.Brand),
                     ],
                     horizontal: true, maximum: top);
-                DemoFootnote(shapes, slide.Changes.Any(c => c.Before.IsSynthetic || c.After.IsSynthetic));
+                Footnotes(shapes, slide.Changes.Select(c => c.After.DeltaOrigin(c.Before)));
                 break;
             case SlideKind.Dynamics:
                 if (slide.Changes.Count > 0)
@@ -79,9 +80,9 @@ internal static class PptxSlides
                         slide.Changes.Select(c => (IReadOnlyList<string>)
                         [
                             $"{c.Indicator.ShortName} ({c.SliceText})",
-                            c.Before.Text + Demo(c.Before.IsSynthetic),
-                            c.After.Text + Demo(c.After.IsSynthetic),
-                            c.After.DeltaText(c.Before),
+                            c.Before.Render(Medium.Sentence),
+                            c.After.Render(Medium.Sentence),
+                            OriginText.Render(c.After.DeltaText(c.Before), c.After.DeltaOrigin(c.Before), Medium.Sentence),
                         ]).ToList(), pixels: 24);
                 else
                     shapes.Bullets(Body, new TextStyle(22), slide.Lists.SelectMany(l => new[]
@@ -89,37 +90,40 @@ internal static class PptxSlides
                         $"{l.Indicator.ShortName} · {Format.OrganisationKindShort(l.OrganisationKind)} · {Format.MunicipalityGroup(l.Group)}"
                         + (l.Increased.Count > 0 ? $". Рост: {SlideText.Names(l.Increased)}" : "")
                         + (l.Decreased.Count > 0 ? $". Снижение: {SlideText.Names(l.Decreased)}" : "")
-                        + Demo(l.Increased.Concat(l.Decreased).Any(m => m.After?.IsSynthetic == true)),
+                        + OriginText.Render("", OriginRules.CountOver(l.Increased.Concat(l.Decreased).SelectMany(m => new[] { m.Before?.Origin ?? 0, m.After?.Origin ?? 0 })), Medium.Sentence),
                     }));
                 break;
             case SlideKind.Ranking:
                 var percent = slide.Ranking.All(r => r.ValueIsPercent);
                 shapes.Chart(Body with { Height = 540 },
-                    slide.Ranking.Select(r => $"{(slide.Places.TryGetValue(r.Id, out var place) ? $"{place}. " : "")}{r.Name}{Demo(r.IsSynthetic)}{(r.Id == slide.OwnMunicipalityId ? " ◄" : "")}").ToList(),
+                    slide.Ranking.Select(r => OriginText.Render($"{(slide.Places.TryGetValue(r.Id, out var place) ? $"{place}. " : "")}{r.Name}", r.Origin, Medium.Chart) + (r.Id == slide.OwnMunicipalityId ? " ◄" : "")).ToList(),
                     [new ChartSeries(percent ? "%" : "", slide.Ranking.Select(r => r.Value is { } v ? Math.Round(v, 1) : (decimal?)null).ToList(), PptxShapes.Brand)],
                     horizontal: true, maximum: percent ? 100 : null);
                 if (slide.RankingGaps.Values.Sum() is var omitted and > 0)
                     shapes.Text(new Box(72, 780, 1456, 28), Small, $"Не показаны ещё {Format.Plural(omitted, "муниципалитет", "муниципалитета", "муниципалитетов")} (места — по всему списку).");
-                DemoFootnote(shapes, slide.Ranking.Any(r => r.IsSynthetic), y: 808);
+                Footnotes(shapes, slide.Ranking.Select(r => r.Origin), y: 808);
                 break;
             case SlideKind.Forms:
                 var chart = slide.Chart!;
                 var names = chart.Series.SelectMany(s => s.Points.Select(p => p.Name)).Distinct().ToList();
-                shapes.Chart(Body with { Height = 560 }, names,
+                // A category carries the marks of its columns' values; the footnotes under the chart explain them.
+                var marked = names.Select(n => OriginText.Render(n, OriginRules.ComputedFrom(chart.Series.SelectMany(s => s.Points).Where(p => p.Name == n).Select(p => p.Origin)), Medium.Chart)).ToList();
+                shapes.Chart(Body with { Height = 560 }, marked,
                     chart.Series.Select((s, i) => new ChartSeries(s.Title,
                         names.Select(n => s.Points.FirstOrDefault(p => p.Name == n)?.Value).ToList(), PptxShapes.SeriesColours[i % PptxShapes.SeriesColours.Length])).ToList(),
                     horizontal: false, maximum: SlideText.Scale(chart.Series.SelectMany(s => s.Points).Max(p => p.Value)));
+                Footnotes(shapes, chart.Series.SelectMany(s => s.Points).Select(p => p.Origin), y: 808);
                 break;
             case SlideKind.Documents:
                 var shares = slide.Figures.Select(f => (Figure: f, Measure: Measure.Of(f))).Where(x => x.Measure is { IsPercent: true }).ToList();
                 if (shares.Count > 0)
                     shapes.Chart(Body with { Height = 500 },
-                        shares.Select(x => x.Figure.Indicator.ShortName + Demo(x.Figure.IsShownSynthetic) + (QualityText.Warning(x.Figure) is null ? "" : " ⚠")).ToList(),
+                        shares.Select(x => OriginText.Render(x.Figure.Indicator.ShortName, x.Figure.Origin, Medium.Chart)).ToList(),
                         [new ChartSeries("%", shares.Select(x => (decimal?)Math.Round(x.Measure!.Value, 1)).ToList(), PptxShapes.Brand)],
                         horizontal: true, maximum: 100);
                 shapes.Text(new Box(72, 750, 1456, 60), Small,
-                    string.Join("; ", slide.Figures.Select(f => $"{f.Indicator.ShortName}: {FigureText.Headline(f)} ({SlideText.Detail(f)})")));
-                DemoFootnote(shapes, slide.Figures.Any(f => f.IsShownSynthetic), y: 808);
+                    string.Join("; ", slide.Figures.Select(f => $"{f.Indicator.ShortName}: {OriginText.Render(FigureText.Headline(f), f.Origin, Medium.Sentence)} ({SlideText.Detail(f)})")));
+                Footnotes(shapes, slide.Figures.Select(f => f.Origin), y: 808);
                 break;
             case SlideKind.Summary:
                 shapes.Bullets(Body, new TextStyle(30), slide.Points, numbered: true);
@@ -143,11 +147,10 @@ internal static class PptxSlides
         }
     }
 
-    private static string Demo(bool synthetic) => synthetic ? " · демо" : "";
-
-    private static void DemoFootnote(PptxShapes shapes, bool any, int y = 790)
+    /// <summary>The footnotes that explain the marks of a slide's values, one line under its chart.</summary>
+    private static void Footnotes(PptxShapes shapes, IEnumerable<FigureOrigin> origins, int y = 790)
     {
-        if (any)
-            shapes.Text(new Box(72, y, 1456, 28), Small, "демо — значение по демонстрационным (сгенерированным) данным");
+        if (OriginText.Footnotes(origins) is { Count: > 0 } footnotes)
+            shapes.Text(new Box(72, y, 1456, 28), Small, string.Join("; ", footnotes));
     }
 }
