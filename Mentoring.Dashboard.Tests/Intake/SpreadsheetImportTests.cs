@@ -119,6 +119,12 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
         { "60 000 shared strings", "В книге больше 50\u00A0000 разных текстов" },
         { "a million and 200 cells", "В книге больше 1\u00A0000\u00A0000 заполненных ячеек" },
         { "csv in KOI8-R", "неизвестный заголовок" },
+        // Each of these used to end the whole server process (a stack overflow in the SDK, or gigabytes of memory).
+        { "100 000 nested elements in a cell", "вложенность XML глубже 64 уровней" },
+        { "100 000 nested elements in the workbook part", "вложенность XML глубже 64 уровней" },
+        { "100 000 nested elements in the shared strings", "вложенность XML глубже 64 уровней" },
+        { "a shared string of 2,6 million runs", "больше 100\u00A0000 фрагментов форматирования" },
+        { "20 000 sheets", "в книге больше 50 листов" },
     };
 
     [Theory]
@@ -152,6 +158,12 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
             // Random values, as a real attack would use, so that the archive's compression does not give it away first.
             "a million and 200 cells" => (XlsxWithRows(RandomRows(5_001, 200)), "book.xlsx"),
             "csv in KOI8-R" => (Koi8($"{Forms}\nСШ № 50;1;0;1\n"), "koi8.csv"),
+            "100 000 nested elements in a cell" => (XlsxWithRows($"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>{Nested(100_000)}</is></c></row>"), "book.xlsx"),
+            "100 000 nested elements in the workbook part" => (XlsxWithPart("xl/workbook", xml => InsertBeforeEnd(xml, Nested(100_000))), "book.xlsx"),
+            "100 000 nested elements in the shared strings" => (XlsxWithSharedStringsXml($"<si>{Nested(100_000)}</si>"), "book.xlsx"),
+            "a shared string of 2,6 million runs" => (XlsxWithSharedStringsXml("<si>" + string.Concat(Enumerable.Repeat("<r><t>a</t></r>", 2_600_000)) + "</si>"), "book.xlsx"),
+            "20 000 sheets" => (XlsxWithPart("xl/workbook", xml => System.Text.RegularExpressions.Regex.Replace(xml, "(<(?:x:)?sheet [^>]*/>)",
+                m => string.Concat(Enumerable.Range(0, 20_000).Select(_ => m.Value)))), "book.xlsx"),
             _ => (new byte[] { 0x41, 0, 0x42, 0 }, "data.csv"),
         };
         var logger = new RecordingLogger<SpreadsheetImport>();
@@ -176,6 +188,33 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
             xml.Append("</row>");
         }
         return xml.ToString();
+    }
+
+    /// <summary>Unknown elements nested <paramref name="depth"/> deep: «&lt;x&gt;&lt;x&gt;…&lt;/x&gt;&lt;/x&gt;».</summary>
+    private static string Nested(int depth) => string.Concat(Enumerable.Repeat("<x>", depth)) + string.Concat(Enumerable.Repeat("</x>", depth));
+
+    /// <summary>Puts <paramref name="inner"/> just before the part's closing root tag.</summary>
+    private static string InsertBeforeEnd(string xml, string inner)
+    {
+        var end = xml.LastIndexOf("</", StringComparison.Ordinal);
+        return xml[..end] + inner + xml[end..];
+    }
+
+    /// <summary>A one-sheet workbook whose shared strings part has exactly the given items.</summary>
+    private static byte[] XlsxWithSharedStringsXml(string items)
+    {
+        var bytes = XlsxWithSharedStrings(1);
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.First(e => e.FullName.Contains("sharedStrings", StringComparison.OrdinalIgnoreCase));
+            var name = entry.FullName;
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write($"<?xml version=\"1.0\" encoding=\"utf-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{items}</sst>");
+        }
+        return stream.ToArray();
     }
 
     private static byte[] Koi8(string text)

@@ -83,6 +83,9 @@ public static class SpreadsheetReader
             }
             if (unpacked > MaxUnpackedBytes)
                 return ([], "Файл отклонён: в распакованном виде он больше 200 МБ.");
+            // Depth, elements, runs and sheets, read without building a tree, before the SDK's recursive loader sees them.
+            if (XlsxStructure.Check(zip, MaxCharactersInPart) is { } refusal)
+                return ([], refusal);
         }
         catch (InvalidDataException)
         {
@@ -93,7 +96,7 @@ public static class SpreadsheetReader
         {
             // MaxCharactersInPart also guards against sizes the archive misstates.
             using var document = SpreadsheetDocument.Open(new MemoryStream(content), false,
-                new OpenSettings { MaxCharactersInPart = 50_000_000 });
+                new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart ?? throw new InvalidDataException();
             var (strings, tooMany) = SharedStrings(workbook.SharedStringTablePart);
             if (tooMany is not null)
@@ -118,6 +121,8 @@ public static class SpreadsheetReader
             return ([], $"{CorruptXlsx} ({e.GetType().Name})");
         }
     }
+
+    private const long MaxCharactersInPart = 50_000_000;
 
     /// <summary>The refusal of a file whose parts cannot be read.</summary>
     public const string CorruptXlsx = "Файл повреждён или не является таблицей .xlsx";
