@@ -201,6 +201,18 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task ATitleTypedWithWordsShiftEnter_IsSavedAsOneLine_SoEveryExportOfItCanBeWritten()
+    {
+        var admin = database.CampaignsAs(TestUsers.For(Roles.Administrator));
+        var region = await database.RegionIdAsync("krasnoyarsk");
+
+        var (id, problems) = await admin.OpenAsync(new OpenCampaignRequest(region, "Мониторинг\u000Bвесна\t2026", new DateOnly(2026, 3, 1), [IndicatorCatalogue.TeacherMentors]));
+
+        Assert.Empty(problems);
+        Assert.Equal("Мониторинг весна 2026", (await admin.GetAsync(id!.Value)).Title);
+    }
+
+    [Fact]
     public async Task AHalfCollectedCampaign_IsNotComparedWithACompleteOne_SoNothingReadsAsADecline()
     {
         var (campaign, region, city, school) = await SchoolCampaignAsync();

@@ -56,7 +56,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser
         {
-            UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true, DisplayName = input.DisplayName.Trim(),
+            UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true, DisplayName = InputText.Line(input.DisplayName),
             RegionId = territory.RegionId, MunicipalityId = territory.MunicipalityId, OrganisationId = territory.OrganisationId,
         };
         // The user and their role are saved together or not at all.
@@ -85,7 +85,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
             return OperationResult.Fail(error);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        user.DisplayName = input.DisplayName.Trim();
+        user.DisplayName = InputText.Line(input.DisplayName);
         user.RegionId = territory.RegionId;
         user.MunicipalityId = territory.MunicipalityId;
         user.OrganisationId = territory.OrganisationId;
@@ -171,7 +171,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     /// <summary>Any signed-in user edits their own name, position and organisation; nothing else of theirs.</summary>
     public async Task<OperationResult> UpdateOwnProfileAsync(ProfileInput input)
     {
-        var (name, position, workplace) = (input.DisplayName?.Trim() ?? "", Blank(input.Position), Blank(input.Workplace));
+        var (name, position, workplace) = (InputText.Line(input.DisplayName), Blank(input.Position), Blank(input.Workplace));
         if (name.Length == 0)
             return OperationResult.Fail("Укажите имя.");
         if (new[] { name, position, workplace }.Any(s => s?.Length > MaxDisplayName))
@@ -192,7 +192,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         return OperationResult.Ok;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Blank(string? text) => InputText.Line(text) is { Length: > 0 } line ? line : null;
 
     private async Task<ApplicationUser?> OwnUserAsync(IServiceProvider services) =>
         (await currentUser.GetAsync()).Identity?.Name is { } name
@@ -234,7 +234,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         if (string.IsNullOrWhiteSpace(input.DisplayName))
             return (none, "Укажите имя пользователя или название должности.");
         // The name travels in every request's sign-in cookie and on every page's app bar.
-        if (input.DisplayName.Trim().Length > MaxDisplayName)
+        if (InputText.Line(input.DisplayName).Length > MaxDisplayName)
             return (none, $"Имя пользователя — не длиннее {MaxDisplayName} символов.");
         if (!Roles.All.Contains(input.Role))
             return (none, "Выберите роль.");

@@ -100,7 +100,7 @@ public static class XlsxTableWriter
                     CellReference = reference, DataType = CellValues.Number, StyleIndex = styleIndex,
                     CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
                 },
-                _ => new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = styleIndex, InlineString = new InlineString(new Text(value.ToString()!)) },
+                _ => new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = styleIndex, InlineString = new InlineString(new Text(InputText.XmlSafe(value.ToString()!))) },
             };
         }))
         { RowIndex = rowIndex };
@@ -108,7 +108,7 @@ public static class XlsxTableWriter
     /// <summary>Sheet names: at most 31 characters, none of : \ / ? * [ ].</summary>
     private static string SheetName(string title)
     {
-        var name = new string(title.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')).ToArray());
+        var name = new string(InputText.Line(title).Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')).ToArray());
         return name.Length > 31 ? name[..31] : name;
     }
 

@@ -82,7 +82,7 @@ public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory
     {
         await DemandManageAsync(request.RegionId);
         var problems = new List<string>();
-        var title = request.Title.Trim();
+        var title = InputText.Line(request.Title);
         if (title.Length == 0)
             problems.Add("Укажите название мониторинга.");
         else if (title.Length > 300)

@@ -85,7 +85,7 @@ public sealed class DeckStore(ScopedDbContextFactory contextFactory, ICurrentUse
     /// <summary>The presenter's own notes for one slide, kept in the deck's layout (its author only).</summary>
     public async Task SaveNotesAsync(int id, string slideKey, string? notes, CancellationToken ct = default)
     {
-        var text = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        var text = InputText.Lines(notes) is { Length: > 0 } cleaned ? cleaned : null;
         var owner = await OwnerIdAsync();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var deck = await db.SavedDecks.FirstOrDefaultAsync(d => d.Id == id && d.OwnerId == owner, ct) ?? throw new TerritoryAccessDeniedException();
@@ -130,7 +130,7 @@ public sealed class DeckStore(ScopedDbContextFactory contextFactory, ICurrentUse
 
     private static string Clean(string name)
     {
-        var trimmed = (name ?? "").Trim();
+        var trimmed = InputText.Line(name);
         if (trimmed.Length == 0)
             throw new ArgumentException("Укажите название презентации.");
         return trimmed.Length > MaxNameLength ? trimmed[..MaxNameLength] : trimmed;

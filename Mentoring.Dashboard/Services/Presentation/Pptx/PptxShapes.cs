@@ -97,7 +97,7 @@ public sealed class PptxShapes(SlidePart slidePart)
         {
             Language = "ru-RU", FontSize = style.Hundredths, Bold = style.Bold, Dirty = false,
         },
-        new A.Text(text));
+        new A.Text(InputText.XmlSafe(text)));
 
     /// <summary>A real table: a header row, then the rows; column widths in the page's pixels.</summary>
     public void Table(Box box, IReadOnlyList<int> widths, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int pixels = 20)
