@@ -94,7 +94,7 @@ public abstract class ScopeByConstructionTests(SeededDatabase database)
         await using (var admin = await database.ScopedAs(TestUsers.For(Roles.Administrator)).CreateDbContextAsync())
             Assert.Equal(all, await CountsAsync(admin));
         await using (var visitor = await database.ScopedAs(TestUsers.Anonymous).CreateDbContextAsync())
-            Assert.Equal(new RowCounts(0, 0, 0, 0, 0, 0, 0), await CountsAsync(visitor));
+            Assert.Equal(new RowCounts(0, 0, 0, 0, 0, 0, 0, 0), await CountsAsync(visitor));
         // A curator without a region (an account half set up) is a visitor too.
         await using (var adrift = await database.ScopedAs(TestUsers.For(Roles.Curator)).CreateDbContextAsync())
             Assert.Equal(0, await adrift.Observations.CountAsync());
@@ -162,7 +162,8 @@ public abstract class ScopeByConstructionTests(SeededDatabase database)
         return await db.Organisations.Where(o => o.Municipality.RegionId == regionId).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
     }
 
-    private sealed record RowCounts(int Municipalities, int Organisations, int Campaigns, int Observations, int Submissions, int PlanValues, int Regions);
+    private sealed record RowCounts(int Municipalities, int Organisations, int Campaigns, int Observations, int Submissions, int PlanValues, int Regions,
+        int Statements);
 
     /// <summary>The rows of every filtered table as the plain factory sees them, of one region or (null) of all.</summary>
     private static async Task<RowCounts> CountsAsync(IDbContextFactory<MentoringDbContext> factory, int? regionId)
@@ -178,13 +179,14 @@ public abstract class ScopeByConstructionTests(SeededDatabase database)
             (await db.Observations.GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).Where(g => In(g.Key)).Sum(g => g.Count),
             (await db.Submissions.Select(s => s.CampaignId).ToListAsync()).Count(ofRegion.Contains),
             (await db.PlanValues.Select(p => p.RegionId).ToListAsync()).Count(In),
-            (await db.Regions.Select(r => r.Id).ToListAsync()).Count(In));
+            (await db.Regions.Select(r => r.Id).ToListAsync()).Count(In),
+            (await db.SourceStatements.Select(s => s.RegionId).ToListAsync()).Count(In));
     }
 
     /// <summary>The same counts as a scoped context sees them, with no region named.</summary>
     private static async Task<RowCounts> CountsAsync(MentoringDbContext db) => new(
         await db.Municipalities.CountAsync(), await db.Organisations.CountAsync(), await db.Campaigns.CountAsync(), await db.Observations.CountAsync(),
-        await db.Submissions.CountAsync(), await db.PlanValues.CountAsync(), await db.Regions.CountAsync());
+        await db.Submissions.CountAsync(), await db.PlanValues.CountAsync(), await db.Regions.CountAsync(), await db.SourceStatements.CountAsync());
 }
 
 [Collection(SqliteDatabaseCollection.Name)]
