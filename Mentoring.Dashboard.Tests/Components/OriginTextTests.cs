@@ -36,11 +36,4 @@ public class OriginTextTests
     [InlineData(21, false, "улучшился")]
     public void TheVerb_AgreesWithItsNumber(int count, bool neuter, string verb) =>
         Assert.Equal(verb, DeckHeadlines.Improved(count, neuter));
-
-    [Theory]
-    [InlineData(0.001, FigureOrigin.Published, "0,001\u00A0%")] // printed digits kept, not rounded to 0
-    [InlineData(79.84, FigureOrigin.Computed, "79,8\u00A0%")]
-    [InlineData(51.56, FigureOrigin.Published, "51,56\u00A0%")]
-    public void AQuantity_KeepsItsPrintedDigits_AndRoundsOnlyWhatWasComputed(double value, FigureOrigin origin, string expected) =>
-        Assert.Equal(expected, Quantity.Percent((decimal)value, origin).Render(Medium.Web));
 }
