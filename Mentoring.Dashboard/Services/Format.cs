@@ -144,6 +144,9 @@ public static class Format
     public static string LastChange(DateTimeOffset? at, string? by) =>
         at is { } t ? $"{t.ToString("dd.MM.yyyy HH:mm", Russian)}, {by}" : "—";
 
+    /// <summary>A verb that agrees with its number: Agreeing(21, "улучшился", "улучшились") is «улучшился», Agreeing(11, …) «улучшились».</summary>
+    public static string Agreeing(int count, string one, string many) => Math.Abs(count) % 10 == 1 && Math.Abs(count) % 100 != 11 ? one : many;
+
     /// <summary>Russian plural: Plural(5, "организация", "организации", "организаций").</summary>
     public static string Plural(int n, string one, string few, string many)
     {

@@ -152,8 +152,8 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
         var origin = OriginRules.CountOver(all.SelectMany(s => new[] { s.Before.Origin, s.After.Origin }));
         yield return new Conclusion(
             OriginText.Render($"По сравнению с {baseLabel} из {Format.Plural(all.Count, "сопоставимого значения", "сопоставимых значений", "сопоставимых значений")} "
-                + $"{Changed(improved, "улучшилось", "улучшились")} {improved}, {Changed(worsened, "ухудшилось", "ухудшились")} {worsened}, "
-                + $"{Changed(unchanged, "не изменилось", "не изменились")} {unchanged}", origin, Medium.Sentence) + ".",
+                + $"{Format.Agreeing(improved, "улучшилось", "улучшились")} {improved}, {Format.Agreeing(worsened, "ухудшилось", "ухудшились")} {worsened}, "
+                + $"{Format.Agreeing(unchanged, "не изменилось", "не изменились")} {unchanged}", origin, Medium.Sentence) + ".",
             []);
 
         foreach (var (indicator, slices) in changes)
@@ -170,9 +170,6 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
                 }).ToList());
         }
     }
-
-    /// <summary>The verb agrees with its count of values: «улучшилось 1», «улучшились 2», «улучшились 5», «улучшилось 21».</summary>
-    private static string Changed(int count, string one, string many) => count % 10 == 1 && count % 100 != 11 ? one : many;
 
     private static string Verb(ValueChange change) => change.Direction switch
     {

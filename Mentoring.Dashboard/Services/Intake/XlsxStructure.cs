@@ -58,6 +58,11 @@ public static class XlsxStructure
                         return $"Файл отклонён: в книге больше {MaxSheets} листов — в шаблоне мониторинга их два.";
                 }
             }
+            catch (XmlException e) when (e.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal))
+            {
+                // The reader names the limit it hit; the user is told what is too big rather than that the file is broken.
+                return $"Файл отклонён: часть «{entry.FullName}» длиннее {maxCharactersPerPart / 1_000_000} млн символов — это не таблица одного муниципалитета.";
+            }
             catch (XmlException)
             {
                 return SpreadsheetReader.CorruptXlsx + ".";

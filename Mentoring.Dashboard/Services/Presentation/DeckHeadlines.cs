@@ -97,7 +97,7 @@ public static class DeckHeadlines
     /// «улучшились 2 из 3», «улучшились 5 из 7».
     /// </summary>
     public static string Improved(int count, bool neuter = false) =>
-        count % 10 == 1 && count % 100 != 11 ? (neuter ? "улучшилось" : "улучшился") : "улучшились";
+        Format.Agreeing(count, neuter ? "улучшилось" : "улучшился", "улучшились");
 
     /// <summary>«из 7 показателей», «из 1 ключевого показателя».</summary>
     private static string Indicators(int count, bool key = false) => key
