@@ -121,7 +121,8 @@ public sealed class DashboardApp : IAsyncLifetime
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         // Each role has its own start page (administrators: all regions at "/").
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // A minute, not the default 30 s: on 2 cores shared with a whole test run, one sign-in once took longer.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
         await WaitForInteractiveAsync(page);
         return page;
     }
