@@ -22,9 +22,12 @@ if (args.FirstOrDefault() == AdminCommand.Name)
 await app.InitialiseDatabaseAsync();
 
 app.UseRequestLocalization("ru-RU");
+// The developer exception page only under a debugger: the demo deployment runs in Development too, and its users
+// must see a Russian page (and a database outage as one) rather than a stack trace.
+if (!System.Diagnostics.Debugger.IsAttached)
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
     app.UseHttpsRedirection();
 }
@@ -39,8 +42,17 @@ app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforg
     // The antiforgery middleware only records its verdict; an endpoint that binds no form has to act on it itself.
     if (!await antiforgery.IsRequestValidAsync(context))
         return Results.BadRequest();
-    await audit.WriteAsync(AuditActions.SignOut, context.User.Identity?.Name ?? "");
+    // Signed out first: the cookie goes whatever the database does; the audit entry is the part that may fail.
+    var name = context.User.Identity?.Name ?? "";
     await signIn.SignOutAsync();
+    try
+    {
+        await audit.WriteAsync(AuditActions.SignOut, name);
+    }
+    catch (Exception e) when (DatabaseOutage.IsTemporary(e))
+    {
+        app.Logger.LogWarning("Sign-out of {User} not written to the audit log: {Reason}", name, e.Message);
+    }
     return Results.LocalRedirect("/account/login");
 })
 .RequireAuthorization();

@@ -13,6 +13,7 @@ namespace Mentoring.Dashboard.Tests.Infrastructure;
 public sealed class DashboardApp : IAsyncLifetime
 {
     private readonly DatabaseSettings database;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private Process? process;
     private IPlaywright? playwright;
 
@@ -22,7 +23,12 @@ public sealed class DashboardApp : IAsyncLifetime
     }
 
     /// <summary>An instance on a given database: several of them may share one PostgreSQL database.</summary>
-    internal DashboardApp(DatabaseSettings database) => this.database = database;
+    /// <param name="settings">Extra configuration, as environment variables (e.g. Identity__RecheckInterval).</param>
+    internal DashboardApp(DatabaseSettings database, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        this.database = database;
+        this.settings = settings ?? new Dictionary<string, string>();
+    }
 
 
     public string BaseUrl { get; private set; } = "";
@@ -44,6 +50,41 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
+        await StartProcessAsync(port);
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>Ends the app's process at once, as a crash or a killed instance would (nothing is flushed or said goodbye).</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts the app again on the same address and database, as a restarted instance (after <see cref="KillAsync"/>).</summary>
+    public Task StartAgainAsync()
+    {
+        restarted = true; // the log goes on in the same file
+        return StartProcessAsync(new Uri(BaseUrl).Port);
+    }
+
+    private bool restarted;
+
+    private async Task StartProcessAsync(int port)
+    {
         var appFolder = AppContext.BaseDirectory.Replace("Mentoring.Dashboard.Tests", "Mentoring.Dashboard", StringComparison.Ordinal);
         var start = new ProcessStartInfo(Path.Combine(appFolder, "Mentoring.Dashboard"))
         {
@@ -59,26 +100,19 @@ public sealed class DashboardApp : IAsyncLifetime
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (name, value) in settings)
+            start.Environment[name] = value;
         process = Process.Start(start) ?? throw new InvalidOperationException("The dashboard did not start.");
         // The app's warnings and errors go to artifacts/logs, to read when a browser test fails.
         var logFolder = Path.Combine(SolutionFolder(), "artifacts", "logs");
         Directory.CreateDirectory(logFolder);
         LogPath = Path.Combine(logFolder, $"dashboard-{port}.log");
-        var log = TextWriter.Synchronized(new StreamWriter(new FileStream(LogPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true });
+        var log = TextWriter.Synchronized(new StreamWriter(new FileStream(LogPath, restarted ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true });
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await WaitUntilHealthyAsync();
-
-        Directory.CreateDirectory(ScreenshotFolder);
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
     }
 
     public async Task DisposeAsync()
@@ -86,12 +120,7 @@ public sealed class DashboardApp : IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         playwright?.Dispose();
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        process?.Dispose();
+        await KillAsync();
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;

@@ -16,7 +16,27 @@ public sealed class LocalPostgreSql
 
     private readonly string adminConnectionString;
 
-    private LocalPostgreSql(string adminConnectionString) => this.adminConnectionString = adminConnectionString;
+    /// <summary>How to stop and start this server again (null for a server of one's own, which tests do not stop).</summary>
+    private readonly (string PgCtl, string Data, string Settings, string Log, bool AsRoot)? control;
+
+    private LocalPostgreSql(string adminConnectionString, (string, string, string, string, bool)? control = null)
+    {
+        this.adminConnectionString = adminConnectionString;
+        this.control = control;
+    }
+
+    /// <summary>A server for one test that stops it (a database outage): never the shared one, which other tests use meanwhile.</summary>
+    public static Task<LocalPostgreSql> StartOwnAsync() => StartAsync(durable: false);
+
+    /// <summary>Stops the server at once, as a crash or a pulled cable would: open connections break.</summary>
+    public Task StopAsync() => RunAsync(Control.PgCtl, ["-D", Control.Data, "-m", "immediate", "-w", "stop"], Control.AsRoot);
+
+    /// <summary>Starts the stopped server again, on the same port and data.</summary>
+    public Task StartAgainAsync() =>
+        RunAsync(Control.PgCtl, ["-D", Control.Data, "-o", Control.Settings, "-l", Control.Log, "-w", "start"], Control.AsRoot);
+
+    private (string PgCtl, string Data, string Settings, string Log, bool AsRoot) Control =>
+        control ?? throw new InvalidOperationException("A PostgreSQL server of one's own (MENTORING_TEST_POSTGRES) is not stopped by tests.");
 
     /// <summary>One server per test process; databases on it are created per fixture.</summary>
     public static Task<LocalPostgreSql> SharedAsync() => shared.Value;
@@ -92,7 +112,8 @@ public sealed class LocalPostgreSql
             if (keepIn is null)
                 DeleteFolder(folder);
         };
-        return new LocalPostgreSql($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres");
+        return new LocalPostgreSql($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres",
+            (Path.Combine(bin, "pg_ctl"), data, settings, Path.Combine(folder, "log"), asRoot));
     }
 
     private const string TempPrefix = "mentoring-pg-";

@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         var database = DatabaseSettings.From(configuration);
         services.AddSingleton(database);
         services.AddSingleton(MentoringDatabase.Factory(database));
+        services.AddSingleton<DatabaseProbe>();
         // Keys in the database: a sign-in cookie issued by one instance is read by every other one.
         services.AddDataProtection().SetApplicationName("Mentoring.Dashboard").PersistKeysToDbContext<MentoringDbContext>();
         // Identity's stores take a scoped context; it comes from the same factory.
@@ -89,8 +90,11 @@ public static class ServiceCollectionExtensions
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        // Role or territory changes and locks (which renew the security stamp) reach open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Role or territory changes and locks (which renew the security stamp) reach open sessions within a minute
+        // (Identity:RecheckInterval; the outage tests shorten it). Cookies and open circuits check at the same interval.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.ValidationInterval = configuration.GetValue("Identity:RecheckInterval", TimeSpan.FromMinutes(1)));
+        services.AddScoped<ISecurityStampValidator, TolerantSecurityStampValidator>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddHttpContextAccessor();

@@ -38,6 +38,9 @@ public abstract record SaveOutcome
 
     /// <summary>The database stayed locked by another write for the whole timeout: nothing saved, try again.</summary>
     public sealed record Busy(string Message) : SaveOutcome;
+
+    /// <summary>The database could not be reached (<see cref="DatabaseOutage"/>): nothing saved, the form retries by itself.</summary>
+    public sealed record Unreachable : SaveOutcome;
 }
 
 /// <summary>
@@ -89,7 +92,27 @@ public sealed class OrganisationReports(
     }
 
     /// <summary>Keeps what has been typed so far; not validated (a draft may be half-done) and not yet in any figure.</summary>
-    public async Task<SaveOutcome> SaveDraftAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default)
+    public Task<SaveOutcome> SaveDraftAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default) =>
+        UnlessUnreachableAsync(() => SaveDraftOnceAsync(campaignId, organisationId, values, expectedVersion, ct));
+
+    /// <summary>Validates every figure, then writes them and marks the report submitted, all or nothing.</summary>
+    public Task<SaveOutcome> SubmitAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default) =>
+        UnlessUnreachableAsync(() => SubmitOnceAsync(campaignId, organisationId, values, expectedVersion, ct));
+
+    /// <summary>An outage is an outcome the form handles (it keeps the values and retries), not an error page.</summary>
+    private static async Task<SaveOutcome> UnlessUnreachableAsync(Func<Task<SaveOutcome>> save)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            return new SaveOutcome.Unreachable();
+        }
+    }
+
+    private async Task<SaveOutcome> SaveDraftOnceAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct)
     {
         var (db, campaign, organisation, refusal) = await OpenForWriteAsync(campaignId, organisationId, ct);
         await using (db)
@@ -106,8 +129,7 @@ public sealed class OrganisationReports(
         }
     }
 
-    /// <summary>Validates every figure, then writes them and marks the report submitted, all or nothing.</summary>
-    public async Task<SaveOutcome> SubmitAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct = default)
+    private async Task<SaveOutcome> SubmitOnceAsync(int campaignId, int organisationId, IReadOnlyDictionary<string, Figure> values, int expectedVersion, CancellationToken ct)
     {
         var (db, campaign, organisation, refusal) = await OpenForWriteAsync(campaignId, organisationId, ct);
         await using (db)

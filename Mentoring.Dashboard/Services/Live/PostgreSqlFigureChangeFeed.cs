@@ -24,6 +24,9 @@ public sealed class PostgreSqlFigureChangeFeed(
     // NOTIFY payloads must stay under 8000 bytes; a large import names its municipality and the listener looks up the schools.
     private const int MaxPayload = 7_000;
 
+    // Bounded: the instance is healthy again within seconds of the database's return, not after a long back-off.
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250), LastRetry = TimeSpan.FromSeconds(2);
+
     private readonly InProcessFigureChangeFeed local = new(localLogger);
     private readonly Guid instance = Guid.NewGuid();
     private readonly Channel<string> received = System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true });
@@ -63,13 +66,13 @@ public sealed class PostgreSqlFigureChangeFeed(
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        var retry = TimeSpan.FromSeconds(1);
+        var retry = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString)
-                    { KeepAlive = 30, Pooling = false }.ConnectionString);
+                    { KeepAlive = 30, Pooling = false, Timeout = 3 }.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => received.Writer.TryWrite(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
@@ -77,7 +80,7 @@ public sealed class PostgreSqlFigureChangeFeed(
                 // Whatever was committed before this LISTEN (while starting or disconnected) was not heard.
                 local.ForgetAll();
                 IsListening = true;
-                retry = TimeSpan.FromSeconds(1);
+                retry = FirstRetry;
                 logger.LogInformation("Listening for figure changes of other instances");
                 while (true)
                     await connection.WaitAsync(stoppingToken);
@@ -87,7 +90,7 @@ public sealed class PostgreSqlFigureChangeFeed(
                 IsListening = false;
                 logger.LogWarning(e, "Figure change feed disconnected; retrying in {Retry}", retry);
                 await Task.Delay(retry, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                retry = TimeSpan.FromSeconds(Math.Min(retry.TotalSeconds * 2, 30));
+                retry = retry * 2 < LastRetry ? retry * 2 : LastRetry;
             }
             catch (OperationCanceledException)
             {
