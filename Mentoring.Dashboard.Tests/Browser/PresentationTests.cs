@@ -175,6 +175,10 @@ public partial class PresentationTests(DashboardApp app)
         await Expect(page.Locator(".handout-item")).ToHaveCountAsync(23);
         await Expect(page.Locator(".handout-item").Nth(2).Locator(".handout-notes")).ToContainTextAsync("Сказать о росте на 22,5 п.п.");
         await DashboardApp.ScreenshotAsync(page, "59-handout");
+        // «Печать» opens the browser's print dialog: the page's own Content-Security-Policy once blocked its inline handler.
+        await page.EvaluateAsync("() => { window.printed = 0; window.print = () => window.printed++; }");
+        await page.ClickAsync(".handout-print");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.printed"));
     }
 
     [Fact]

@@ -95,3 +95,8 @@ window.mentoringSlides = (function () {
     }
   };
 })();
+
+// The handout's «Печать» button: a listener here, since the Content-Security-Policy forbids inline handlers.
+document.addEventListener('click', function (e) {
+  if (e.target && e.target.closest && e.target.closest('.handout-print')) window.print();
+});
