@@ -265,6 +265,34 @@ public class RouteMatrixTests(DashboardApp app)
         return Regex.Replace(text, @"\s+", " ").Trim();
     }
 
+    /// <summary>Query parameters as a hand-edited address may carry them: each means "not given", never a failed page.</summary>
+    private static readonly Dictionary<string, string> MalformedQuery = new()
+    {
+        ["campaign"] = "1.5", ["slide"] = "abc", ["region"] = "", ["municipality"] = "-3", ["focus"] = "%00",
+        ["base"] = "99999999999999", ["current"] = "x", ["saved"] = "maybe", ["view"] = "%D0%B6",
+    };
+
+    public static TheoryData<string> PageUrls() => new(Rows.Where(r => !r.Url.StartsWith("/export/", StringComparison.Ordinal) && !r.Public).Select(r => r.Url));
+
+    [Theory]
+    [MemberData(nameof(PageUrls))]
+    public async Task EveryPage_WithMalformedQueryParameters_ShowsWhatItShowsWithoutThem(string template)
+    {
+        var row = Rows.Single(r => r.Url == template);
+        var (account, expected) = row.Shown.First();
+        var url = await UrlAsync(template);
+        var given = new Uri("http://x" + url).Query;
+        var malformed = string.Join("&", MalformedQuery.Where(q => !given.Contains(q.Key + "=", StringComparison.Ordinal)).Select(q => $"{q.Key}={q.Value}"));
+
+        var (status, path, text) = await OpenAsync(await ClientAsync(account), url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + malformed);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(await CurrentAsync(expected), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Запрос не удалось выполнить", text, StringComparison.Ordinal); // the error page
+        Assert.DoesNotContain("Действие не выполнено", text, StringComparison.Ordinal); // a page's error boundary
+        Assert.DoesNotContain("/error", path, StringComparison.Ordinal);
+    }
+
     private static readonly Dictionary<string, HttpClient> Clients = [];
 
     /// <summary>One signed-in client per account and app, reused by every row (a sign-in hashes a password).</summary>

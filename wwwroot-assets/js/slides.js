@@ -61,7 +61,8 @@ window.mentoringSlides = (function () {
           var data = message.data || {};
           if (data.ask) {
             state.channel.postMessage({ slide: state.slide });
-          } else if (data.slide && data.slide !== state.slide) {
+          } else if (Number.isInteger(data.slide) && data.slide >= 1 && data.slide <= 1000 && data.slide !== state.slide) {
+            // Only a slide number: anything else on the channel is ignored, never written into the URL.
             state.slide = data.slide;
             putInUrl(data.slide);
             state.dotnet.invokeMethodAsync('FollowAsync', data.slide);

@@ -14,7 +14,8 @@ public partial class MunicipalityPage
     [Inject] public required Services.Analytics.PlanProgress Progress { get; init; }
 
     [Parameter] public int Id { get; set; }
-    [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
+    [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
+    public int? CampaignId => Mentoring.Dashboard.Components.QueryValue.Int(CampaignIdQuery);
     [SupplyParameterFromQuery(Name = "group")] public string? GroupName { get; set; }
 
     private MunicipalityInfo? municipality;

@@ -13,7 +13,8 @@ public partial class OrganisationPage
     [Inject] public required Services.Analytics.Recommendations Recommendations { get; init; }
 
     [Parameter] public int Id { get; set; }
-    [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
+    [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
+    public int? CampaignId => Mentoring.Dashboard.Components.QueryValue.Int(CampaignIdQuery);
 
     private OrganisationInfo? organisation;
     private bool denied;

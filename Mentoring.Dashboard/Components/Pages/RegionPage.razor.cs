@@ -21,12 +21,14 @@ public partial class RegionPage
     [Inject] public required UserClock Clock { get; init; }
 
     [Parameter] public int Id { get; set; }
-    [SupplyParameterFromQuery(Name = "campaign")] public int? CampaignId { get; set; }
+    [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
+    public int? CampaignId => Mentoring.Dashboard.Components.QueryValue.Int(CampaignIdQuery);
     [SupplyParameterFromQuery(Name = "indicator")] public string? IndicatorCode { get; set; }
     [SupplyParameterFromQuery(Name = "trend")] public string? TrendCode { get; set; }
     [SupplyParameterFromQuery(Name = "kind")] public string? KindName { get; set; }
     [SupplyParameterFromQuery(Name = "group")] public string? GroupName { get; set; }
-    [SupplyParameterFromQuery(Name = "focus")] public int? FocusId { get; set; }
+    [SupplyParameterFromQuery(Name = "focus")] public string? FocusIdQuery { get; set; }
+    public int? FocusId => Mentoring.Dashboard.Components.QueryValue.Int(FocusIdQuery);
 
     private RegionSummary? region;
     private CampaignInfo? campaign;
