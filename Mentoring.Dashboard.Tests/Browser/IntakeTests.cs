@@ -77,6 +77,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
         // Within the page to СШ № 50's form, a value typed, and Back at once (well inside the one-second autosave).
         await admin.EvaluateAsync($"() => Blazor.navigateTo('/campaigns/{campaign}/organisations/{school50}')");
         await Expect(admin.Locator("h1")).ToHaveTextAsync("СШ № 50");
+        await Expect(admin.Locator("#report-message")).ToHaveCountAsync(0); // СШ № 32's «Данные отправлены» stayed with it
         await admin.FillAsync("#tch_mentors-value", "17");
         await admin.GoBackAsync();
         await Expect(admin.Locator("h1")).ToHaveTextAsync("СШ № 32");
