@@ -55,7 +55,7 @@ public sealed class OutageTests(OutageFixture fixture, ITestOutputHelper output)
 
         // Healthy again within 5 s of the database's return (the feed's reconnect back-off is bounded at 2 s).
         var back = Stopwatch.StartNew();
-        await WaitUntilHealthyAsync(TimeSpan.FromSeconds(5));
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(5));
         output.WriteLine($"/health green {back.Elapsed.TotalSeconds:0.0} s after PostgreSQL accepted connections again");
 
         // The form saved the typing by itself; the pages came back by themselves, with their users still signed in.
@@ -110,26 +110,6 @@ public sealed class OutageTests(OutageFixture fixture, ITestOutputHelper output)
         {
             if (waited.Elapsed > TimeSpan.FromSeconds(30))
                 throw new TimeoutException($"The app's log never said «{text}».");
-        }
-    }
-
-    private async Task WaitUntilHealthyAsync(TimeSpan within)
-    {
-        using var http = new HttpClient();
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync(app.BaseUrl + "/health")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            if (waited.Elapsed > within)
-                throw new TimeoutException($"/health was not green within {within.TotalSeconds} s of the database's return.");
-            await Task.Delay(100);
         }
     }
 }

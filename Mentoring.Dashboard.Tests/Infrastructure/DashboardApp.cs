@@ -342,10 +342,12 @@ public sealed class DashboardApp : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
-    private async Task WaitUntilHealthyAsync()
+    /// <summary>Waits until /health answers 200: at start (90 s), or after a fault within the time the app promises.</summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan? within = null)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var limit = within ?? TimeSpan.FromSeconds(90);
+        var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
             if (process!.HasExited)
@@ -359,9 +361,9 @@ public sealed class DashboardApp : IAsyncLifetime
             {
                 // Not listening yet.
             }
-            await Task.Delay(250);
+            await Task.Delay(100);
         }
-        throw new TimeoutException("The dashboard did not become healthy within 90 s.");
+        throw new TimeoutException($"The dashboard was not healthy within {limit.TotalSeconds:0} s.");
     }
 
     private static int FreePort()

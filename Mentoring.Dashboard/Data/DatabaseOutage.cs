@@ -24,7 +24,7 @@ public static class DatabaseOutage
                     return true;
                 case PostgresException:
                     return false; // the server answered: a real error of the statement
-                case NpgsqlException { IsTransient: true } when e.InnerException is SocketException or IOException or EndOfStreamException || e.Message.Contains("connect", StringComparison.OrdinalIgnoreCase):
+                case NpgsqlException { IsTransient: true, InnerException: SocketException or IOException or EndOfStreamException }:
                 case SocketException:
                 case SqliteException { SqliteErrorCode: 10 or 14 }: // SQLITE_IOERR, SQLITE_CANTOPEN
                     return true;

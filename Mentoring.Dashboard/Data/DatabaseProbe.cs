@@ -20,7 +20,7 @@ public sealed class DatabaseProbe(DatabaseSettings settings)
             await command.ExecuteScalarAsync(ct);
             return true;
         }
-        catch (Exception e) when (DatabaseOutage.IsTemporary(e) || e is NpgsqlException or SqliteException)
+        catch (Exception e) when (e is DbException || DatabaseOutage.IsTemporary(e))
         {
             return false;
         }

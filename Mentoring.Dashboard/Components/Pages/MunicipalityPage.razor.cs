@@ -15,7 +15,7 @@ public partial class MunicipalityPage
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
-    public int? CampaignId => Mentoring.Dashboard.Components.QueryValue.Int(CampaignIdQuery);
+    public int? CampaignId => QueryValue.Int(CampaignIdQuery);
     [SupplyParameterFromQuery(Name = "group")] public string? GroupName { get; set; }
 
     private MunicipalityInfo? municipality;

@@ -14,7 +14,7 @@ public partial class OrganisationPage
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
-    public int? CampaignId => Mentoring.Dashboard.Components.QueryValue.Int(CampaignIdQuery);
+    public int? CampaignId => QueryValue.Int(CampaignIdQuery);
 
     private OrganisationInfo? organisation;
     private bool denied;

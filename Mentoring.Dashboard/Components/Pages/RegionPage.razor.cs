@@ -22,13 +22,13 @@ public partial class RegionPage
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
-    public int? CampaignId => Mentoring.Dashboard.Components.QueryValue.Int(CampaignIdQuery);
+    public int? CampaignId => QueryValue.Int(CampaignIdQuery);
     [SupplyParameterFromQuery(Name = "indicator")] public string? IndicatorCode { get; set; }
     [SupplyParameterFromQuery(Name = "trend")] public string? TrendCode { get; set; }
     [SupplyParameterFromQuery(Name = "kind")] public string? KindName { get; set; }
     [SupplyParameterFromQuery(Name = "group")] public string? GroupName { get; set; }
     [SupplyParameterFromQuery(Name = "focus")] public string? FocusIdQuery { get; set; }
-    public int? FocusId => Mentoring.Dashboard.Components.QueryValue.Int(FocusIdQuery);
+    public int? FocusId => QueryValue.Int(FocusIdQuery);
 
     private RegionSummary? region;
     private CampaignInfo? campaign;
