@@ -39,7 +39,7 @@ public sealed class BenchServices
         var audit = new AuditLog(Factory, user, new HttpContextAccessor(), TimeProvider.System);
         Feed = new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance);
         Queries = new MonitoringQueries(scoped, Guard, new SharedFigures(Feed));
-        Campaigns = new CampaignAdministration(scoped, Guard, audit, TimeProvider.System);
+        Campaigns = new CampaignAdministration(scoped, Guard, audit, TimeProvider.System, Feed);
         Workbook = new IntakeWorkbook(scoped, Guard);
         Import = new SpreadsheetImport(scoped, Guard, Feed, audit, user, TimeProvider.System, new ImportSlots());
     }

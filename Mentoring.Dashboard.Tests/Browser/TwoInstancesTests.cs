@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -57,6 +58,42 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         await Expect(watcher.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("40\u00A0%");
         Assert.Equal(watcherUrl, watcher.Url);
         await DashboardApp.ScreenshotAsync(watcher, "62-region-live-update-other-instance");
+    }
+
+    [Fact]
+    public async Task AnInstanceKilledBetweenTheCommitAndAllElse_LeavesTheOtherInstanceCurrent()
+    {
+        var campaign = await a.OpenCampaignAsync(new DateOnly(2026, 11, 23));
+        var region = await a.RegionIdAsync("krasnoyarsk");
+        // A third instance, whose fault-injection hook kills it the moment its first figure change is committed: before
+        // it tells its own pages, answers the curator or does anything else.
+        await using var doomed = new DashboardApp(a.Database, new Dictionary<string, string> { ["FaultInjection__KillAfterCommit"] = "true" });
+        await doomed.InitializeAsync();
+        var watcher = await b.SignInAsync("admin@demo.local");
+        await watcher.GotoAsync($"{b.BaseUrl}/regions/{region}?campaign={campaign}");
+        await DashboardApp.WaitForInteractiveAsync(watcher);
+        await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("0");
+
+        var curator = await doomed.SignInAsync("curator@demo.local");
+        await curator.ClickAsync($"li[data-campaign='{campaign}'] a:has-text('заполнить данные своей организации')");
+        await DashboardApp.WaitForInteractiveAsync(curator);
+        var formPath = new Uri(curator.Url).PathAndQuery;
+        await DashboardApp.FillReportFormAsync(curator, young: 10, youngWithMentor: 5);
+        await curator.ClickAsync("#report-submit");
+        await doomed.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        // The other instance's open page moved by itself, and a fresh load there shows the same figures.
+        await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+        await Expect(watcher.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("50\u00A0%");
+        var fresh = await watcher.Context.NewPageAsync();
+        await fresh.GotoAsync(watcher.Url);
+        await Expect(fresh.Locator("[data-testid=submitted]")).ToHaveTextAsync("1");
+        await Expect(fresh.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("50\u00A0%");
+
+        // The curator, sent to the surviving instance as nginx would, finds the report sent.
+        var again = await b.SignInAsync("curator@demo.local");
+        await again.GotoAsync(b.BaseUrl + formPath);
+        await Expect(again.Locator("#report-state")).ToHaveTextAsync(Format.SubmissionState(Mentoring.Domain.Monitoring.SubmissionState.Submitted));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class BackgroundWorkTests : DashboardTestContext
             .Add(c => c.Concerns, _ => true)
             .Add(c => c.OnChanged, EventCallback.Factory.Create(this, () => throw new InvalidOperationException("reload failed"))));
 
-        await feed.PublishAsync(new FigureChange(1, 1, new HashSet<int>(), new HashSet<int>()));
+        feed.Dispatch(new FigureChange(1, 1, new HashSet<int>(), new HashSet<int>()) { Version = 1 });
 
         var failure = await Renderer.UnhandledException.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal("reload failed", failure.Message);

@@ -32,6 +32,16 @@ public sealed class DashboardApp : IAsyncLifetime
 
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The database this instance runs on (another instance may be started on it).</summary>
+    internal DatabaseSettings Database => database;
+
+    /// <summary>Waits until the app's process has ended by itself (a fault-injection hook killed it).</summary>
+    public async Task WaitForExitAsync(TimeSpan within)
+    {
+        if (process is not null)
+            await process.WaitForExitAsync().WaitAsync(within);
+    }
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(SolutionFolder(), "artifacts", "screenshots");

@@ -81,7 +81,7 @@ public abstract class SeededDatabase : IAsyncLifetime
     /// <summary>The server's import slots, shared by every importer of this database as the app shares one.</summary>
     public ImportSlots ImportSlots { get; } = new();
 
-    public CampaignAdministration CampaignsAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null) => new(ScopedAs(user, factory), GuardAs(user), AuditAs(user), TimeProvider.System);
+    public CampaignAdministration CampaignsAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null) => new(ScopedAs(user, factory), GuardAs(user), AuditAs(user), TimeProvider.System, Feed);
 
     public IntakeWorkbook WorkbookAs(ClaimsPrincipal user) => new(ScopedAs(user), GuardAs(user));
 
@@ -129,16 +129,14 @@ public abstract class SeededDatabase : IAsyncLifetime
     }
 }
 
-/// <summary>A change feed that remembers what was published.</summary>
+/// <summary>A change feed that remembers what was committed, with the version each moved its campaign to in the database.</summary>
 public sealed class RecordingFeed : IFigureChangeFeed
 {
     public List<FigureChange> Published { get; } = [];
-    public Task PublishAsync(FigureChange change)
-    {
-        Published.Add(change);
-        return Task.CompletedTask;
-    }
-    public long VersionOf(int campaignId) => Published.Count(c => c.CampaignId == campaignId);
+    public Task<FigureChange> AnnounceAsync(Mentoring.Dashboard.Data.MentoringDbContext db, FigureChange change, CancellationToken ct = default) =>
+        new InProcessFigureChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessFigureChangeFeed>.Instance).AnnounceAsync(db, change, ct);
+    public void Committed(FigureChange announced) => Published.Add(announced);
+    public long? VersionOf(int campaignId) => Published.LastOrDefault(c => c.CampaignId == campaignId)?.Version ?? 0;
     public IDisposable Subscribe(Action<FigureChange> handler) => throw new NotSupportedException();
 }
 

@@ -26,28 +26,71 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
     }
 
     [Fact]
-    public async Task AChangePublishedOnOneInstance_ReachesTheOther_AndItsOwnListenersOnce()
+    public async Task AChangeCommittedOnOneInstance_ReachesTheOther_AndItsOwnListenersOnce_WithTheDatabasesVersion()
     {
+        var campaign = await database.LatestCampaignIdAsync("krasnoyarsk");
         var heardOnA = new List<FigureChange>();
         var heardOnB = new TaskCompletionSource<FigureChange>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var onA = a.Subscribe(heardOnA.Add);
         using var onB = b.Subscribe(change => heardOnB.TrySetResult(change));
-        var change = new FigureChange(11, 3, new HashSet<int> { 21 }, new HashSet<int> { 301, 302 });
+        var before = await StoredVersionAsync(campaign);
 
-        await a.PublishAsync(change);
+        await CommitAsync(a, new FigureChange(campaign, 3, new HashSet<int> { 21 }, new HashSet<int> { 301, 302 }));
 
         var received = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal((11, 3), (received.CampaignId, received.RegionId));
+        Assert.Equal((campaign, 3, before + 1), (received.CampaignId, received.RegionId, received.Version));
         Assert.Equal([21], received.MunicipalityIds.Order());
         Assert.Equal([301, 302], received.OrganisationIds.Order());
         await Task.Delay(300); // a's own notification comes back too, and must not be dispatched again
         Assert.Single(heardOnA);
-        Assert.Equal((1, 1), (a.VersionOf(11) & 0xFFFF_FFFF, b.VersionOf(11) & 0xFFFF_FFFF));
+        Assert.Equal((before + 1, before + 1, before + 1), (a.VersionOf(campaign), b.VersionOf(campaign), await StoredVersionAsync(campaign)));
+    }
+
+    [Fact]
+    public async Task AWriteRolledBack_IsAnnouncedToNobody_AndLeavesTheVersion()
+    {
+        var campaign = await database.LatestCampaignIdAsync("krasnodar");
+        var heard = new List<FigureChange>();
+        using var onA = a.Subscribe(heard.Add);
+        using var onB = b.Subscribe(heard.Add);
+        var before = await StoredVersionAsync(campaign);
+
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await a.AnnounceAsync(db, new FigureChange(campaign, 1, new HashSet<int>(), new HashSet<int>()));
+            await transaction.RollbackAsync();
+        }
+        // A change committed after it is heard; had the rolled-back one been sent, it would be heard first.
+        await CommitAsync(a, new FigureChange(campaign, 1, new HashSet<int> { 7 }, new HashSet<int>()));
+
+        await WaitUntilAsync(() => heard.Count == 2);
+        Assert.All(heard, change => Assert.Equal((7, before + 1), (change.MunicipalityIds.Single(), change.Version)));
+    }
+
+    [Fact]
+    public async Task AnInstanceGoneRightAfterItsCommit_StillReachesTheOther()
+    {
+        var campaign = await database.LatestCampaignIdAsync("tomsk");
+        var heardOnB = new TaskCompletionSource<FigureChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onB = b.Subscribe(change => heardOnB.TrySetResult(change));
+
+        // Committed, and the writing instance never gets to do anything afterwards (no Committed call).
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await a.AnnounceAsync(db, new FigureChange(campaign, 2, new HashSet<int> { 5 }, new HashSet<int> { 50 }));
+            await transaction.CommitAsync();
+        }
+
+        var received = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((campaign, 50), (received.CampaignId, received.OrganisationIds.Single()));
     }
 
     [Fact]
     public async Task AChangeTooLargeForANotification_ReachesTheOtherInstance_WithTheMunicipalitysSchoolsFromTheDatabase()
     {
+        var campaign = await database.LatestCampaignIdAsync("krasnoyarsk");
         var municipality = await database.MunicipalityIdAsync("город Красноярск");
         await using var db = await database.Factory.CreateDbContextAsync();
         var schools = await db.Organisations.Where(o => o.MunicipalityId == municipality).Select(o => o.Id).OrderBy(id => id).ToArrayAsync();
@@ -55,7 +98,7 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
         using var onB = b.Subscribe(change => heardOnB.TrySetResult(change));
 
         // 3 000 ids do not fit into PostgreSQL's 8 000-byte payload.
-        await a.PublishAsync(new FigureChange(12, 1, new HashSet<int> { municipality }, Enumerable.Range(1_000_000, 3_000).ToHashSet()));
+        await CommitAsync(a, new FigureChange(campaign, 1, new HashSet<int> { municipality }, Enumerable.Range(1_000_000, 3_000).ToHashSet()));
 
         var received = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(schools, received.OrganisationIds.Order().ToArray());
@@ -64,18 +107,73 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
     [Fact]
     public async Task SharedFiguresOnTheOtherInstance_AreComputedAfresh_AfterAChange()
     {
+        var campaign = await database.LatestCampaignIdAsync("kuzbass");
         var shared = new SharedFigures(b);
         var computed = 0;
         Task<int> Compute() => Task.FromResult(Interlocked.Increment(ref computed));
-        Assert.Equal(1, await shared.GetAsync(13, "figures", Compute));
-        Assert.Equal(1, await shared.GetAsync(13, "figures", Compute));
+        Assert.Equal(1, await shared.GetAsync(campaign, "figures", Compute));
+        Assert.Equal(1, await shared.GetAsync(campaign, "figures", Compute));
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var onB = b.Subscribe(_ => heard.TrySetResult());
 
-        await a.PublishAsync(new FigureChange(13, 1, new HashSet<int>(), new HashSet<int>()));
+        await CommitAsync(a, new FigureChange(campaign, 1, new HashSet<int>(), new HashSet<int>()));
         await heard.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(2, await shared.GetAsync(13, "figures", Compute));
+        Assert.Equal(2, await shared.GetAsync(campaign, "figures", Compute));
+    }
+
+    [Fact]
+    public async Task AChangeMissedWhileDisconnected_IsFoundByComparingVersions_AndAnnouncedForTheWholeRegion()
+    {
+        var campaign = await database.CampaignIdAsync("krasnoyarsk", new DateOnly(2023, 5, 15));
+        var region = await database.RegionIdAsync("krasnoyarsk");
+        var heardOnB = new TaskCompletionSource<FigureChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onB = b.Subscribe(change =>
+        {
+            if (change.CampaignId == campaign)
+                heardOnB.TrySetResult(change);
+        });
+
+        // A write whose notification never arrived: the version moved in the database, and nothing was sent.
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await Mentoring.Dashboard.Data.CampaignVersion.NextAsync(db, campaign, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+        var stored = await StoredVersionAsync(campaign);
+        Assert.NotEqual(stored, b.VersionOf(campaign));
+        // The listening connections drop; the feeds reconnect and compare.
+        await using (var db = await database.Factory.CreateDbContextAsync())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'");
+
+        var received = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((region, stored), (received.RegionId, received.Version));
+        await using var check = await database.Factory.CreateDbContextAsync();
+        Assert.Equal(await check.Organisations.CountAsync(o => o.Municipality.RegionId == region), received.OrganisationIds.Count);
+        await WaitUntilAsync(() => b.IsListening);
+        Assert.Equal(stored, b.VersionOf(campaign));
+    }
+
+    private async Task CommitAsync(IFigureChangeFeed feed, FigureChange change)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var announced = await feed.AnnounceAsync(db, change);
+        await transaction.CommitAsync();
+        feed.Committed(announced);
+    }
+
+    private async Task<long> StoredVersionAsync(int campaign)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        return await db.CampaignVersions.Where(v => v.CampaignId == campaign).Select(v => v.Version).SingleOrDefaultAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !condition(); await Task.Delay(20))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "The condition did not come true within 10 s.");
     }
 
     private async Task<PostgreSqlFigureChangeFeed> StartAsync()
@@ -83,9 +181,7 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
         var feed = new PostgreSqlFigureChangeFeed(database.Settings, database.Factory,
             NullLogger<PostgreSqlFigureChangeFeed>.Instance, NullLogger<InProcessFigureChangeFeed>.Instance);
         await feed.StartAsync(CancellationToken.None);
-        for (var i = 0; i < 100 && !feed.IsListening; i++)
-            await Task.Delay(50);
-        Assert.True(feed.IsListening);
+        await WaitUntilAsync(() => feed.IsListening);
         return feed;
     }
 }

@@ -38,7 +38,7 @@ public class SharedFiguresTests
         stored = 2;
         Assert.Equal(1, await Read(1)); // nothing published yet: the shared result stands
 
-        feed.Publish(new FigureChange(1, 1, new HashSet<int>(), new HashSet<int>()));
+        feed.Dispatch(new FigureChange(1, 1, new HashSet<int>(), new HashSet<int>()) { Version = 1 });
 
         Assert.Equal(2, await Read(1));
         Assert.Equal(1, await Read(2));

@@ -44,6 +44,7 @@ public abstract class MentoringDbContext(DbContextOptions options)
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<RegionVisit> RegionVisits => Set<RegionVisit>();
     public DbSet<SourceStatement> SourceStatements => Set<SourceStatement>();
+    public DbSet<CampaignVersion> CampaignVersions => Set<CampaignVersion>();
 
     /// <summary>The cookie and antiforgery keys, shared by every instance of the dashboard on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -81,6 +82,12 @@ public abstract class MentoringDbContext(DbContextOptions options)
             // Rounds held before data intake existed were published: closed. The app always sets the state itself.
             e.Property(c => c.State).HasDefaultValue(CampaignState.Closed).HasSentinel((CampaignState)0);
             e.HasQueryFilter(c => everyRegion || regionIds.Contains(c.RegionId));
+        });
+        builder.Entity<CampaignVersion>(e =>
+        {
+            e.HasKey(v => v.CampaignId);
+            e.HasOne<Campaign>().WithOne().HasForeignKey<CampaignVersion>(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(v => everyRegion || Campaigns.Any(c => c.Id == v.CampaignId));
         });
         builder.Entity<Submission>(e =>
         {

@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Intake.IntakeWorkbook>();
         services.AddScoped<Services.Export.DashboardTables>();
         services.AddScoped<UserClock>();
+        services.AddSingleton<Services.Live.FaultInjection>();
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddSingleton<Services.Live.PostgreSqlFigureChangeFeed>();

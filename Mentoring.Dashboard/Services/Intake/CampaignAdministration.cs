@@ -1,5 +1,6 @@
 using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services.Live;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Territories;
@@ -27,7 +28,8 @@ public sealed record OpenCampaignRequest(int RegionId, string Title, DateOnly? A
 /// Campaign lifecycle (draft → collecting → closed) and collection progress. Opening, starting and closing is for
 /// administrators and the region's officials; progress is for whoever sees the region in detail.
 /// </summary>
-public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory, TerritoryGuard guard, AuditLog audit, TimeProvider clock)
+public sealed class CampaignAdministration(
+    ScopedDbContextFactory contextFactory, TerritoryGuard guard, AuditLog audit, TimeProvider clock, IFigureChangeFeed feed)
 {
     /// <summary>Campaigns of the regions the user sees; drafts only for those who manage them.</summary>
     public Task<IReadOnlyList<CampaignOverview>> ListAsync(CancellationToken ct = default) => OverviewsAsync(null, ct);
@@ -166,7 +168,20 @@ public sealed class CampaignAdministration(ScopedDbContextFactory contextFactory
         await DemandManageAsync(campaign.RegionId);
         change(campaign);
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{campaign.Title}» на {Format.Date(campaign.AsOf)}", what));
-        return await DatabaseBusy.TrySaveAsync(db, ct) ? null : DatabaseBusy.ActionMessage;
+        try
+        {
+            // A round's state is part of what its figures say (collecting, partial, closed): every page of the region reloads.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            var announced = await feed.AnnounceAsync(db, await FigureChange.WholeCampaignAsync(db, campaign.Id, campaign.RegionId, ct), ct);
+            await transaction.CommitAsync(ct);
+            feed.Committed(announced);
+            return null;
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return DatabaseBusy.ActionMessage;
+        }
     }
 
     private async Task DemandManageAsync(int regionId)

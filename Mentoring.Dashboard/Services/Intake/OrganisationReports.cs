@@ -161,8 +161,10 @@ public sealed class OrganisationReports(
                 var outcome = await SaveAsync(db, submission, changes.Count, ct, added);
                 if (outcome is not SaveOutcome.Saved)
                     return outcome;
+                var change = await feed.AnnounceAsync(db, new FigureChange(campaignId, campaign.RegionId,
+                    new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }), ct);
                 await transaction.CommitAsync(ct);
-                await feed.PublishAsync(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }));
+                feed.Committed(change);
                 return outcome;
             }
             catch (Exception e) when (DatabaseBusy.Is(e))

@@ -116,13 +116,14 @@ public sealed partial class SpreadsheetImport(
         try
         {
             await ObservationWriter.SaveAsync(db, added, ct);
+            var change = await feed.AnnounceAsync(db, new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations), ct);
             await transaction!.CommitAsync(ct);
+            feed.Committed(change);
         }
         catch (Exception e) when (DatabaseBusy.Is(e))
         {
             return Refused(DatabaseBusy.Message); // rolled back with the transaction: nothing written
         }
-        await feed.PublishAsync(new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations));
         return preview;
     }
 

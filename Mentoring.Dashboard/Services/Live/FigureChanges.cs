@@ -1,49 +1,79 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Mentoring.Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services.Live;
 
-/// <summary>Figures of these organisations (and so of their municipalities and region) changed in a campaign.</summary>
-public sealed record FigureChange(int CampaignId, int RegionId, IReadOnlySet<int> MunicipalityIds, IReadOnlySet<int> OrganisationIds);
+/// <summary>
+/// Figures of these organisations (and so of their municipalities and region) changed in a campaign, which is now at
+/// <see cref="Version"/> (<see cref="CampaignVersion"/>).
+/// </summary>
+public sealed record FigureChange(int CampaignId, int RegionId, IReadOnlySet<int> MunicipalityIds, IReadOnlySet<int> OrganisationIds)
+{
+    public long Version { get; init; }
+
+    /// <summary>Every figure of the campaign (its state changed, or its changes went unheard): every page of its region reloads.</summary>
+    public static async Task<FigureChange> WholeCampaignAsync(MentoringDbContext db, int campaignId, int regionId, CancellationToken ct = default)
+    {
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.Municipality.RegionId == regionId)
+            .Select(o => new { o.Id, o.MunicipalityId }).ToListAsync(ct);
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == regionId).Select(m => m.Id).ToListAsync(ct);
+        return new FigureChange(campaignId, regionId, municipalities.ToHashSet(), organisations.Select(o => o.Id).ToHashSet());
+    }
+}
 
 /// <summary>
-/// Tells open dashboards that figures changed, after the change is committed: <see cref="InProcessFigureChangeFeed"/>
-/// on one server (SQLite), <see cref="PostgreSqlFigureChangeFeed"/> across every instance on one PostgreSQL database.
+/// Tells open dashboards that figures changed, exactly when the change is committed:
+/// <see cref="InProcessFigureChangeFeed"/> on one server (SQLite), <see cref="PostgreSqlFigureChangeFeed"/> across
+/// every instance on one PostgreSQL database.
 /// </summary>
 public interface IFigureChangeFeed
 {
-    /// <summary>Listeners on this server hear it at once, other instances as soon as the database tells them.</summary>
-    Task PublishAsync(FigureChange change);
+    /// <summary>
+    /// Inside the write's transaction, before its commit: moves the campaign's version and, on PostgreSQL, queues the
+    /// notification the database delivers to every instance at the commit (and drops with a rollback).
+    /// </summary>
+    Task<FigureChange> AnnounceAsync(MentoringDbContext db, FigureChange change, CancellationToken ct = default);
 
-    /// <summary>How many changes of the campaign this server has heard of; it moves before any listener runs.</summary>
-    long VersionOf(int campaignId);
+    /// <summary>After the commit: this instance's listeners hear the announced change at once.</summary>
+    void Committed(FigureChange announced);
+
+    /// <summary>
+    /// The campaign's version as far as this instance knows it for sure; null while it cannot know (its notifications
+    /// are disconnected), when nothing computed may be reused. It moves before any listener runs.
+    /// </summary>
+    long? VersionOf(int campaignId);
 
     /// <summary>The handler runs on the publisher's thread; dispose the result to stop listening.</summary>
     IDisposable Subscribe(Action<FigureChange> handler);
 }
 
-public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed> logger) : IFigureChangeFeed
+/// <summary>The feed of one server; also how the PostgreSQL feed hands changes to its own instance's listeners.</summary>
+public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed> logger, FaultInjection? faults = null) : IFigureChangeFeed
 {
-    // Copy-on-write: publishing reads a snapshot without locking.
+    // Copy-on-write: dispatching reads a snapshot without locking.
     private ImmutableArray<Action<FigureChange>> handlers = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> versions = new();
-    private long epoch;
+    private readonly ConcurrentDictionary<int, long> versions = new();
 
-    // The epoch in the high bits: after ForgetAll every campaign has a version it never had before.
-    public long VersionOf(int campaignId) => (Interlocked.Read(ref epoch) << 32) + versions.GetValueOrDefault(campaignId);
+    public long? VersionOf(int campaignId) => versions.GetValueOrDefault(campaignId);
 
-    /// <summary>Changes may have been missed (the feed was disconnected): no result computed before now is current.</summary>
-    public void ForgetAll() => Interlocked.Increment(ref epoch);
+    public async Task<FigureChange> AnnounceAsync(MentoringDbContext db, FigureChange change, CancellationToken ct = default) =>
+        change with { Version = await CampaignVersion.NextAsync(db, change.CampaignId, ct) };
 
-    public Task PublishAsync(FigureChange change)
+    public void Committed(FigureChange announced)
     {
-        Publish(change);
-        return Task.CompletedTask;
+        faults?.AfterCommit();
+        Dispatch(announced);
     }
 
-    public void Publish(FigureChange change)
+    /// <summary>Every version this instance has heard of, by campaign.</summary>
+    public IReadOnlyDictionary<int, long> KnownVersions => versions;
+
+    public void Dispatch(FigureChange change)
     {
         // First the version, so a listener that reloads at once never gets a shared result of the old figures.
-        versions.AddOrUpdate(change.CampaignId, 1, (_, v) => v + 1);
+        versions.AddOrUpdate(change.CampaignId, change.Version, (_, known) => Math.Max(known, change.Version));
         foreach (var handler in handlers)
         {
             try
@@ -68,5 +98,20 @@ public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed>
     {
         private Action? unsubscribe = unsubscribe;
         public void Dispose() => Interlocked.Exchange(ref unsubscribe, null)?.Invoke();
+    }
+}
+
+/// <summary>
+/// Test-only faults an instance can be started with (configuration section «FaultInjection»): the tests of exactly-once
+/// notification kill an instance between a write's commit and everything it does afterwards.
+/// </summary>
+public sealed class FaultInjection(IConfiguration configuration)
+{
+    private readonly bool killAfterCommit = configuration.GetValue<bool>("FaultInjection:KillAfterCommit");
+
+    public void AfterCommit()
+    {
+        if (killAfterCommit)
+            System.Diagnostics.Process.GetCurrentProcess().Kill(); // as abrupt as «kill -9»
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Mentoring.Dashboard.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,16 +9,18 @@ using Npgsql;
 namespace Mentoring.Dashboard.Services.Live;
 
 /// <summary>
-/// Figure changes shared by every dashboard instance on one PostgreSQL database through LISTEN/NOTIFY: a change is
-/// dispatched on its own instance at once and sent as a notification; every other instance hears it on a listening
-/// connection and dispatches it to its circuits and its shared-figures cache. If that connection drops, the feed
-/// reconnects and treats every cached figure as stale, since changes may have been missed meanwhile.
+/// Figure changes shared by every dashboard instance on one PostgreSQL database through LISTEN/NOTIFY. A write
+/// queues its notification inside its own transaction, so PostgreSQL delivers it exactly when the write commits, even
+/// if the writing instance dies a moment later. Every other instance hears it on a listening connection and dispatches
+/// it to its circuits and its shared-figures cache. After that connection comes back, the instance compares the
+/// versions it has heard with the database's (<see cref="CampaignVersion"/>) and announces what it missed.
 /// </summary>
 public sealed class PostgreSqlFigureChangeFeed(
     DatabaseSettings database,
     IDbContextFactory<MentoringDbContext> contexts,
     ILogger<PostgreSqlFigureChangeFeed> logger,
-    ILogger<InProcessFigureChangeFeed> localLogger) : BackgroundService, IFigureChangeFeed
+    ILogger<InProcessFigureChangeFeed> localLogger,
+    FaultInjection? faults = null) : BackgroundService, IFigureChangeFeed
 {
     private const string Channel = "mentoring_figure_changes";
 
@@ -27,39 +30,41 @@ public sealed class PostgreSqlFigureChangeFeed(
     // Bounded: the instance is healthy again within seconds of the database's return, not after a long back-off.
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250), LastRetry = TimeSpan.FromSeconds(2);
 
-    private readonly InProcessFigureChangeFeed local = new(localLogger);
+    private readonly InProcessFigureChangeFeed local = new(localLogger, faults);
     private readonly Guid instance = Guid.NewGuid();
-    private readonly Channel<string> received = System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true });
 
-    /// <summary>Whether the listening connection is up (the health endpoint reports it).</summary>
-    public bool IsListening { get; private set; }
+    // Notifications in the order they arrived, and after each (re)connection a request to compare versions.
+    private readonly Channel<Received> received = System.Threading.Channels.Channel.CreateUnbounded<Received>(new() { SingleReader = true });
 
-    public long VersionOf(int campaignId) => local.VersionOf(campaignId);
+    // Each listening connection is a generation; the feed is current once the versions were compared on the current one.
+    private int listeningOn, caughtUpOn = -1;
+    private volatile bool connected;
+
+    /// <summary>Whether the listening connection is up and every version heard is the database's (the health endpoint reports it).</summary>
+    public bool IsListening => connected && Volatile.Read(ref caughtUpOn) == Volatile.Read(ref listeningOn);
+
+    // While not listening, changes may go unheard: nothing cached may be reused until the versions are compared again.
+    public long? VersionOf(int campaignId) => IsListening ? local.VersionOf(campaignId) : null;
 
     public IDisposable Subscribe(Action<FigureChange> handler) => local.Subscribe(handler);
 
-    public async Task PublishAsync(FigureChange change)
+    public async Task<FigureChange> AnnounceAsync(MentoringDbContext db, FigureChange change, CancellationToken ct = default)
     {
-        local.Publish(change);
-        var message = new Message(instance, change.CampaignId, change.RegionId, [.. change.MunicipalityIds], [.. change.OrganisationIds]);
+        var announced = await local.AnnounceAsync(db, change, ct);
+        var message = new Message(instance, announced.CampaignId, announced.Version, announced.RegionId,
+            [.. announced.MunicipalityIds], [.. announced.OrganisationIds]);
         var payload = JsonSerializer.Serialize(message);
         if (payload.Length > MaxPayload)
             payload = JsonSerializer.Serialize(message with { Organisations = null });
-        try
-        {
-            await using var connection = new NpgsqlConnection(database.ConnectionString);
-            await connection.OpenAsync();
-            await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-            notify.Parameters.AddWithValue("channel", Channel);
-            notify.Parameters.AddWithValue("payload", payload);
-            await notify.ExecuteNonQueryAsync();
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
-        {
-            // The change is committed; other instances show it on their next load instead of at once.
-            logger.LogWarning(e, "Could not tell other instances about a figure change in campaign {Campaign}", change.CampaignId);
-        }
+        await using var notify = CampaignVersion.CommandInTransaction(db, "SELECT pg_notify(@channel, @payload)");
+        CampaignVersion.AddParameter(notify, "channel", Channel);
+        CampaignVersion.AddParameter(notify, "payload", payload);
+        await notify.ExecuteNonQueryAsync(ct);
+        return announced;
     }
+
+    // The other instances hear it from the database; this one at once.
+    public void Committed(FigureChange announced) => local.Committed(announced);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), DispatchAsync(stoppingToken));
@@ -74,12 +79,13 @@ public sealed class PostgreSqlFigureChangeFeed(
                 await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString)
                     { KeepAlive = 30, Pooling = false, Timeout = 3 }.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => received.Writer.TryWrite(e.Payload);
+                connection.Notification += (_, e) => received.Writer.TryWrite(new Received(e.Payload, 0));
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                // Whatever was committed before this LISTEN (while starting or disconnected) was not heard.
-                local.ForgetAll();
-                IsListening = true;
+                // Whatever was committed before this LISTEN (while starting or disconnected) was not heard: compare.
+                var generation = Interlocked.Increment(ref listeningOn);
+                connected = true;
+                received.Writer.TryWrite(new Received(null, generation));
                 retry = FirstRetry;
                 logger.LogInformation("Listening for figure changes of other instances");
                 while (true)
@@ -87,7 +93,7 @@ public sealed class PostgreSqlFigureChangeFeed(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                IsListening = false;
+                connected = false;
                 logger.LogWarning(e, "Figure change feed disconnected; retrying in {Retry}", retry);
                 await Task.Delay(retry, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 retry = retry * 2 < LastRetry ? retry * 2 : LastRetry;
@@ -97,32 +103,56 @@ public sealed class PostgreSqlFigureChangeFeed(
                 break;
             }
         }
-        IsListening = false;
+        connected = false;
     }
 
     private async Task DispatchAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var payload in received.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (payload, catchUpOn) in received.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
+                    if (payload is null)
+                    {
+                        await CatchUpAsync(stoppingToken);
+                        Volatile.Write(ref caughtUpOn, catchUpOn); // only now is every version this instance knows the database's
+                        continue;
+                    }
                     var message = JsonSerializer.Deserialize<Message>(payload)!;
                     if (message.Instance == instance)
-                        continue; // dispatched here when it was published
+                        continue; // dispatched here when it was committed
                     var organisations = message.Organisations ?? await OrganisationsOfAsync(message.Municipalities, stoppingToken);
-                    local.Publish(new FigureChange(message.Campaign, message.Region, message.Municipalities.ToHashSet(), organisations.ToHashSet()));
+                    local.Dispatch(new FigureChange(message.Campaign, message.Region, message.Municipalities.ToHashSet(), organisations.ToHashSet())
+                        { Version = message.Version });
                 }
-                catch (Exception e) when (e is JsonException or NpgsqlException or InvalidOperationException)
+                catch (Exception e) when (e is JsonException or NpgsqlException or InvalidOperationException or TimeoutException)
                 {
-                    local.ForgetAll();
-                    logger.LogWarning(e, "A figure change notification could not be read: cached figures are dropped instead");
+                    // Not heard as it was meant: ask the database instead, until it answers.
+                    logger.LogWarning(e, "A figure change notification could not be read: versions are compared with the database");
+                    Volatile.Write(ref caughtUpOn, -1);
+                    received.Writer.TryWrite(new Received(null, Volatile.Read(ref listeningOn)));
+                    await Task.Delay(LastRetry, stoppingToken);
                 }
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>Every campaign whose version in the database is not the one heard here changed unheard: all of it is announced.</summary>
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stored = await db.CampaignVersions.AsNoTracking()
+            .Join(db.Campaigns, v => v.CampaignId, c => c.Id, (v, c) => new { v.CampaignId, v.Version, c.RegionId })
+            .ToListAsync(ct);
+        foreach (var campaign in stored.Where(s => local.KnownVersions.GetValueOrDefault(s.CampaignId) != s.Version))
+        {
+            logger.LogInformation("Campaign {Campaign} changed unheard (version {Version}): its pages reload", campaign.CampaignId, campaign.Version);
+            local.Dispatch(await FigureChange.WholeCampaignAsync(db, campaign.CampaignId, campaign.RegionId, ct) with { Version = campaign.Version });
         }
     }
 
@@ -132,13 +162,17 @@ public sealed class PostgreSqlFigureChangeFeed(
         return await db.Organisations.Where(o => municipalities.Contains(o.MunicipalityId)).Select(o => o.Id).ToArrayAsync(ct);
     }
 
+    /// <summary>A notification's payload, or (null) a request to compare versions on listening connection <c>CatchUpOn</c>.</summary>
+    private readonly record struct Received(string? Payload, int CatchUpOn);
+
     /// <summary>Short names: every byte counts against the 8000-byte payload.</summary>
     private sealed record Message(
-        [property: System.Text.Json.Serialization.JsonPropertyName("i")] Guid Instance,
-        [property: System.Text.Json.Serialization.JsonPropertyName("c")] int Campaign,
-        [property: System.Text.Json.Serialization.JsonPropertyName("r")] int Region,
-        [property: System.Text.Json.Serialization.JsonPropertyName("m")] int[] Municipalities,
-        [property: System.Text.Json.Serialization.JsonPropertyName("o")] int[]? Organisations);
+        [property: JsonPropertyName("i")] Guid Instance,
+        [property: JsonPropertyName("c")] int Campaign,
+        [property: JsonPropertyName("v")] long Version,
+        [property: JsonPropertyName("r")] int Region,
+        [property: JsonPropertyName("m")] int[] Municipalities,
+        [property: JsonPropertyName("o")] int[]? Organisations);
 }
 
 /// <summary>The health endpoint's view of the figure change feed.</summary>

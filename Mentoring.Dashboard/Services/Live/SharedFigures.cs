@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Mentoring.Dashboard.Services.Live;
 
 /// <summary>
-/// Territory figures shared by every circuit that shows them until a change of their campaign is published: fifty
+/// Territory figures shared by every circuit that shows them, keyed by their campaign's version (<see cref="Data.CampaignVersion"/>): fifty
 /// officials watching one region while data arrives compute its figures once per change, not fifty times (measured
 /// by the fan-out benchmark). Callers check the user's access before asking; what is shared holds no user's data.
 /// </summary>
@@ -20,7 +20,9 @@ public sealed class SharedFigures(IFigureChangeFeed feed)
     public async Task<T> GetAsync<T>(int campaignId, string key, Func<Task<T>> compute)
     {
         // The version is read before the data, so a result read during a commit is filed under the older version.
-        var entryKey = (campaignId, feed.VersionOf(campaignId), key);
+        if (feed.VersionOf(campaignId) is not { } version)
+            return await compute(); // changes may go unheard right now: nothing is kept that could outlive them
+        var entryKey = (campaignId, version, key);
         Lazy<Task<T>> shared;
         lock (creating)
         {

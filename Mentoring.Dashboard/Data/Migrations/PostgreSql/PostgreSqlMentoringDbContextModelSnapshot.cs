@@ -147,6 +147,19 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Mentoring.Dashboard.Data.CampaignVersion", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("CampaignVersions");
+                });
+
             modelBuilder.Entity("Mentoring.Dashboard.Data.RegionVisit", b =>
                 {
                     b.Property<int>("Id")
@@ -725,6 +738,15 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mentoring.Dashboard.Data.CampaignVersion", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Monitoring.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Mentoring.Dashboard.Data.CampaignVersion", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mentoring.Dashboard.Data.RegionVisit", b =>

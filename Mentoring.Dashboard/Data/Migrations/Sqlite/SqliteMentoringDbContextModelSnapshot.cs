@@ -140,6 +140,19 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Mentoring.Dashboard.Data.CampaignVersion", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("CampaignVersions");
+                });
+
             modelBuilder.Entity("Mentoring.Dashboard.Data.RegionVisit", b =>
                 {
                     b.Property<int>("Id")
@@ -692,6 +705,15 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mentoring.Dashboard.Data.CampaignVersion", b =>
+                {
+                    b.HasOne("Mentoring.Domain.Monitoring.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Mentoring.Dashboard.Data.CampaignVersion", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mentoring.Dashboard.Data.RegionVisit", b =>
