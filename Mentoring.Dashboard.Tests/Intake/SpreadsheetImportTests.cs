@@ -48,6 +48,41 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
         Assert.Equal(3, await db.Submissions.CountAsync(s => s.CampaignId == campaign && s.State == SubmissionState.Submitted));
     }
 
+    [Fact]
+    public async Task AReportSubmittedAfterThePreview_StopsTheCommit_NamingTheSchoolAndWhoSentIt_AndItsFiguresStay()
+    {
+        var (campaign, region, city) = await CollectingCampaignAsync(database);
+        var school = await database.OrganisationIdAsync("СШ № 50", City);
+        var file = Csv($"""
+            {IntakeColumns.Name};Педагоги-наставники, чел.
+            СШ № 50;12
+            Гимназия № 10;3
+            """);
+        var import = database.ImportAs(Admin);
+        var preview = await import.PreviewAsync(campaign, city, file, "наставники.csv");
+        Assert.Equal(2, preview.Changes.Count);
+
+        // Meanwhile the school's curator sends the school's own figures.
+        var curatorUser = TestUsers.For(Roles.Curator, region, city, school);
+        var curator = database.ReportsAs(curatorUser);
+        var form = await curator.GetAsync(campaign, school);
+        var values = Complete(form.Indicators);
+        values[IndicatorCatalogue.TeacherMentors] = Figure.Count(7);
+        Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, values, form.Version));
+        var before = await FingerprintAsync(database);
+
+        var committed = await import.CommitAsync(campaign, city, file, "наставники.csv", preview.ReportVersions);
+
+        Assert.Equal($"После проверки файла изменились данные организаций: «СШ № 50» ({curatorUser.Identity!.Name}). Ничего не записано: "
+                     + "загрузите файл ещё раз, чтобы увидеть изменения относительно новых данных.", committed.Refusal);
+        Assert.Equal(before, await FingerprintAsync(database));
+        // Loaded again, the file shows the change against the curator's figure, and then commits.
+        var again = await import.PreviewAsync(campaign, city, file, "наставники.csv");
+        var mentors = again.Changes.Single(c => c.OrganisationId == school);
+        Assert.Equal((7m, 12m), (mentors.Before!.Value.Value!.Value, mentors.After!.Value.Value!.Value));
+        Assert.Null((await import.CommitAsync(campaign, city, file, "наставники.csv", again.ReportVersions)).Refusal);
+    }
+
     [Theory]
     [InlineData("xlsx")]
     [InlineData("csv")]

@@ -270,6 +270,9 @@ public sealed class OrganisationReports(
         catch (DbUpdateException)
         {
             // A concurrency failure, or the unique (campaign, organisation) index when both created the report at once.
+            // PostgreSQL reads nothing more in a failed transaction: it ends here, with nothing written.
+            if (db.Database.CurrentTransaction is { } failed)
+                await failed.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var current = await db.Submissions.AsNoTracking()
                 .SingleOrDefaultAsync(s => s.CampaignId == submission.CampaignId && s.OrganisationId == submission.OrganisationId, ct);

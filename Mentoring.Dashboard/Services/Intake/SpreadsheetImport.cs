@@ -14,6 +14,12 @@ namespace Mentoring.Dashboard.Services.Intake;
 public sealed record ImportPreview(IReadOnlyList<CellProblem> Problems, IReadOnlyList<ReportedChange> Changes, int Rows, int Organisations, string? Refusal)
 {
     public bool CanCommit => Refusal is null && Problems.Count == 0;
+
+    /// <summary>
+    /// The version of every report the file touches as the preview saw it (0: none yet). Committing with it refuses
+    /// when a curator has changed one since, instead of overwriting what the user did not see.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> ReportVersions { get; init; } = new Dictionary<int, int>();
 }
 
 /// <summary>
@@ -35,12 +41,15 @@ public sealed partial class SpreadsheetImport(
     public const int MaxProblemsListed = 200;
 
     public Task<ImportPreview> PreviewAsync(int campaignId, int municipalityId, byte[] file, string fileName, CancellationToken ct = default) =>
-        RunAsync(campaignId, municipalityId, file, fileName, commit: false, ct);
+        RunAsync(campaignId, municipalityId, file, fileName, null, commit: false, ct);
 
-    public Task<ImportPreview> CommitAsync(int campaignId, int municipalityId, byte[] file, string fileName, CancellationToken ct = default) =>
-        RunAsync(campaignId, municipalityId, file, fileName, commit: true, ct);
+    /// <param name="previewed">The preview's <see cref="ImportPreview.ReportVersions"/>: a report changed since is a conflict.</param>
+    public Task<ImportPreview> CommitAsync(int campaignId, int municipalityId, byte[] file, string fileName,
+        IReadOnlyDictionary<int, int>? previewed = null, CancellationToken ct = default) =>
+        RunAsync(campaignId, municipalityId, file, fileName, previewed, commit: true, ct);
 
-    private async Task<ImportPreview> RunAsync(int campaignId, int municipalityId, byte[] file, string fileName, bool commit, CancellationToken ct)
+    private async Task<ImportPreview> RunAsync(int campaignId, int municipalityId, byte[] file, string fileName,
+        IReadOnlyDictionary<int, int>? previewed, bool commit, CancellationToken ct)
     {
         await guard.DemandAsync(campaignId, TerritoryRef.Municipality(municipalityId), TerritoryAccessRequirement.Aggregates, ct);
         var scope = await guard.ScopeAsync();
@@ -96,12 +105,18 @@ public sealed partial class SpreadsheetImport(
             var organisation = allowedById[organisationId];
             changes.AddRange(ObservationWriter.Apply(db, campaign, organisation, values, existing, $"Импорт из файла «{Path.GetFileName(fileName)}» ({user})", added));
         }
-        var preview = new ImportPreview(Summarise(parsed.Problems), changes, parsed.Rows, parsed.Values.Count, null);
+        var inFile = parsed.Values.Keys.ToList();
+        var submissions = await db.Submissions.Where(s => s.CampaignId == campaignId && inFile.Contains(s.OrganisationId)).ToListAsync(ct);
+        var preview = new ImportPreview(Summarise(parsed.Problems), changes, parsed.Rows, parsed.Values.Count, null)
+        {
+            ReportVersions = inFile.ToDictionary(id => id, id => submissions.SingleOrDefault(s => s.OrganisationId == id)?.Version ?? 0),
+        };
+        if (commit && previewed is not null && ChangedSincePreview(previewed, preview.ReportVersions, submissions, allowedById) is { } conflict)
+            return Refused(conflict);
         if (!commit || !preview.CanCommit || changes.Count == 0)
             return preview; // the context is dropped: nothing was saved
 
         var changedOrganisations = changes.Select(c => c.OrganisationId).ToHashSet();
-        var submissions = await db.Submissions.Where(s => s.CampaignId == campaignId && changedOrganisations.Contains(s.OrganisationId)).ToListAsync(ct);
         foreach (var organisationId in changedOrganisations)
         {
             var submission = submissions.SingleOrDefault(s => s.OrganisationId == organisationId);
@@ -124,7 +139,30 @@ public sealed partial class SpreadsheetImport(
         {
             return Refused(DatabaseBusy.Message); // rolled back with the transaction: nothing written
         }
+        catch (DbUpdateException)
+        {
+            // A curator saved one of these reports between this import's read and its write (the version is a
+            // concurrency token, and a new report is unique per organisation): rolled back, nothing written.
+            return Refused(ChangedMeanwhile);
+        }
         return preview;
+    }
+
+    private const string ChangedMeanwhile = "Пока шла загрузка, данные организаций из файла изменились. Ничего не записано: загрузите файл ещё раз, чтобы увидеть изменения относительно новых данных.";
+
+    /// <summary>Reports a curator (or another import) changed since the user looked at the preview, named with who and when.</summary>
+    private static string? ChangedSincePreview(IReadOnlyDictionary<int, int> previewed, IReadOnlyDictionary<int, int> now,
+        IReadOnlyList<Submission> submissions, IReadOnlyDictionary<int, Mentoring.Domain.Territories.Organisation> organisations)
+    {
+        var changed = now.Where(v => previewed.GetValueOrDefault(v.Key) != v.Value).Select(v => v.Key).ToList();
+        if (changed.Count == 0)
+            return null;
+        var named = changed.Take(5).Select(id => submissions.SingleOrDefault(s => s.OrganisationId == id) is { } s
+            ? $"«{organisations[id].Name}» ({s.UpdatedBy})"
+            : $"«{organisations[id].Name}»");
+        var more = changed.Count > 5 ? $" и ещё {changed.Count - 5}" : "";
+        return $"После проверки файла изменились данные организаций: {string.Join(", ", named)}{more}. Ничего не записано: "
+               + "загрузите файл ещё раз, чтобы увидеть изменения относительно новых данных.";
     }
 
     private static ImportPreview Refused(string reason) => new([], [], 0, 0, reason);
