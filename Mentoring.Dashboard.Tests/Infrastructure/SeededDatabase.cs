@@ -75,8 +75,9 @@ public abstract class SeededDatabase : IAsyncLifetime
     public OrganisationReports ReportsAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null) =>
         new(ScopedAs(user, factory), GuardAs(user), QueriesAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
 
-    public SpreadsheetImport ImportAs(ClaimsPrincipal user, Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null) =>
-        new(ScopedAs(user), GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System, ImportSlots, logger);
+    /// <param name="slots">The server's import slots (and their reading budget); the fixture's by default.</param>
+    public SpreadsheetImport ImportAs(ClaimsPrincipal user, Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null, ImportSlots? slots = null) =>
+        new(ScopedAs(user), GuardAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System, slots ?? ImportSlots, logger);
 
     /// <summary>The server's import slots, shared by every importer of this database as the app shares one.</summary>
     public ImportSlots ImportSlots { get; } = new();

@@ -86,6 +86,42 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
     [Theory]
     [InlineData("xlsx")]
     [InlineData("csv")]
+    public async Task AFileWhoseReadingOutlastsItsBudget_IsRefusedInRussian_AndItsSlotIsFreeAgain(string format)
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        // Rows of 50 cells: far more than a millisecond of reading (the budget rounds to «0 с» in the message).
+        var row = string.Join(";", Enumerable.Repeat("1", 50));
+        var file = format == "csv"
+            ? Csv(string.Join("\n", Enumerable.Repeat(row, 19_000)))
+            : XlsxWithRows(string.Concat(Enumerable.Repeat("<row>" + string.Concat(Enumerable.Repeat("<c><v>1</v></c>", 50)) + "</row>", 5_000)));
+        var slots = new ImportSlots { ReadingBudget = TimeSpan.FromMilliseconds(1) };
+        var before = await FingerprintAsync(database);
+
+        var preview = await database.ImportAs(Admin, slots: slots).CommitAsync(campaign, city, file, "таблица." + format);
+
+        Assert.Equal("Файл отклонён: его проверка заняла больше 0 с — это не таблица одного муниципалитета.", preview.Refusal);
+        Assert.Equal(before, await FingerprintAsync(database));
+        Assert.Null(slots.TryEnter(Admin.Identity!.Name!).Refusal); // the same user may import again
+    }
+
+    [Fact]
+    public async Task AnImportWhosePageWentAway_StopsReading_WritesNothing_AndFreesItsSlot()
+    {
+        var (campaign, _, city) = await CollectingCampaignAsync(database);
+        var (sheets, _) = await database.WorkbookAs(Admin).BuildAsync(campaign, city, oneSheet: false);
+        var slots = new ImportSlots();
+        var before = await FingerprintAsync(database);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.ImportAs(Admin, slots: slots)
+            .CommitAsync(campaign, city, XlsxTableWriter.Write(sheets), "таблица.xlsx", ct: new CancellationToken(canceled: true)));
+
+        Assert.Equal(before, await FingerprintAsync(database));
+        Assert.Null(slots.TryEnter(Admin.Identity!.Name!).Refusal); // the same user may import again
+    }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("csv")]
     public async Task AnExportedTable_ImportedBackUnchanged_ChangesNothing(string format)
     {
         var (campaign, _, city) = await CollectingCampaignAsync(database);

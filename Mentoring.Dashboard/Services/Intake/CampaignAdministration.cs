@@ -174,7 +174,8 @@ public sealed class CampaignAdministration(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             var announced = await feed.AnnounceAsync(db, await FigureChange.WholeCampaignAsync(db, campaign.Id, campaign.RegionId, ct), ct);
-            await transaction.CommitAsync(ct);
+            // Not cancelled by a page going away: a commit that happened is announced here too.
+            await transaction.CommitAsync(CancellationToken.None);
             feed.Committed(announced);
             return null;
         }

@@ -11,6 +11,12 @@ public sealed class ImportSlots
     public const string BusyForUser = "Ваша предыдущая загрузка ещё проверяется: дождитесь её результата и загрузите файл снова.";
     public const string BusyForServer = "Сервер сейчас проверяет другие загрузки: повторите через минуту.";
 
+    /// <summary>
+    /// How long reading one file may take before it is refused: a safety net under the reader's limits (every file of
+    /// the hostile corpus is refused within 5 s), so no upload holds a slot and a processor for minutes.
+    /// </summary>
+    public TimeSpan ReadingBudget { get; init; } = TimeSpan.FromSeconds(30);
+
     private readonly object gate = new();
     private readonly HashSet<string> users = new(StringComparer.OrdinalIgnoreCase);
 

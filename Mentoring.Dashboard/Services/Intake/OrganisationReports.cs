@@ -163,7 +163,8 @@ public sealed class OrganisationReports(
                     return outcome;
                 var change = await feed.AnnounceAsync(db, new FigureChange(campaignId, campaign.RegionId,
                     new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }), ct);
-                await transaction.CommitAsync(ct);
+                // Not cancelled by a page going away: a commit that happened is announced here too.
+                await transaction.CommitAsync(CancellationToken.None);
                 feed.Committed(change);
                 return outcome;
             }

@@ -72,7 +72,16 @@ public sealed partial class SpreadsheetImport(
         if (busy is not null)
             return Refused(busy);
         using var held = slot;
-        var (sheets, refusal) = SpreadsheetReader.Read(file, fileName);
+        IReadOnlyList<SheetText> sheets;
+        string? refusal;
+        try
+        {
+            (sheets, refusal) = SpreadsheetReader.Read(file, fileName, new ReadingLimit(slots.ReadingBudget, ct));
+        }
+        catch (TimeoutException)
+        {
+            (sheets, refusal) = ([], $"Файл отклонён: его проверка заняла больше {Format.Number((decimal)slots.ReadingBudget.TotalSeconds)} с — это не таблица одного муниципалитета.");
+        }
         if (refusal is not null)
         {
             // Every file the reader refuses is on record, with what was said to the user.
@@ -132,7 +141,8 @@ public sealed partial class SpreadsheetImport(
         {
             await ObservationWriter.SaveAsync(db, added, ct);
             var change = await feed.AnnounceAsync(db, new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations), ct);
-            await transaction!.CommitAsync(ct);
+            // Not cancelled by a page going away: a commit that happened is announced here too.
+            await transaction!.CommitAsync(CancellationToken.None);
             feed.Committed(change);
         }
         catch (Exception e) when (DatabaseBusy.Is(e))

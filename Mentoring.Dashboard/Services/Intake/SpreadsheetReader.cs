@@ -53,8 +53,10 @@ public static class SpreadsheetReader
     static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The sheets, or the reason the file is refused (in Russian).</summary>
-    public static (IReadOnlyList<SheetText> Sheets, string? Refusal) Read(byte[] content, string fileName)
+    /// <param name="limit">Stops the reading when its page goes away or its time runs out (none: read to the end).</param>
+    public static (IReadOnlyList<SheetText> Sheets, string? Refusal) Read(byte[] content, string fileName, ReadingLimit? limit = null)
     {
+        var checkedLimit = limit ?? ReadingLimit.None;
         if (content.Length == 0)
             return ([], "Файл пуст.");
         if (content.Length > MaxFileBytes)
@@ -62,13 +64,13 @@ public static class SpreadsheetReader
         if (content is [0xD0, 0xCF, 0x11, 0xE0, ..])
             return ([], "Файл защищён паролем или сохранён в старом формате .xls. Сохраните его в Excel как «Книга Excel (.xlsx)» без пароля.");
         if (content is [0x50, 0x4B, 0x03, 0x04, ..])
-            return ReadXlsx(content);
+            return ReadXlsx(content, checkedLimit);
         if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-            return ReadCsv(content);
+            return ReadCsv(content, checkedLimit);
         return ([], "Файл не является таблицей .xlsx или .csv.");
     }
 
-    private static (IReadOnlyList<SheetText>, string?) ReadXlsx(byte[] content)
+    private static (IReadOnlyList<SheetText>, string?) ReadXlsx(byte[] content, ReadingLimit limit)
     {
         // Declared sizes first: a few kilobytes that unpack to gigabytes are refused before anything is unpacked.
         try
@@ -84,7 +86,7 @@ public static class SpreadsheetReader
             if (unpacked > MaxUnpackedBytes)
                 return ([], "Файл отклонён: в распакованном виде он больше 200 МБ.");
             // Depth, elements, runs and sheets, read without building a tree, before the SDK's recursive loader sees them.
-            if (XlsxStructure.Check(zip, MaxCharactersInPart) is { } refusal)
+            if (XlsxStructure.Check(zip, MaxCharactersInPart, limit) is { } refusal)
                 return ([], refusal);
         }
         catch (InvalidDataException)
@@ -107,14 +109,14 @@ public static class SpreadsheetReader
             {
                 if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
                     continue;
-                var (read, refusal) = ReadWorksheet(sheet.Name?.Value ?? "", part, strings, budget);
+                var (read, refusal) = ReadWorksheet(sheet.Name?.Value ?? "", part, strings, budget, limit);
                 if (refusal is not null)
                     return ([], refusal);
                 sheets.Add(read!);
             }
             return sheets.Count == 0 ? ([], "В книге нет листов с данными.") : (sheets, null);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException or TimeoutException))
         {
             // Any part the SDK cannot read (a missing relationship, an attribute it cannot parse): one answer, never a
             // frozen upload panel. The importer logs the refusal with the file's name.
@@ -175,7 +177,7 @@ public static class SpreadsheetReader
     /// Row by row and cell by cell with a forward-only reader: only one cell is ever a document tree, so a row of
     /// millions of cells costs no more memory than the cells allowed before it is refused.
     /// </summary>
-    private static (SheetText?, string?) ReadWorksheet(string name, WorksheetPart part, string[] strings, CellBudget budget)
+    private static (SheetText?, string?) ReadWorksheet(string name, WorksheetPart part, string[] strings, CellBudget budget, ReadingLimit limit)
     {
         var rows = new List<string?[]>();
         var numbers = new List<int>();
@@ -205,6 +207,7 @@ public static class SpreadsheetReader
             if (reader.IsStartElement && reader.ElementType == typeof(Row))
             {
                 EndRow();
+                limit.Check();
                 // Empty rows count too: 2,5 million of them are not a municipality's table either.
                 if (++rowsRead > MaxRows)
                     return (null, $"Лист «{name}»: больше {Format.Number(MaxRows)} строк — это не таблица одного муниципалитета.");
@@ -264,7 +267,7 @@ public static class SpreadsheetReader
     private static string Shorten(string text) => text.Length > 20 ? text[..20] + "…" : text;
 
     /// <summary>A CSV file is one unnamed sheet (messages then say only row and column).</summary>
-    private static (IReadOnlyList<SheetText>, string?) ReadCsv(byte[] content)
+    private static (IReadOnlyList<SheetText>, string?) ReadCsv(byte[] content, ReadingLimit limit)
     {
         // «Текст в Юникоде» from Excel is UTF-16 with its byte order mark; other bytes of zero mean a binary file.
         var utf16 = content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
@@ -281,6 +284,7 @@ public static class SpreadsheetReader
         });
         while (csv.Read())
         {
+            limit.Check();
             var record = csv.Parser.Record ?? [];
             if (record.Length > MaxColumns)
                 return ([], $"В файле больше {Format.Number(MaxColumns)} столбцов — это не шаблон мониторинга.");

@@ -23,7 +23,7 @@ public static class XlsxStructure
     public const int MaxSheets = 50;
 
     /// <summary>The refusal for a workbook whose structure is out of bounds, or null when every part is within them.</summary>
-    public static string? Check(ZipArchive zip, long maxCharactersPerPart)
+    public static string? Check(ZipArchive zip, long maxCharactersPerPart, ReadingLimit? limit = null)
     {
         var settings = new XmlReaderSettings
         {
@@ -48,6 +48,8 @@ public static class XlsxStructure
                 {
                     if (reader.NodeType != XmlNodeType.Element)
                         continue;
+                    if ((elements & 0xFFF) == 0)
+                        limit?.Check();
                     if (reader.Depth > MaxDepth)
                         return $"Файл отклонён: в части «{entry.FullName}» вложенность XML глубже {MaxDepth} уровней — это не таблица мониторинга.";
                     if (++elements > MaxElementsPerPart)
