@@ -181,9 +181,12 @@ public class RoleTests(DashboardApp app)
         await Expect(curator.Locator("h1")).ToContainTextAsync("СШ № 32");
         await curator.GotoAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 50")}");
         await Expect(curator.Locator("h1")).ToHaveTextAsync("Нет доступа");
-        // Signing out goes through the real form with its antiforgery token.
+        // Signing out goes through the real form with its antiforgery token, and takes the browser's unsaved copies
+        // of forms with it (here one left as a killed instance would leave it).
+        await curator.EvaluateAsync("localStorage.setItem('mentoring-unsaved:user:1:2', '{\"tch_young_mentees-whole\":\"12\"}')");
         await curator.ClickAsync("button:has-text('Выйти')");
         await Expect(curator).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        Assert.Equal(0, await curator.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('mentoring-unsaved:')).length"));
 
         await admin.GotoAsync($"{app.BaseUrl}/admin/audit");
         await Expect(admin.Locator(".audit-table")).ToContainTextAsync("Создан пользователь");

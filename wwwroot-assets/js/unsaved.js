@@ -25,6 +25,14 @@ window.mentoringUnsaved = (function () {
   // Capturing, so the value is kept even if Blazor's own handler is the one that fails.
   document.addEventListener('input', remember, true);
   document.addEventListener('change', remember, true);
+  // Signing out leaves nothing of the school's typing on a shared computer (what the server has is the draft).
+  document.addEventListener('submit', function (event) {
+    if (!event.target.matches || !event.target.matches('.logout-form')) return;
+    try {
+      Object.keys(localStorage).filter(function (k) { return k.indexOf(prefix) === 0; })
+        .forEach(function (k) { localStorage.removeItem(k); });
+    } catch (e) { /* storage disabled: nothing was kept */ }
+  }, true);
   return {
     // What was typed and not yet confirmed: { fieldId: text }.
     read: function (key) { return load(key); },
