@@ -46,6 +46,9 @@ public sealed class OutageTests(OutageFixture fixture, ITestOutputHelper output)
             await Expect(fresh.Locator("#database-outage h1")).ToHaveTextAsync("Нет связи с базой данных, повторяем…");
             Assert.DoesNotContain("/account/login", fresh.Url, StringComparison.Ordinal);
             await DashboardApp.ScreenshotAsync(fresh, "91-outage-new-page");
+            await fresh.SetViewportSizeAsync(390, 844);
+            await DashboardApp.ScreenshotAsync(fresh, "91-outage-new-page-phone");
+            await fresh.SetViewportSizeAsync(1600, 1000);
             await DashboardApp.ScreenshotAsync(curator, "92-outage-form-kept");
         }
         finally
@@ -87,6 +90,8 @@ public sealed class OutageTests(OutageFixture fixture, ITestOutputHelper output)
         await Expect(curator.Locator("#tch_young_mentees-whole")).ToHaveValueAsync("17");
         await Expect(curator.Locator("#report-save-status")).ToContainTextAsync("Черновик сохранён");
         await DashboardApp.ScreenshotAsync(curator, "94-form-restored-after-restart");
+        await curator.SetViewportSizeAsync(390, 844);
+        await DashboardApp.ScreenshotAsync(curator, "94-form-restored-after-restart-phone");
 
         // Saved on the server now, so the browser's copy is gone: a second load restores nothing and shows the draft.
         await curator.ReloadAsync();
