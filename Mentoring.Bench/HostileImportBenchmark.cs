@@ -78,6 +78,54 @@ public static class HostileImportBenchmark
             .Insert(sb.Length, "<q>", 100_000).Insert(sb.Length, "</q>", 100_000).Append("</is></c></row>")));
         yield return ("2,6 млн фрагментов текста в одной ячейке", WithRows(sb => sb.Append("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>")
             .Insert(sb.Length, "<r><t>a</t></r>", 2_600_000).Append("</is></c></row>")));
+        var nested = string.Concat(Enumerable.Repeat("<q>", 100_000)) + string.Concat(Enumerable.Repeat("</q>", 100_000));
+        yield return ("100 000 вложенных элементов в описании книги", WithPart("xl/workbook", xml => BeforeLastEnd(xml, nested)));
+        yield return ("100 000 вложенных элементов в стилях", WithPart("xl/styles", xml => BeforeLastEnd(xml, nested)));
+        yield return ("100 000 вложенных элементов в общих текстах", WithPart("xl/sharedStrings", _ => SharedStrings($"<si>{nested}</si>")));
+        yield return ("общий текст из 2,6 млн фрагментов", WithPart("xl/sharedStrings",
+            _ => SharedStrings("<si>" + string.Concat(Enumerable.Repeat("<r><t>a</t></r>", 2_600_000)) + "</si>")));
+        static Func<string, string> Sheets(int count) => xml => System.Text.RegularExpressions.Regex.Replace(xml,
+            "(<(?:x:)?sheet [^>]*/>)", m => string.Concat(Enumerable.Range(0, count).Select(_ => m.Value)));
+        yield return ("20 000 листов, все на один лист", WithPart("xl/workbook", Sheets(20_000)));
+        // The most reading the limits allow without cells: 50 sheets (the limit), each the same 20 000 empty rows.
+        var emptyRows = WithRows(sb =>
+        {
+            for (var i = 1; i <= 20_000; i++)
+                sb.Append("<row r=\"").Append(i).Append("\"/>");
+        });
+        yield return ("50 листов, все на один лист из 20 000 пустых строк", WithPart("xl/workbook", Sheets(50), emptyRows));
+    }
+
+    private static string BeforeLastEnd(string xml, string inner)
+    {
+        var end = xml.LastIndexOf("</", StringComparison.Ordinal);
+        return xml[..end] + inner + xml[end..];
+    }
+
+    private static string SharedStrings(string items) =>
+        $"<?xml version=\"1.0\" encoding=\"utf-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{items}</sst>";
+
+    /// <summary>The product's own one-sheet workbook with one part rewritten (or added, when the writer has none).</summary>
+    private static byte[] WithPart(string partPrefix, Func<string, string> rewrite, byte[]? workbook = null)
+    {
+        workbook ??= XlsxTableWriter.Write(new ExportTable("Лист", ["Образовательная организация"], [["СШ № 1"]]));
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.FirstOrDefault(e => e.FullName.StartsWith(partPrefix, StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            var name = entry?.FullName ?? partPrefix + ".xml";
+            var xml = "";
+            if (entry is not null)
+            {
+                using (var reader = new StreamReader(entry.Open()))
+                    xml = reader.ReadToEnd();
+                entry.Delete();
+            }
+            using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open());
+            writer.Write(rewrite(xml));
+        }
+        return stream.ToArray();
     }
 
     /// <summary>Rows of single random digits: varied enough that the archive's compression does not refuse the file first.</summary>

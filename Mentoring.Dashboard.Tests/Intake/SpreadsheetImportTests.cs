@@ -194,6 +194,7 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
         { "100 000 nested elements in a cell", "вложенность XML глубже 64 уровней" },
         { "100 000 nested elements in the workbook part", "вложенность XML глубже 64 уровней" },
         { "100 000 nested elements in the shared strings", "вложенность XML глубже 64 уровней" },
+        { "100 000 nested elements in the styles", "вложенность XML глубже 64 уровней" },
         { "a shared string of 2,6 million runs", "больше 100\u00A0000 фрагментов форматирования" },
         { "20 000 sheets", "в книге больше 50 листов" },
     };
@@ -232,6 +233,7 @@ public abstract class SpreadsheetImportTests(SeededDatabase database)
             "100 000 nested elements in a cell" => (XlsxWithRows($"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>{Nested(100_000)}</is></c></row>"), "book.xlsx"),
             "100 000 nested elements in the workbook part" => (XlsxWithPart("xl/workbook", xml => InsertBeforeEnd(xml, Nested(100_000))), "book.xlsx"),
             "100 000 nested elements in the shared strings" => (XlsxWithSharedStringsXml($"<si>{Nested(100_000)}</si>"), "book.xlsx"),
+            "100 000 nested elements in the styles" => (XlsxWithPart("xl/styles", xml => InsertBeforeEnd(xml, Nested(100_000))), "book.xlsx"),
             "a shared string of 2,6 million runs" => (XlsxWithSharedStringsXml("<si>" + string.Concat(Enumerable.Repeat("<r><t>a</t></r>", 2_600_000)) + "</si>"), "book.xlsx"),
             "20 000 sheets" => (XlsxWithPart("xl/workbook", xml => System.Text.RegularExpressions.Regex.Replace(xml, "(<(?:x:)?sheet [^>]*/>)",
                 m => string.Concat(Enumerable.Range(0, 20_000).Select(_ => m.Value)))), "book.xlsx"),
