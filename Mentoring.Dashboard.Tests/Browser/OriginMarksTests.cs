@@ -68,6 +68,12 @@ public class OriginMarksTests(DashboardApp app)
         await admin.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}");
         await DashboardApp.WaitForInteractiveAsync(admin);
         await admin.ClickAsync("#campaign-close");
+        await Expect(admin.Locator("#campaign-close-confirm h2")).ToHaveTextAsync("Закрыть мониторинг неполным?");
+        await DashboardApp.ScreenshotAsync(admin, "82-close-confirmation");
+        await admin.SetViewportSizeAsync(390, 844);
+        await DashboardApp.ScreenshotAsync(admin, "82-close-confirmation-phone");
+        await admin.SetViewportSizeAsync(1600, 1000);
+        await admin.ClickAsync("#campaign-close-confirmed");
         await Expect(admin.Locator(".campaign-state")).ToContainTextAsync("закрыт");
 
         await admin.GotoAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("krasnoyarsk")}?campaign={campaign}");

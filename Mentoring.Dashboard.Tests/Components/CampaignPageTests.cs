@@ -17,6 +17,70 @@ namespace Mentoring.Dashboard.Tests.Components;
 public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestContext
 {
     [Fact]
+    public async Task Closing_FirstSaysWhatIsMissing_ByMunicipality_ThenClosesTheRoundAsPartial_AndTheAuditLogSaysSo()
+    {
+        var (campaign, region, city) = await CollectingCampaignAsync(database);
+        var school = await database.OrganisationIdAsync("СШ № 50", City);
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await curator.GetAsync(campaign, school);
+        Assert.IsType<Services.Intake.SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version));
+        var page = RenderAs(TestUsers.For(Roles.Administrator), campaign);
+
+        await page.Find("#campaign-close").ClickAsync(new());
+
+        var confirm = page.Find("#campaign-close-confirm");
+        Assert.Equal("Закрыть мониторинг неполным?", confirm.QuerySelector("h2")!.TextContent);
+        Assert.Equal("Сдали 1 из 127 организаций. Не сдали 126: заполняют 0 (их черновики в показатели не попадут), не приступили 126.",
+            Normalise(confirm.QuerySelectorAll("p")[0].TextContent));
+        // The municipality with the most missing first: the city, 126 of its 127 (the demo region's schools are all in it).
+        Assert.Equal("город Красноярск — не сдали 126 из 127", Normalise(confirm.QuerySelector(".close-lagging li")!.TextContent));
+        Assert.Contains("идёт сбор", page.Find(".page-heading").TextContent); // nothing changed yet
+
+        await page.Find("#campaign-close-confirmed").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("закрыт", page.Find(".campaign-state").TextContent));
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.Contains("Сбор данных завершён, мониторинг закрыт неполным: сдали 1 из 127, не сдали 126",
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries.Select(e => e.Details)));
+    }
+
+    [Fact]
+    public async Task AnAdministratorReopensAClosedRound_AfterAConfirmation_ARegionsOfficialCannot()
+    {
+        var (campaign, region, _) = await CollectingCampaignAsync(database);
+        Assert.Null(await database.CampaignsAs(Admin).CloseAsync(campaign));
+
+        // The region's official manages the round but may not reopen it: no button, and the server refuses.
+        var official = database.CampaignsAs(TestUsers.For(Roles.RegionalOfficial, region));
+        Assert.Equal((true, false), ((await official.GetAsync(campaign)).MayManage, (await official.GetAsync(campaign)).MayReopen));
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => official.ReopenAsync(campaign));
+
+        var page = RenderAs(TestUsers.For(Roles.Administrator), campaign);
+        await page.Find("#campaign-reopen").ClickAsync(new());
+        Assert.Equal("Открыть сбор снова?", page.Find("#campaign-reopen-confirm h2").TextContent);
+        await page.Find("#campaign-reopen-confirmed").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("идёт сбор", page.Find(".page-heading").TextContent));
+        Assert.NotNull(page.Find("#campaign-close"));
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.Contains("Мониторинг открыт снова: сбор данных возобновлён",
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries.Select(e => e.Details)));
+    }
+
+    private IRenderedComponent<CampaignPage> RenderAs(System.Security.Claims.ClaimsPrincipal user, int campaign)
+    {
+        Services.AddSingleton(database.CampaignsAs(user));
+        Services.AddSingleton<IFigureChangeFeed>(new InProcessFigureChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessFigureChangeFeed>.Instance));
+        Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), TimeProvider.System));
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        var page = Render<CampaignPage>(p => p.Add(c => c.Id, campaign));
+        page.WaitForElement(".page-heading");
+        return page;
+    }
+
+    private static string Normalise(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+
+    [Fact]
     public async Task ClosingOnABusyDatabase_SaysNothingChanged_AndKeepsTheRoundCollecting()
     {
         var (campaign, _, _) = await CollectingCampaignAsync(database);
@@ -27,8 +91,9 @@ public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestCon
         var page = Render<CampaignPage>(p => p.Add(c => c.Id, campaign));
         page.WaitForElement("#campaign-close");
 
+        await page.Find("#campaign-close").ClickAsync(new());
         await using (await HoldWriteLockAsync(database))
-            await page.Find("#campaign-close").ClickAsync(new());
+            await page.Find("#campaign-close-confirmed").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal(DatabaseBusy.ActionMessage, page.Find("#campaign-refusal").TextContent));
         Assert.Contains("идёт сбор", page.Find(".page-heading").TextContent);

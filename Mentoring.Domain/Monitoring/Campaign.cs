@@ -80,4 +80,14 @@ public sealed class Campaign
             throw new InvalidOperationException("Only a collecting campaign is closed.");
         State = CampaignState.Closed;
     }
+
+    /// <summary>A round collected in the system may collect again after closing (one loaded from a report may not).</summary>
+    public bool MayReopen => State == CampaignState.Closed && Source == CollectedInSystem;
+
+    public void Reopen()
+    {
+        if (!MayReopen)
+            throw new InvalidOperationException("Only a closed campaign collected in the system is reopened.");
+        State = CampaignState.Collecting;
+    }
 }

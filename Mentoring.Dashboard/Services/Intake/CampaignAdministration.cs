@@ -11,7 +11,7 @@ namespace Mentoring.Dashboard.Services.Intake;
 /// <summary>A campaign with how far its collection is.</summary>
 public sealed record CampaignOverview(
     int Id, int RegionId, string RegionName, string Title, DateOnly AsOf, CampaignState State, int IndicatorCount,
-    int Organisations, int Submitted, int InProgress, bool MayManage);
+    int Organisations, int Submitted, int InProgress, bool MayManage, bool MayReopen = false);
 
 /// <summary>Collection progress of one municipality: "сдали 87 из 111".</summary>
 public sealed record MunicipalityProgress(int Id, string Name, MunicipalityKind Kind, int Organisations, int Submitted, int InProgress)
@@ -47,7 +47,7 @@ public sealed class CampaignAdministration(
         var campaigns = await db.Campaigns.AsNoTracking()
             .Where(c => everyRegion || visibleIds.Contains(c.RegionId))
             .Where(c => campaignId == null || c.Id == campaignId)
-            .Select(c => new { c.Id, c.RegionId, RegionName = c.Region.Name, c.Title, c.AsOf, c.State, c.CollectedIndicatorCodes })
+            .Select(c => new { c.Id, c.RegionId, RegionName = c.Region.Name, c.Title, c.AsOf, c.State, c.Source, c.CollectedIndicatorCodes })
             .ToListAsync(ct);
         var ids = campaigns.Select(c => c.Id).ToList();
         var regionIds = campaigns.Select(c => c.RegionId).Distinct().ToList();
@@ -65,7 +65,8 @@ public sealed class CampaignAdministration(
             .Select(c => new CampaignOverview(c.Id, c.RegionId, c.RegionName, c.Title, c.AsOf, c.State,
                 c.CollectedIndicatorCodes.Split(',', StringSplitOptions.RemoveEmptyEntries).Length,
                 organisations.GetValueOrDefault(c.RegionId), Count(c.Id, SubmissionState.Submitted), Count(c.Id, SubmissionState.InProgress),
-                IntakeRules.MayManageCampaigns(scope, c.RegionId)))
+                IntakeRules.MayManageCampaigns(scope, c.RegionId),
+                scope.IsAdministrator && c.State == CampaignState.Closed && c.Source == Campaign.CollectedInSystem))
             .OrderBy(c => c.State == CampaignState.Closed).ThenByDescending(c => c.AsOf).ThenBy(c => c.RegionName)
             .ToList();
     }
@@ -120,7 +121,19 @@ public sealed class CampaignAdministration(
 
     /// <returns>Null once the campaign is closed; else, in Russian, why nothing changed.</returns>
     public Task<string?> CloseAsync(int campaignId, CancellationToken ct = default) =>
-        ChangeStateAsync(campaignId, c => c.Close(), "Сбор данных завершён, мониторинг закрыт", ct);
+        ChangeStateAsync(campaignId, c => c.Close(), "Сбор данных завершён, мониторинг закрыт", ct, withProgress: true);
+
+    /// <summary>
+    /// Closed rounds collected in the system collect again (a late school, a wrong figure found after closing). Only an
+    /// administrator reopens; the audit log records it.
+    /// </summary>
+    /// <returns>Null once the campaign collects again; else, in Russian, why nothing changed.</returns>
+    public async Task<string?> ReopenAsync(int campaignId, CancellationToken ct = default)
+    {
+        if (!(await guard.ScopeAsync()).IsAdministrator)
+            throw new TerritoryAccessDeniedException();
+        return await ChangeStateAsync(campaignId, c => c.Reopen(), "Мониторинг открыт снова: сбор данных возобновлён", ct);
+    }
 
     /// <summary>Per municipality: how many organisations submitted, are in progress, have not started.</summary>
     public async Task<IReadOnlyList<MunicipalityProgress>> ProgressAsync(int campaignId, CancellationToken ct = default)
@@ -161,12 +174,29 @@ public sealed class CampaignAdministration(
             .ToList();
     }
 
-    private async Task<string?> ChangeStateAsync(int campaignId, Action<Campaign> change, string what, CancellationToken ct)
+    /// <param name="withProgress">The audit entry says how many organisations had submitted (a round closed incomplete).</param>
+    private async Task<string?> ChangeStateAsync(int campaignId, Action<Campaign> change, string what, CancellationToken ct, bool withProgress = false)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new TerritoryAccessDeniedException();
         await DemandManageAsync(campaign.RegionId);
-        change(campaign);
+        try
+        {
+            change(campaign);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another tab or another official changed it first.
+            return "Мониторинг уже перешёл в другое состояние: обновите страницу.";
+        }
+        if (withProgress)
+        {
+            var submitted = await db.Submissions.CountAsync(s => s.CampaignId == campaignId && s.State == SubmissionState.Submitted, ct);
+            var organisations = await db.Organisations.CountAsync(o => o.Municipality.RegionId == campaign.RegionId, ct);
+            what += submitted == organisations
+                ? $": сдали все {Format.Number(organisations)} организаций"
+                : $" неполным: сдали {Format.Number(submitted)} из {Format.Number(organisations)}, не сдали {Format.Number(organisations - submitted)}";
+        }
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{campaign.Title}» на {Format.Date(campaign.AsOf)}", what));
         try
         {
