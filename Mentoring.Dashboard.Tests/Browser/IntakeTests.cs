@@ -27,6 +27,12 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("0");
         await Expect(watcher.Locator(".kpi-card")).ToHaveCountAsync(0);
         var watcherUrl = watcher.Url;
+        // The same administrator's start page, in another tab: its «Идёт сбор данных» panel is live too.
+        var start = await watcher.Context.NewPageAsync();
+        await start.GotoAsync(app.BaseUrl + "/");
+        await DashboardApp.WaitForInteractiveAsync(start);
+        var startCount = start.Locator($"li[data-campaign='{campaign}'] [data-testid=start-submitted]");
+        await Expect(startCount).ToHaveTextAsync("0");
 
         // The curator fills in the school's form from the start page.
         var curator = await app.SignInAsync("curator@demo.local");
@@ -57,6 +63,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(watcher.Locator(".live-changed").First).ToBeAttachedAsync();
         Assert.Equal(watcherUrl, watcher.Url);
         await DashboardApp.ScreenshotAsync(watcher, "61-region-live-update");
+        await Expect(startCount).ToHaveTextAsync("1", new() { Timeout = 5_000 });
     }
 
     [Fact]

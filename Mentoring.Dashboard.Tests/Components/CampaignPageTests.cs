@@ -67,6 +67,18 @@ public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestCon
             await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries.Select(e => e.Details)));
     }
 
+    [Fact]
+    public async Task ARoundFromAPublishedReport_SaysSo_InsteadOfCountingSubmissions()
+    {
+        var published = await database.CampaignIdAsync("krasnoyarsk", new DateOnly(2023, 5, 15));
+
+        var page = RenderAs(TestUsers.For(Roles.Administrator), published);
+
+        Assert.StartsWith("Этот мониторинг загружен из опубликованного отчёта («", Normalise(page.Find("#campaign-published p").TextContent));
+        Assert.Empty(page.FindAll(".progress-table"));
+        Assert.Empty(page.FindAll("#campaign-reopen")); // it was never collected, so it cannot collect again
+    }
+
     private IRenderedComponent<CampaignPage> RenderAs(System.Security.Claims.ClaimsPrincipal user, int campaign)
     {
         Services.AddSingleton(database.CampaignsAs(user));

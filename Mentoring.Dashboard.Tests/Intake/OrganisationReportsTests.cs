@@ -13,6 +13,24 @@ namespace Mentoring.Dashboard.Tests.Intake;
 public abstract class OrganisationReportsTests(SeededDatabase database)
 {
     [Fact]
+    public async Task ARoundLoadedFromAPublishedReport_IsReadOnlyForEveryone_AndSaysWhereItsFiguresComeFrom()
+    {
+        var region = await database.RegionIdAsync("krasnoyarsk");
+        var city = await database.MunicipalityIdAsync(IntakeTestData.City);
+        var school = await database.OrganisationIdAsync("СШ № 50", IntakeTestData.City);
+        var published = await database.CampaignIdAsync("krasnoyarsk", new DateOnly(2023, 5, 15));
+        const string reason = "Этот мониторинг загружен из опубликованного отчёта: его данные показаны как напечатано и через форму не меняются.";
+
+        foreach (var user in new[] { TestUsers.For(Roles.Curator, region, city, school), IntakeTestData.Admin })
+        {
+            var form = await database.ReportsAs(user).GetAsync(published, school);
+            Assert.Equal((true, reason, SubmissionState.NotStarted), (form.FromPublishedReport, form.ReadOnlyReason, form.State));
+            Assert.Equal(reason, Assert.IsType<SaveOutcome.Refused>(
+                await database.ReportsAs(user).SubmitAsync(published, school, form.Values.ToDictionary(), form.Version)).Reason);
+        }
+    }
+
+    [Fact]
     public async Task TwoEditorsOfOneSchool_TheSecondGetsAConflict_AndTheFirstKeepsTheirWork()
     {
         var (campaign, region, city, school) = await SchoolCampaignAsync();

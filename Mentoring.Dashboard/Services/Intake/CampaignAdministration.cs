@@ -9,9 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Mentoring.Dashboard.Services.Intake;
 
 /// <summary>A campaign with how far its collection is.</summary>
+/// <param name="Source">Where its figures come from: <see cref="Campaign.CollectedInSystem"/>, or the published report.</param>
 public sealed record CampaignOverview(
     int Id, int RegionId, string RegionName, string Title, DateOnly AsOf, CampaignState State, int IndicatorCount,
-    int Organisations, int Submitted, int InProgress, bool MayManage, bool MayReopen = false);
+    int Organisations, int Submitted, int InProgress, bool MayManage, bool MayReopen = false, string Source = Campaign.CollectedInSystem)
+{
+    /// <summary>A round loaded from a published report: nothing was collected, so «сдали 0» would be false.</summary>
+    public bool FromPublishedReport => Source != Campaign.CollectedInSystem;
+}
 
 /// <summary>Collection progress of one municipality: "сдали 87 из 111".</summary>
 public sealed record MunicipalityProgress(int Id, string Name, MunicipalityKind Kind, int Organisations, int Submitted, int InProgress)
@@ -66,7 +71,7 @@ public sealed class CampaignAdministration(
                 c.CollectedIndicatorCodes.Split(',', StringSplitOptions.RemoveEmptyEntries).Length,
                 organisations.GetValueOrDefault(c.RegionId), Count(c.Id, SubmissionState.Submitted), Count(c.Id, SubmissionState.InProgress),
                 IntakeRules.MayManageCampaigns(scope, c.RegionId),
-                scope.IsAdministrator && c.State == CampaignState.Closed && c.Source == Campaign.CollectedInSystem))
+                scope.IsAdministrator && c.State == CampaignState.Closed && c.Source == Campaign.CollectedInSystem, c.Source))
             .OrderBy(c => c.State == CampaignState.Closed).ThenByDescending(c => c.AsOf).ThenBy(c => c.RegionName)
             .ToList();
     }

@@ -24,6 +24,9 @@ public sealed record ReportForm(
     bool HasUnsentCorrections = false)
 {
     public bool CanEdit => ReadOnlyReason is null;
+
+    /// <summary>A round loaded from a published report: its figures were printed, not submitted («не приступили» would be false).</summary>
+    public bool FromPublishedReport => Campaign.Source != Mentoring.Domain.Monitoring.Campaign.CollectedInSystem;
 }
 
 /// <summary>What became of a save: saved (with the new version), refused as invalid, or in conflict with someone else's save.</summary>
@@ -235,6 +238,8 @@ public sealed class OrganisationReports(
     {
         if (!IntakeRules.MayReport(user, new TerritoryPath(organisation.RegionId, organisation.MunicipalityId, organisation.Id)))
             return "Ваша роль не предусматривает ввод данных этой организации.";
+        if (campaign.Source != Campaign.CollectedInSystem)
+            return "Этот мониторинг загружен из опубликованного отчёта: его данные показаны как напечатано и через форму не меняются.";
         return campaign.State switch
         {
             CampaignState.Collecting => null,
