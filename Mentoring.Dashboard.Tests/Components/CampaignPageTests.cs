@@ -79,6 +79,25 @@ public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestCon
         Assert.Empty(page.FindAll("#campaign-reopen")); // it was never collected, so it cannot collect again
     }
 
+    [Fact]
+    public async Task AMunicipalHead_SeesEveryMunicipalitysProgress_ButOnlyTheirOwnAsALink()
+    {
+        var region = await database.RegionIdAsync("krasnodar");
+        var anapa = await database.MunicipalityIdAsync("город-курорт Анапа");
+        var admin = database.CampaignsAs(Admin);
+        var (campaign, problems) = await admin.OpenAsync(new Services.Intake.OpenCampaignRequest(region, "Мониторинг ЦМН (тест)", new DateOnly(2025, 9, 9),
+            new[] { Mentoring.Domain.Indicators.IndicatorCatalogue.YoungTeachersMentees }));
+        Assert.Empty(problems);
+        Assert.Null(await admin.StartCollectingAsync(campaign!.Value));
+
+        var page = RenderAs(TestUsers.For(Roles.MunicipalHead, region, anapa), campaign.Value);
+
+        var rows = page.FindAll(".progress-table tbody tr");
+        Assert.True(rows.Count > 1, $"{rows.Count} rows");
+        var links = page.FindAll(".progress-table tbody a");
+        Assert.Equal($"campaigns/{campaign}/municipalities/{anapa}", Assert.Single(links).GetAttribute("href"));
+    }
+
     private IRenderedComponent<CampaignPage> RenderAs(System.Security.Claims.ClaimsPrincipal user, int campaign)
     {
         Services.AddSingleton(database.CampaignsAs(user));

@@ -19,7 +19,8 @@ public sealed record CampaignOverview(
 }
 
 /// <summary>Collection progress of one municipality: "сдали 87 из 111".</summary>
-public sealed record MunicipalityProgress(int Id, string Name, MunicipalityKind Kind, int Organisations, int Submitted, int InProgress)
+/// <param name="InDetail">Whether the user may open its organisations' list (a municipal head: their own only).</param>
+public sealed record MunicipalityProgress(int Id, string Name, MunicipalityKind Kind, int Organisations, int Submitted, int InProgress, bool InDetail = true)
 {
     public int NotStarted => Organisations - Submitted - InProgress;
 }
@@ -154,8 +155,10 @@ public sealed class CampaignAdministration(
             .Select(m => new { m.Id, m.Name, m.Kind, Organisations = m.Organisations.Count }).ToListAsync(ct);
         int Count(int municipality, SubmissionState state) =>
             submissions.Where(s => s.MunicipalityId == municipality && s.State == state).Sum(s => s.Count);
+        var inDetail = await guard.MunicipalitiesInDetailAsync(regionId, ct);
         return municipalities
-            .Select(m => new MunicipalityProgress(m.Id, m.Name, m.Kind, m.Organisations, Count(m.Id, SubmissionState.Submitted), Count(m.Id, SubmissionState.InProgress)))
+            .Select(m => new MunicipalityProgress(m.Id, m.Name, m.Kind, m.Organisations, Count(m.Id, SubmissionState.Submitted), Count(m.Id, SubmissionState.InProgress),
+                inDetail.Contains(m.Id)))
             .OrderBy(m => m.Name, NaturalOrder.Instance)
             .ToList();
     }
