@@ -154,5 +154,20 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await page.GotoAsync($"{app.BaseUrl}/campaigns/{campaign}");
         await Expect(page.Locator("[data-testid=submitted-total]")).ToHaveTextAsync("2");
         await DashboardApp.ScreenshotAsync(page, "64-campaign-progress");
+
+        // «Кто не сдал»: the 125 schools still missing, by municipality; a chip shows the two that sent theirs.
+        await page.ClickAsync("#campaign-chase");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Кто не сдал");
+        await Expect(page.Locator("#chase-heading")).ToHaveTextAsync("125 организаций не сдали данные");
+        await Expect(page.Locator(".chase-municipality")).ToHaveTextAsync("город Красноярск — 125");
+        await DashboardApp.ScreenshotAsync(page, "65-chase-list");
+        await page.SetViewportSizeAsync(390, 844);
+        await DashboardApp.ScreenshotAsync(page, "65-chase-list-phone");
+        Assert.Empty(await DashboardApp.SidewaysOverflowAsync(page));
+        await page.SetViewportSizeAsync(1600, 1000);
+        await page.ClickAsync(".chase-filter a:has-text('сдали (2)')");
+        await Expect(page.Locator(".chase-table tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".chase-table tbody tr th").First).ToHaveTextAsync("СШ № 32");
+        await Expect(page.Locator(".export-links a[data-format=xlsx]")).ToHaveAttributeAsync("href", $"export/chase?campaign={campaign}&show=submitted&format=xlsx");
     }
 }

@@ -68,6 +68,8 @@ public static class ExportEndpoints
             await Scoped(async () => File(await tables.QualityAsync(region, ct), format)));
         exports.MapGet("/collection", async (int campaign, string? format, DashboardTables tables, CancellationToken ct) =>
             await Scoped(async () => File(await tables.CollectionAsync(campaign, ct), format)));
+        exports.MapGet("/chase", async (int campaign, string? show, string? format, DashboardTables tables, CancellationToken ct) =>
+            await Scoped(async () => File(await tables.ChaseAsync(campaign, show, ct), format)));
         exports.MapGet("/submissions", async (int campaign, int municipality, string? format, DashboardTables tables, CancellationToken ct) =>
             await Scoped(async () => File(await tables.SubmissionsAsync(campaign, municipality, ct), format)));
 

@@ -97,7 +97,7 @@ window.mentoringSlides = (function () {
   };
 })();
 
-// The handout's «Печать» button: a listener here, since the Content-Security-Policy forbids inline handlers.
+// «Печать» buttons (the handout's, «Кто не сдал»): a listener here, since the Content-Security-Policy forbids inline handlers.
 document.addEventListener('click', function (e) {
-  if (e.target && e.target.closest && e.target.closest('.handout-print')) window.print();
+  if (e.target && e.target.closest && e.target.closest('.handout-print, [data-print]')) window.print();
 });

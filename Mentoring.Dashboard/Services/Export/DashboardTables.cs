@@ -182,6 +182,20 @@ public sealed class DashboardTables(
                 .ToList());
     }
 
+    /// <summary>«Кто не сдал» as the page lists it, with the same filter.</summary>
+    public async Task<ExportTable> ChaseAsync(int campaignId, string? show, CancellationToken ct = default)
+    {
+        var campaign = await campaigns.GetAsync(campaignId, ct);
+        var filter = Intake.ChaseFilter.Parse(show);
+        var rows = (await campaigns.ChaseListAsync(campaignId, ct)).Where(r => Intake.ChaseFilter.Shows(filter, r.State));
+        return new($"Кто не сдал {campaign.RegionName} {Format.Date(campaign.AsOf)}",
+            ["Муниципалитет", "Организация", "Состояние", "Куратор", "Эл. почта", "Последнее изменение"],
+            rows.Select(r => Row(r.MunicipalityName, r.OrganisationName, Format.SubmissionState(r.State),
+                    r.Curators.Count == 0 ? "не назначен" : string.Join(", ", r.Curators.Select(c => c.Name)),
+                    string.Join(", ", r.Curators.Select(c => c.Email)), Format.LastChange(clock.Local(r.UpdatedAt), r.UpdatedBy)))
+                .ToList());
+    }
+
     /// <summary>The territory's name and the campaign, which must be one of its region's published campaigns.</summary>
     private async Task<(string Name, CampaignInfo Campaign)> TerritoryAsync(TerritoryRef territory, int campaignId, CancellationToken ct)
     {

@@ -28,6 +28,11 @@ public sealed record MunicipalityProgress(int Id, string Name, MunicipalityKind 
 /// <summary>One organisation's report state, for the municipality's list.</summary>
 public sealed record OrganisationProgress(int Id, string Name, OrganisationKind Kind, SubmissionState State, string? UpdatedBy, DateTimeOffset? UpdatedAt);
 
+/// <summary>One organisation on the «Кто не сдал» list: its state and who to call about it.</summary>
+public sealed record ChaseRow(
+    int MunicipalityId, string MunicipalityName, int OrganisationId, string OrganisationName, SubmissionState State,
+    string? UpdatedBy, DateTimeOffset? UpdatedAt, IReadOnlyList<(string Name, string Email)> Curators);
+
 public sealed record OpenCampaignRequest(int RegionId, string Title, DateOnly? AsOf, IReadOnlyList<string> IndicatorCodes);
 
 /// <summary>
@@ -160,6 +165,37 @@ public sealed class CampaignAdministration(
             .Select(m => new MunicipalityProgress(m.Id, m.Name, m.Kind, m.Organisations, Count(m.Id, SubmissionState.Submitted), Count(m.Id, SubmissionState.InProgress),
                 inDetail.Contains(m.Id)))
             .OrderBy(m => m.Name, NaturalOrder.Instance)
+            .ToList();
+    }
+
+    /// <summary>
+    /// «Кто не сдал»: every organisation the user may see by name (a municipal head: their municipality's), with its
+    /// report state and its curators' names and e-mails, by municipality. Chasing the missing schools is the head's job.
+    /// </summary>
+    public async Task<IReadOnlyList<ChaseRow>> ChaseListAsync(int campaignId, CancellationToken ct = default)
+    {
+        var regionId = await RegionOfAsync(campaignId, ct);
+        await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
+        var inDetail = (await guard.MunicipalitiesInDetailAsync(regionId, ct)).ToList();
+        if (inDetail.Count == 0)
+            throw new TerritoryAccessDeniedException(); // a curator: an empty list would read «все сдали»
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var rows = await db.Organisations.AsNoTracking().Where(o => inDetail.Contains(o.MunicipalityId))
+            .Select(o => new
+            {
+                o.MunicipalityId, MunicipalityName = o.Municipality.Name, o.Id, o.Name,
+                Submission = db.Submissions.Where(s => s.CampaignId == campaignId && s.OrganisationId == o.Id)
+                    .Select(s => new { s.State, s.UpdatedBy, s.UpdatedAt }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var curators = (await db.Users.AsNoTracking().Where(u => u.OrganisationId != null && ids.Contains(u.OrganisationId.Value))
+                .Select(u => new { OrganisationId = u.OrganisationId!.Value, u.DisplayName, u.Email }).ToListAsync(ct))
+            .ToLookup(u => u.OrganisationId, u => (u.DisplayName, u.Email ?? ""));
+        return rows
+            .Select(r => new ChaseRow(r.MunicipalityId, r.MunicipalityName, r.Id, r.Name, r.Submission?.State ?? SubmissionState.NotStarted,
+                r.Submission?.UpdatedBy, r.Submission?.UpdatedAt, curators[r.Id].OrderBy(c => c.DisplayName).ToList()))
+            .OrderBy(r => r.MunicipalityName, NaturalOrder.Instance).ThenBy(r => r.State).ThenBy(r => r.OrganisationName, NaturalOrder.Instance)
             .ToList();
     }
 
