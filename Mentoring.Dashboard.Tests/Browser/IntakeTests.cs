@@ -33,6 +33,11 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await DashboardApp.WaitForInteractiveAsync(start);
         var startCount = start.Locator($"li[data-campaign='{campaign}'] [data-testid=start-submitted]");
         await Expect(startCount).ToHaveTextAsync("0");
+        // And the city's page says that its figures are still being collected, with the city's own count.
+        var cityPage = await watcher.Context.NewPageAsync();
+        await cityPage.GotoAsync($"{app.BaseUrl}/municipalities/{await app.MunicipalityIdAsync("город Красноярск")}?campaign={campaign}");
+        await DashboardApp.WaitForInteractiveAsync(cityPage);
+        await Expect(cityPage.Locator("#collection-banner")).ToContainTextAsync("Идёт сбор данных мониторинга: в муниципалитете сдали 0 из 127 организаций, заполняют 0.");
 
         // The curator fills in the school's form from the start page.
         var curator = await app.SignInAsync("curator@demo.local");
@@ -64,6 +69,8 @@ public class IntakeTests : IClassFixture<DashboardApp>
         Assert.Equal(watcherUrl, watcher.Url);
         await DashboardApp.ScreenshotAsync(watcher, "61-region-live-update");
         await Expect(startCount).ToHaveTextAsync("1", new() { Timeout = 5_000 });
+        await Expect(cityPage.Locator("#collection-banner [data-testid=submitted]")).ToHaveTextAsync("1", new() { Timeout = 5_000 });
+        await DashboardApp.ScreenshotAsync(cityPage, "61-municipality-collecting");
     }
 
     [Fact]

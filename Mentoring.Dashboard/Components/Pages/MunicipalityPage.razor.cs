@@ -12,6 +12,10 @@ public partial class MunicipalityPage
     [Inject] public required MonitoringQueries Queries { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required Services.Analytics.PlanProgress Progress { get; init; }
+    [Inject] public required Services.Intake.CampaignAdministration Campaigns { get; init; }
+
+    // A round still collecting: its figures are partial, and the banner says how far the municipality is.
+    private Services.Intake.CampaignOverview? collection;
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
@@ -82,6 +86,8 @@ public partial class MunicipalityPage
             ranks = rows.ToDictionary(r => r.Key, r => CardContext.Rank(r.Value.Select(row => ComparisonRow.From(row)).ToList(), Id));
         }
 
+        collection = campaign.IsCollecting ? await MunicipalCollectionAsync(campaign.Id) : null;
+
         // Organisations are listed only for users who may see this municipality in detail.
         organisations = access == TerritoryAccess.Detail
             ? await Queries.GetOrganisationRowsAsync(Id, campaign.Id, IndicatorCatalogue.All.Select(i => i.Code).ToList())
@@ -92,6 +98,21 @@ public partial class MunicipalityPage
         selectedGroup = Enum.TryParse<IndicatorGroup>(GroupName, out var g) && groups.Contains(g) ? g : groups.FirstOrDefault();
         columns = withOrganisationData.Where(i => i.Group == selectedGroup).ToList();
         comparisonChart = BuildComparison();
+    }
+
+    /// <summary>The municipality's own counts where the user sees its schools; the region's otherwise.</summary>
+    private async Task<Services.Intake.CampaignOverview> MunicipalCollectionAsync(int campaignId)
+    {
+        var region = await Campaigns.GetAsync(campaignId);
+        if (access != TerritoryAccess.Detail)
+            return region;
+        var schools = await Campaigns.OrganisationsAsync(campaignId, Id);
+        return region with
+        {
+            Organisations = schools.Count,
+            Submitted = schools.Count(o => o.State == Domain.Monitoring.SubmissionState.Submitted),
+            InProgress = schools.Count(o => o.State == Domain.Monitoring.SubmissionState.InProgress),
+        };
     }
 
     private ChartSpec? BuildComparison()
