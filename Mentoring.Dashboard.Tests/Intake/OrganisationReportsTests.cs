@@ -13,6 +13,26 @@ namespace Mentoring.Dashboard.Tests.Intake;
 public abstract class OrganisationReportsTests(SeededDatabase database)
 {
     [Fact]
+    public async Task ASubmission_IsInTheAuditLogInWords_IndicatorNamesYesNoAndLevels_NoCodes()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await curator.GetAsync(campaign, school);
+
+        Assert.IsType<SaveOutcome.Saved>(await curator.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version));
+
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var details = db.AuditEntries.Where(e => e.Details.StartsWith("Отправлены данные организации")).OrderByDescending(e => e.Id).First().Details;
+        var share = form.Indicators.First(i => i.Kind == IndicatorKind.Share);
+        var fact = form.Indicators.First(i => i.Kind == IndicatorKind.Fact);
+        var level = form.Indicators.First(i => i.Levels is { Count: > 0 });
+        Assert.Contains($"«{share.ShortName}»: — → 1 из 10", details);
+        Assert.Contains($"«{fact.ShortName}»: — → да", details);
+        Assert.Contains($"«{level.ShortName}»: — → {level.Levels!.Single(l => l.Code == 1).Name}", details);
+        Assert.All(form.Indicators, i => Assert.DoesNotContain(i.Code, details));
+    }
+
+    [Fact]
     public async Task ARoundLoadedFromAPublishedReport_IsReadOnlyForEveryone_AndSaysWhereItsFiguresComeFrom()
     {
         var region = await database.RegionIdAsync("krasnoyarsk");

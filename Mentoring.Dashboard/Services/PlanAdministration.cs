@@ -85,7 +85,7 @@ public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, Te
         db.PlanValues.Remove(plan);
         if (!await DatabaseBusy.TrySaveAsync(db))
             return OperationResult.Fail(DatabaseBusy.ActionMessage);
-        await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {plan.Region.Name}", $"{plan.IndicatorCode}: удалён план {plan.Year} г. — {Format.Number(plan.Target)}");
+        await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {plan.Region.Name}", $"{(IndicatorCatalogue.TryGet(plan.IndicatorCode, out var removed) ? removed.ShortName : plan.IndicatorCode)}: удалён план {plan.Year} г. — {Format.Number(plan.Target)}");
         return OperationResult.Ok;
     }
 

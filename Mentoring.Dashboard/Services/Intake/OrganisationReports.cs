@@ -160,7 +160,7 @@ public sealed class OrganisationReports(
                     $"{organisation.Name} ({organisation.Municipality.Name}), мониторинг на {Format.Date(campaign.AsOf)}",
                     (campaign.State == CampaignState.Closed ? "Исправление закрытого мониторинга. " : "")
                     + $"Отправлены данные организации: изменено показателей {changes.Count}. "
-                    + string.Join("; ", changes.Select(c => $"{c.Indicator.Code}: {Describe(c.Before)} → {Describe(c.After)}"))));
+                    + string.Join("; ", changes.Select(c => $"«{c.Indicator.ShortName}»: {Describe(c.Indicator, c.Before)} → {Describe(c.Indicator, c.After)}"))));
                 var outcome = await SaveAsync(db, submission, changes.Count, ct, added);
                 if (outcome is not SaveOutcome.Saved)
                     return outcome;
@@ -288,9 +288,10 @@ public sealed class OrganisationReports(
 
     private async Task<string> UserNameAsync() => (await currentUser.GetAsync()).Identity?.Name ?? "—";
 
-    /// <summary>A figure as the audit log records it: "12/40" for a share, "1" for a fact, the value or level code otherwise.</summary>
-    public static string Describe(Figure? figure) => figure is not { } f ? "—"
-        : f.LevelCode is { } l ? l.ToString(Format.Russian)
-        : f.Denominator is { } d ? $"{f.Numerator:0}/{d:0}"
-        : (f.Value ?? f.Numerator)?.ToString("0.##", Format.Russian) ?? "—";
+    /// <summary>A figure as the audit log records it, in words: «12 из 40» for a share, «да» / «нет» for a fact, the level by name.</summary>
+    public static string Describe(Indicator indicator, Figure? figure) => figure is not { } f ? "—"
+        : f.LevelCode is { } l ? Format.Level(indicator, l)
+        : indicator.Kind == IndicatorKind.Fact ? Format.YesNo(f)
+        : f.Denominator is { } d ? $"{Format.Number(f.Numerator)} из {Format.Number(d)}"
+        : Format.Number(f.Value ?? f.Numerator);
 }
