@@ -12,9 +12,11 @@ using static Mentoring.Dashboard.Tests.Intake.IntakeTestData;
 
 namespace Mentoring.Dashboard.Tests.Components;
 
-/// <summary>The campaign page on a real database: what an official reads when an action cannot be saved.</summary>
-[Collection(SqliteDatabaseCollection.Name)]
-public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestContext
+/// <summary>
+/// The campaign page on a real database of its own (these tests close rounds, which the shared database must not see):
+/// what an official reads before closing, when an action cannot be saved, and who may reopen.
+/// </summary>
+public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestContext, IClassFixture<SqliteSeededDatabase>
 {
     [Fact]
     public async Task Closing_FirstSaysWhatIsMissing_ByMunicipality_ThenClosesTheRoundAsPartial_AndTheAuditLogSaysSo()

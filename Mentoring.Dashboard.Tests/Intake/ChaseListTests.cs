@@ -9,8 +9,7 @@ using static Mentoring.Dashboard.Tests.Intake.IntakeTestData;
 namespace Mentoring.Dashboard.Tests.Intake;
 
 /// <summary>«Кто не сдал»: who has not sent their report, with whom to call, and only within the user's territory.</summary>
-[Collection(SqliteDatabaseCollection.Name)]
-public class ChaseListTests(SqliteSeededDatabase database)
+public class ChaseListTests(SqliteSeededDatabase database) : IClassFixture<SqliteSeededDatabase>
 {
     [Fact]
     public async Task TheList_NamesEachSchoolsStateAndCurator_AndTheFilterKeepsTheMissingOnes()

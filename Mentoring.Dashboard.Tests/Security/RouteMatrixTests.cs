@@ -69,19 +69,23 @@ public class RouteMatrixTests(DashboardApp app)
         // Data intake. The closed Krasnodar round: its progress for the krai; its form open to corrections by the administrator
         // alone, read-only for the others («Мониторинг закрыт», or no input at all for a presenter).
         // (The open Krasnoyarsk round's counts are read from the database: other tests of this app report into it.)
-        new("/campaigns", "/campaigns", new(Same("Краснодарский край Реализация ЦМН: данные к Августовскому совещанию 2022 01.08.2022 ✓ закрыт 0 из 1 287", Admin, Official, Head, Presenter))
+        new("/campaigns", "/campaigns", new(Same("Краснодарский край Реализация ЦМН: данные к Августовскому совещанию 2022 01.08.2022 ✓ закрыт опубликованный отчёт", Admin, Official, Head, Presenter))
         {
             [Curator] = "Красноярский край Мониторинг реализации целевой модели наставничества (демонстрационный сбор) 01.12.2026 ● идёт сбор {open-submitted} из 127",
         }, Withheld: new() { [Curator] = "Краснодарский край", [Official] = "Красноярский край", [Head] = "Красноярский край", [Presenter] = "Красноярский край" }),
-        new("/campaigns/{Id:int}", "/campaigns/{krasnodar-campaign}", Same("Сдали 0 из 1 287, заполняют 0 , не приступили 1 287 .", Krasnodar)),
+        new("/campaigns/{Id:int}", "/campaigns/{krasnodar-campaign}", Same("Этот мониторинг загружен из опубликованного отчёта («", Krasnodar)),
+        // «Кто не сдал»: the krai's readers every municipality, the head Anapa alone.
+        new("/campaigns/{Id:int}/chase", "/campaigns/{krasnodar-campaign}/chase", new(Same("Абинский район — 30", Admin, Official, Presenter))
+        {
+            [Head] = "город-курорт Анапа — 33",
+        }, Withheld: new() { [Head] = "Абинский район" }),
         new("/campaigns/{Id:int}", "/campaigns/{krasnoyarsk-open}", Same("Сдали {open-submitted} из 127, заполняют {open-in-progress} , не приступили {open-not-started} .", Admin)),
         new("/campaigns/{Id:int}/municipalities/{MunicipalityId:int}", "/campaigns/{krasnodar-campaign}/municipalities/{anapa}",
-            Same("Сдали 0 из 33. Организация Тип Состояние Последнее изменение ГБОУ школа № 13 г.-к. Анапа ОУ — не приступили", Krasnodar)),
+            Same("Сдали 0 из 33. Кто не сдал — с кураторами и их почтой Организация Тип Состояние Последнее изменение ГБОУ школа № 13 г.-к. Анапа ОУ — не приступили", Krasnodar)),
         new("/campaigns/{Id:int}/organisations/{OrganisationId:int}", "/campaigns/{krasnodar-campaign}/organisations/{anapa-school}",
-            new(Same("МАОУ «КШ» город-курорт Анапа · Реализация ЦМН: данные к Августовскому совещанию 2022, по состоянию на 01.08.2022 · — не приступили Мониторинг закрыт: исправления вносит администратор.", Official, Head))
+            new(Same("МАОУ «КШ» город-курорт Анапа · Реализация ЦМН: данные к Августовскому совещанию 2022, по состоянию на 01.08.2022 · опубликованный отчёт Этот мониторинг загружен из опубликованного отчёта: его данные показаны как напечатано и через форму не меняются.", Admin, Official, Head))
             {
-                [Admin] = "МАОУ «КШ» город-курорт Анапа · Реализация ЦМН: данные к Августовскому совещанию 2022, по состоянию на 01.08.2022 · — не приступили Формы наставничества",
-                [Presenter] = "МАОУ «КШ» город-курорт Анапа · Реализация ЦМН: данные к Августовскому совещанию 2022, по состоянию на 01.08.2022 · — не приступили Ваша роль не предусматривает ввод данных этой организации.",
+                [Presenter] = "МАОУ «КШ» город-курорт Анапа · Реализация ЦМН: данные к Августовскому совещанию 2022, по состоянию на 01.08.2022 · опубликованный отчёт Ваша роль не предусматривает ввод данных этой организации.",
             }),
         new("/campaigns/{Id:int}/organisations/{OrganisationId:int}", "/campaigns/{krasnoyarsk-open}/organisations/{school-50}",
             Same("СШ № 50 город Красноярск · Мониторинг реализации целевой модели наставничества (демонстрационный сбор), по состоянию на 01.12.2026", Admin, Curator)),
@@ -129,6 +133,10 @@ public class RouteMatrixTests(DashboardApp app)
         new("/export/dynamics", "/export/dynamics?region={krasnodar}&current={krasnodar-campaign}&format=csv", Same("Показатель;Срез;Базовый мониторинг;01.08.2022;Изменение;Примечание", Krasnodar)),
         new("/export/quality", "/export/quality?region={krasnodar}&format=csv", Same("01.08.2022;Итог не равен сумме частей;Краснодарский край;«Учитель-учитель»;все ОО;Опубликовано 1 007 ОО", Krasnodar)),
         new("/export/collection", "/export/collection?campaign={krasnodar-campaign}&format=csv", Same("Абинский район;30;0;0;30;0", Krasnodar)),
+        new("/export/chase", "/export/chase?campaign={krasnodar-campaign}&format=csv", new(Same("Абинский район;", Admin, Official, Presenter))
+        {
+            [Head] = "город-курорт Анапа;ГБОУ школа № 13 г.-к. Анапа;— не приступили;не назначен",
+        }, Withheld: new() { [Head] = "Абинский район" }),
         new("/export/submissions", "/export/submissions?campaign={krasnodar-campaign}&municipality={anapa}&format=csv", Same("ГБОУ школа № 13 г.-к. Анапа;ОУ;— не приступили;—", Krasnodar)),
         new("/export/intake", "/export/intake?campaign={krasnodar-campaign}&municipality={anapa}&format=csv", Same("1;МАОУ «КШ»;ОУ;1;0;0;1;0", Krasnodar)),
         new("/export/intake", "/export/intake?campaign={krasnoyarsk-open}&municipality={krasnoyarsk-city}&format=csv", Same(";СШ № 50;ОУ;", Admin, Curator),
