@@ -141,28 +141,14 @@ public static class HostileImportBenchmark
     }
 
     /// <summary>A one-sheet workbook from the product's own writer, its sheet's rows replaced by <paramref name="rows"/>.</summary>
-    private static byte[] WithRows(Action<StringBuilder> rows)
+    private static byte[] WithRows(Action<StringBuilder> rows) => WithPart("xl/worksheets/", xml =>
     {
-        var workbook = XlsxTableWriter.Write(new ExportTable("Лист", ["Образовательная организация"], [["СШ № 1"]]));
-        using var stream = new MemoryStream();
-        stream.Write(workbook);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            var entry = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
-            string xml;
-            using (var reader = new StreamReader(entry.Open()))
-                xml = reader.ReadToEnd();
-            var prefix = xml.Contains("<x:sheetData", StringComparison.Ordinal) ? "x:" : "";
-            var body = new StringBuilder();
-            rows(body);
-            var data = prefix.Length == 0 ? body.ToString() : body.ToString().Replace("<row", "<x:row").Replace("</row", "</x:row").Replace("<c", "<x:c").Replace("</c>", "</x:c>").Replace("<v>", "<x:v>").Replace("</v>", "</x:v>");
-            var start = xml.IndexOf($"<{prefix}sheetData>", StringComparison.Ordinal) + $"<{prefix}sheetData>".Length;
-            var end = xml.IndexOf($"</{prefix}sheetData>", StringComparison.Ordinal);
-            var rewritten = xml[..start] + data + xml[end..];
-            entry.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open());
-            writer.Write(rewritten);
-        }
-        return stream.ToArray();
-    }
+        var prefix = xml.Contains("<x:sheetData", StringComparison.Ordinal) ? "x:" : "";
+        var body = new StringBuilder();
+        rows(body);
+        var data = prefix.Length == 0 ? body.ToString() : body.ToString().Replace("<row", "<x:row").Replace("</row", "</x:row").Replace("<c", "<x:c").Replace("</c>", "</x:c>").Replace("<v>", "<x:v>").Replace("</v>", "</x:v>");
+        var start = xml.IndexOf($"<{prefix}sheetData>", StringComparison.Ordinal) + $"<{prefix}sheetData>".Length;
+        var end = xml.IndexOf($"</{prefix}sheetData>", StringComparison.Ordinal);
+        return xml[..start] + data + xml[end..];
+    });
 }

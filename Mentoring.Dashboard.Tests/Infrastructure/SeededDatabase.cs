@@ -134,8 +134,8 @@ public abstract class SeededDatabase : IAsyncLifetime
 public sealed class RecordingFeed : IFigureChangeFeed
 {
     public List<FigureChange> Published { get; } = [];
-    public Task<FigureChange> AnnounceAsync(Mentoring.Dashboard.Data.MentoringDbContext db, FigureChange change, CancellationToken ct = default) =>
-        new InProcessFigureChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessFigureChangeFeed>.Instance).AnnounceAsync(db, change, ct);
+    public async Task<FigureChange> AnnounceAsync(Mentoring.Dashboard.Data.MentoringDbContext db, FigureChange change, CancellationToken ct = default) =>
+        change with { Version = await Mentoring.Dashboard.Data.CampaignVersion.NextAsync(db, change.CampaignId, ct) };
     public void Committed(FigureChange announced) => Published.Add(announced);
     public long? VersionOf(int campaignId) => Published.LastOrDefault(c => c.CampaignId == campaignId)?.Version ?? 0;
     public IDisposable Subscribe(Action<FigureChange> handler) => throw new NotSupportedException();
