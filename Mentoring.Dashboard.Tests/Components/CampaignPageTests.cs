@@ -100,11 +100,36 @@ public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestCon
         Assert.Equal($"campaigns/{campaign}/municipalities/{anapa}", Assert.Single(links).GetAttribute("href"));
     }
 
-    private IRenderedComponent<CampaignPage> RenderAs(System.Security.Claims.ClaimsPrincipal user, int campaign)
+    [Fact]
+    public async Task AnAdministratorSetsADeadline_WithinItsBounds_AndThePageSaysWhenItHasPassed()
+    {
+        var (campaign, region, _) = await CollectingCampaignAsync(database);
+        var admin = database.CampaignsAs(TestUsers.For(Roles.Administrator));
+        var asOf = (await admin.GetAsync(campaign)).AsOf;
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() =>
+            database.CampaignsAs(TestUsers.For(Roles.RegionalOfficial, region)).SetDeadlineAsync(campaign, asOf.AddDays(10)));
+        Assert.Equal($"Срок сдачи — от {Format.Date(asOf)} (дата «по состоянию на») до {Format.Date(asOf.AddYears(1))}.",
+            await admin.SetDeadlineAsync(campaign, asOf.AddDays(-1)));
+
+        // Ten days after the «по состоянию на» date, seen the day after: passed, with every report still missing.
+        var page = RenderAs(TestUsers.For(Roles.Administrator), campaign, today: asOf.AddDays(11));
+        page.Find("#campaign-deadline").Change(asOf.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Find("#campaign-deadline-save").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal($" · срок сдачи — {Format.Date(asOf.AddDays(10))}, прошёл", page.Find("#campaign-deadline-shown").TextContent));
+        Assert.Equal(asOf.AddDays(10), (await admin.GetAsync(campaign)).Deadline);
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.Contains($"Срок сдачи данных: {Format.Date(asOf.AddDays(10))}",
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries.Select(e => e.Details)));
+    }
+
+    private IRenderedComponent<CampaignPage> RenderAs(System.Security.Claims.ClaimsPrincipal user, int campaign, DateOnly? today = null)
     {
         Services.AddSingleton(database.CampaignsAs(user));
         Services.AddSingleton<IFigureChangeFeed>(new InProcessFigureChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessFigureChangeFeed>.Instance));
-        Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), TimeProvider.System));
+        var clock = today is { } day ? new Data.ManualClock { Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) } : (TimeProvider)TimeProvider.System;
+        Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), clock));
+        Services.AddSingleton(database.GuardAs(user));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var page = Render<CampaignPage>(p => p.Add(c => c.Id, campaign));
         page.WaitForElement(".page-heading");
@@ -118,6 +143,7 @@ public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestCon
     {
         var (campaign, _, _) = await CollectingCampaignAsync(database);
         Services.AddSingleton(database.CampaignsAs(TestUsers.For(Roles.Administrator), ImpatientFactory(database)));
+        Services.AddSingleton(database.GuardAs(TestUsers.For(Roles.Administrator)));
         Services.AddSingleton<IFigureChangeFeed>(new InProcessFigureChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessFigureChangeFeed>.Instance));
         Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), TimeProvider.System));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));

@@ -39,7 +39,7 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
         var city = await database.MunicipalityIdAsync(IntakeTestData.City);
         var school = await database.OrganisationIdAsync("СШ № 50", IntakeTestData.City);
         var published = await database.CampaignIdAsync("krasnoyarsk", new DateOnly(2023, 5, 15));
-        const string reason = "Этот мониторинг загружен из опубликованного отчёта: его данные показаны как напечатано и через форму не меняются.";
+        const string reason = "Этот мониторинг загружен из опубликованного отчёта: его данные показаны как напечатано и через форму или загрузку не меняются.";
 
         foreach (var user in new[] { TestUsers.For(Roles.Curator, region, city, school), IntakeTestData.Admin })
         {
@@ -48,6 +48,9 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
             Assert.Equal(reason, Assert.IsType<SaveOutcome.Refused>(
                 await database.ReportsAs(user).SubmitAsync(published, school, form.Values.ToDictionary(), form.Version)).Reason);
         }
+        // Nor by an import, even the administrator's: a correction of a closed round is for rounds collected in the app.
+        var import = await database.ImportAs(IntakeTestData.Admin).CommitAsync(published, city, "Организация;Код\n"u8.ToArray(), "forms.csv");
+        Assert.Equal((reason, 0), (import.Refusal, import.Changes.Count));
     }
 
     [Fact]

@@ -88,6 +88,21 @@ public static class IntakeRules
         _ => false,
     };
 
+    /// <summary>
+    /// Why nobody of the user's role may change a round's data now (by the form or by an import), or null when they may:
+    /// a round loaded from a published report never changes; a closed one only by an administrator's correction.
+    /// </summary>
+    public static string? WhyRoundIsReadOnly(UserScope user, Mentoring.Domain.Monitoring.Campaign campaign) =>
+        campaign.Source != Mentoring.Domain.Monitoring.Campaign.CollectedInSystem
+            ? "Этот мониторинг загружен из опубликованного отчёта: его данные показаны как напечатано и через форму или загрузку не меняются."
+            : campaign.State switch
+            {
+                Mentoring.Domain.Monitoring.CampaignState.Collecting => null,
+                Mentoring.Domain.Monitoring.CampaignState.Closed when user.IsAdministrator => null, // corrections, recorded in the audit log
+                Mentoring.Domain.Monitoring.CampaignState.Closed => "Мониторинг закрыт: исправления вносит администратор.",
+                _ => "Мониторинг ещё не открыт для ввода данных.",
+            };
+
     /// <summary>Opening, starting and closing campaigns: administrators and the region's officials.</summary>
     public static bool MayManageCampaigns(UserScope user, int regionId) =>
         user.IsAdministrator || (user.Role == Roles.RegionalOfficial && user.RegionId == regionId);

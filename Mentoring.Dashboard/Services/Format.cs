@@ -140,6 +140,13 @@ public static class Format
         _ => "— не приступили",
     };
 
+    /// <summary>What stands instead of a report's state in a round loaded from a published report (nobody reported in the app).</summary>
+    public const string PublishedReport = "опубликованный отчёт";
+
+    /// <summary>Why a round loaded from a published report has no collection to follow or chase.</summary>
+    public const string PublishedReportHasNoCollection =
+        "Этот мониторинг загружен из опубликованного отчёта: организации не сдавали данные через систему, поэтому хода сбора и списка «Кто не сдал» у него нет.";
+
     /// <summary>"21.11.2026 14:05, Иванова" (pass the time in the user's zone: <see cref="UserClock.Local(DateTimeOffset?)"/>), or "—".</summary>
     public static string LastChange(DateTimeOffset? at, string? by) =>
         at is { } t ? $"{t.ToString("dd.MM.yyyy HH:mm", Russian)}, {by}" : "—";

@@ -43,6 +43,17 @@ public sealed class Campaign
 
     public CampaignState State { get; private set; }
 
+    /// <summary>The day organisations are asked to have submitted by; none until an administrator sets it.</summary>
+    public DateOnly? Deadline { get; private set; }
+
+    /// <summary>A deadline is set (or removed) while the round is prepared or collecting.</summary>
+    public void SetDeadline(DateOnly? deadline)
+    {
+        if (State == CampaignState.Closed)
+            throw new InvalidOperationException("A closed campaign has no deadline to change.");
+        Deadline = deadline;
+    }
+
     /// <summary>Codes of the indicators organisations report in this round, comma-separated; empty for rounds held before the app.</summary>
     public string CollectedIndicatorCodes { get; private set; } = "";
 

@@ -166,8 +166,10 @@ public sealed class DashboardTables(
         var progress = await campaigns.ProgressAsync(campaignId, ct);
         return new($"Сбор данных {campaign.Title}",
             ["Муниципалитет", "Организаций", "Сдали", "Заполняют", "Не приступили", "Готовность, %"],
-            progress.Select(m => Row(m.Name, m.Organisations, m.Submitted, m.InProgress, m.NotStarted,
-                m.Organisations == 0 ? 0m : Math.Round(m.Submitted * 100m / m.Organisations, 1))).ToList());
+            progress.Select(m => campaign.FromPublishedReport
+                ? Row(m.Name, m.Organisations, Format.PublishedReport, null, null, null)
+                : Row(m.Name, m.Organisations, m.Submitted, m.InProgress, m.NotStarted,
+                    m.Organisations == 0 ? 0m : Math.Round(m.Submitted * 100m / m.Organisations, 1))).ToList());
     }
 
     /// <summary>The organisations of a municipality with their report state in a campaign.</summary>
@@ -178,7 +180,9 @@ public sealed class DashboardTables(
         var organisations = await campaigns.OrganisationsAsync(campaignId, municipalityId, ct);
         return new($"Сбор данных {municipality.Name} {Format.Date(campaign.AsOf)}",
             ["Организация", "Тип", "Состояние", "Последнее изменение"],
-            organisations.Select(o => Row(o.Name, Format.OrganisationKindShort(o.Kind), Format.SubmissionState(o.State), Format.LastChange(clock.Local(o.UpdatedAt), o.UpdatedBy)))
+            organisations.Select(o => campaign.FromPublishedReport
+                    ? Row(o.Name, Format.OrganisationKindShort(o.Kind), Format.PublishedReport, "—")
+                    : Row(o.Name, Format.OrganisationKindShort(o.Kind), Format.SubmissionState(o.State), Format.LastChange(clock.Local(o.UpdatedAt), o.UpdatedBy)))
                 .ToList());
     }
 
@@ -186,6 +190,8 @@ public sealed class DashboardTables(
     public async Task<ExportTable> ChaseAsync(int campaignId, string? show, CancellationToken ct = default)
     {
         var campaign = await campaigns.GetAsync(campaignId, ct);
+        if (campaign.FromPublishedReport)
+            return new($"Кто не сдал {campaign.RegionName} {Format.Date(campaign.AsOf)}", ["Примечание"], [Row(Format.PublishedReportHasNoCollection)]);
         var filter = Intake.ChaseFilter.Parse(show);
         var rows = (await campaigns.ChaseListAsync(campaignId, ct)).Where(r => Intake.ChaseFilter.Shows(filter, r.State));
         return new($"Кто не сдал {campaign.RegionName} {Format.Date(campaign.AsOf)}",

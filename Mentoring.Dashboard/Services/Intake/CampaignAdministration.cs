@@ -12,8 +12,12 @@ namespace Mentoring.Dashboard.Services.Intake;
 /// <param name="Source">Where its figures come from: <see cref="Campaign.CollectedInSystem"/>, or the published report.</param>
 public sealed record CampaignOverview(
     int Id, int RegionId, string RegionName, string Title, DateOnly AsOf, CampaignState State, int IndicatorCount,
-    int Organisations, int Submitted, int InProgress, bool MayManage, bool MayReopen = false, string Source = Campaign.CollectedInSystem)
+    int Organisations, int Submitted, int InProgress, bool MayManage, bool MayReopen = false, string Source = Campaign.CollectedInSystem,
+    DateOnly? Deadline = null)
 {
+    /// <summary>Whether the deadline has passed with reports still missing, as of <paramref name="today"/>.</summary>
+    public bool IsOverdue(DateOnly today) => State == CampaignState.Collecting && Deadline < today && Submitted < Organisations;
+
     /// <summary>A round loaded from a published report: nothing was collected, so «сдали 0» would be false.</summary>
     public bool FromPublishedReport => Source != Campaign.CollectedInSystem;
 }
@@ -58,7 +62,7 @@ public sealed class CampaignAdministration(
         var campaigns = await db.Campaigns.AsNoTracking()
             .Where(c => everyRegion || visibleIds.Contains(c.RegionId))
             .Where(c => campaignId == null || c.Id == campaignId)
-            .Select(c => new { c.Id, c.RegionId, RegionName = c.Region.Name, c.Title, c.AsOf, c.State, c.Source, c.CollectedIndicatorCodes })
+            .Select(c => new { c.Id, c.RegionId, RegionName = c.Region.Name, c.Title, c.AsOf, c.State, c.Source, c.CollectedIndicatorCodes, c.Deadline })
             .ToListAsync(ct);
         var ids = campaigns.Select(c => c.Id).ToList();
         var regionIds = campaigns.Select(c => c.RegionId).Distinct().ToList();
@@ -77,7 +81,7 @@ public sealed class CampaignAdministration(
                 c.CollectedIndicatorCodes.Split(',', StringSplitOptions.RemoveEmptyEntries).Length,
                 organisations.GetValueOrDefault(c.RegionId), Count(c.Id, SubmissionState.Submitted), Count(c.Id, SubmissionState.InProgress),
                 IntakeRules.MayManageCampaigns(scope, c.RegionId),
-                scope.IsAdministrator && c.State == CampaignState.Closed && c.Source == Campaign.CollectedInSystem, c.Source))
+                scope.IsAdministrator && c.State == CampaignState.Closed && c.Source == Campaign.CollectedInSystem, c.Source, c.Deadline))
             .OrderBy(c => c.State == CampaignState.Closed).ThenByDescending(c => c.AsOf).ThenBy(c => c.RegionName)
             .ToList();
     }
@@ -144,6 +148,30 @@ public sealed class CampaignAdministration(
         if (!(await guard.ScopeAsync()).IsAdministrator)
             throw new TerritoryAccessDeniedException();
         return await ChangeStateAsync(campaignId, c => c.Reopen(), "Мониторинг открыт снова: сбор данных возобновлён", ct);
+    }
+
+    /// <summary>
+    /// The day organisations are asked to submit by (null removes it): set by an administrator while the round is
+    /// prepared or collecting, from its «по состоянию на» date to a year after it, and recorded in the audit log.
+    /// </summary>
+    /// <returns>Null once saved; else, in Russian, why nothing changed.</returns>
+    public async Task<string?> SetDeadlineAsync(int campaignId, DateOnly? deadline, CancellationToken ct = default)
+    {
+        if (!(await guard.ScopeAsync()).IsAdministrator)
+            throw new TerritoryAccessDeniedException();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new TerritoryAccessDeniedException();
+        if (campaign.State == CampaignState.Closed)
+            return "Мониторинг закрыт: срок сдачи уже не меняется.";
+        if (deadline is { } day && (day < campaign.AsOf || day > campaign.AsOf.AddYears(1)))
+            return $"Срок сдачи — от {Format.Date(campaign.AsOf)} (дата «по состоянию на») до {Format.Date(campaign.AsOf.AddYears(1))}.";
+        var before = campaign.Deadline;
+        campaign.SetDeadline(deadline);
+        db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{campaign.Title}» на {Format.Date(campaign.AsOf)}",
+            deadline is { } set
+                ? $"Срок сдачи данных: {(before is { } was ? Format.Date(was) + " → " : "")}{Format.Date(set)}"
+                : "Срок сдачи данных снят"));
+        return await DatabaseBusy.TrySaveAsync(db, ct) ? null : DatabaseBusy.ActionMessage;
     }
 
     /// <summary>Per municipality: how many organisations submitted, are in progress, have not started.</summary>

@@ -238,15 +238,7 @@ public sealed class OrganisationReports(
     {
         if (!IntakeRules.MayReport(user, new TerritoryPath(organisation.RegionId, organisation.MunicipalityId, organisation.Id)))
             return "Ваша роль не предусматривает ввод данных этой организации.";
-        if (campaign.Source != Campaign.CollectedInSystem)
-            return "Этот мониторинг загружен из опубликованного отчёта: его данные показаны как напечатано и через форму не меняются.";
-        return campaign.State switch
-        {
-            CampaignState.Collecting => null,
-            CampaignState.Closed when user.IsAdministrator => null, // corrections, recorded in the audit log
-            CampaignState.Closed => "Мониторинг закрыт: исправления вносит администратор.",
-            _ => "Мониторинг ещё не открыт для ввода данных.",
-        };
+        return IntakeRules.WhyRoundIsReadOnly(user, campaign);
     }
 
     private static async Task<Submission> SubmissionAsync(MentoringDbContext db, int campaignId, int organisationId, CancellationToken ct)

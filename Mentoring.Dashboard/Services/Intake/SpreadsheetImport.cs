@@ -55,9 +55,8 @@ public sealed partial class SpreadsheetImport(
         var scope = await guard.ScopeAsync();
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.Include(c => c.Region).SingleAsync(c => c.Id == campaignId, ct);
-        var writable = campaign.State == CampaignState.Collecting || (campaign.State == CampaignState.Closed && scope.IsAdministrator);
-        if (!writable)
-            return Refused(campaign.State == CampaignState.Closed ? "Мониторинг закрыт: исправления вносит администратор." : "Мониторинг ещё не открыт для ввода данных.");
+        if (IntakeRules.WhyRoundIsReadOnly(scope, campaign) is { } readOnly)
+            return Refused(readOnly);
         if (commit && !await guard.IsAccountCurrentAsync(ct))
             return Refused(AccountStamp.ChangedMessage);
 

@@ -260,6 +260,9 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(2000)")
                         .HasDefaultValue("");
 
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 

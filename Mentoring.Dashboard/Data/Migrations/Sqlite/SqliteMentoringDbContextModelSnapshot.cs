@@ -247,6 +247,9 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
