@@ -26,6 +26,11 @@ public class RoleTests(DashboardApp app)
         await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/regions/{await app.RegionIdAsync("krasnodar")}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Краснодарский край");
         await Expect(page.Locator(".app-menu a", new() { HasText = "Мой регион" })).ToHaveCountAsync(1);
+        // The first question, answered first: where the region stands against its plan (Krasnodar's plan: 100 % for 2022
+        // against the 78,24 % of August 2022, and one round only, so no trend yet), and who lags most.
+        await Expect(page.Locator("#target-outlook [data-testid=target-summary]")).ToHaveTextAsync(
+            "План года выполнен по 0 из 1 показателя. Движение к цели пока не оценить: для оценки нужны данные хотя бы двух мониторингов.");
+        await Expect(page.Locator("#target-outlook .lagging-list li")).ToHaveCountAsync(5);
         await DashboardApp.ScreenshotAsync(page, "24-start-official");
         // The next visit says what changed since this one.
         await Expect(page.Locator("[data-visit-recorded=true]")).ToHaveCountAsync(1);

@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TerritoryGuard>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Services.Analytics.PlanProgress>();
+        services.AddScoped<Services.Analytics.TargetOutlook>();
         services.AddScoped<Services.Analytics.VisitChanges>();
         services.AddScoped<Services.Analytics.CampaignDynamics>();
         services.AddScoped<Services.Analytics.DataQuality>();

@@ -17,6 +17,7 @@ public partial class RegionPage
     [Inject] public required Services.Intake.CampaignAdministration Campaigns { get; init; }
     [Inject] public required TerritoryGuard Guard { get; init; }
     [Inject] public required PlanProgress Progress { get; init; }
+    [Inject] public required TargetOutlook Outlook { get; init; }
     [Inject] public required VisitChanges Visits { get; init; }
     [Inject] public required UserClock Clock { get; init; }
 
@@ -39,6 +40,7 @@ public partial class RegionPage
     private CampaignInfo? previous;
     private IReadOnlyList<IndicatorFigures> previousFigures = [];
     private IReadOnlyList<PlanSeries> plans = [];
+    private IReadOnlyList<MunicipalityBehindTarget>? lagging;
     private IReadOnlyList<IndicatorTrend> trends = [];
     private ChangesSinceVisit? changes;
     private int? visitRecorded;
@@ -108,6 +110,7 @@ public partial class RegionPage
 
         // The comparison of municipalities is for users who may see the region in detail (not curators).
         var inDetail = await Queries.GetAccessAsync(TerritoryRef.Region(Id)) == TerritoryAccess.Detail;
+        lagging = inDetail ? await Outlook.LaggingAsync(Id, plans, take: 5) : null;
         comparable = inDetail ? await Queries.GetComparableIndicatorsAsync(Id, campaign.Id) : [];
         qualityWarnings = inDetail ? await Quality.GetAsync(Id, campaign.Id) : null;
         collection = campaign.IsCollecting ? await Campaigns.GetAsync(campaign.Id) : null;

@@ -8,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Mentoring.Dashboard.Services.Analytics;
 
 /// <summary>A region's fact of an indicator in one campaign.</summary>
-public sealed record FactPoint(int CampaignId, DateOnly AsOf, decimal Value, bool IsSynthetic);
+/// <param name="IsPartial">Its round closed with reports missing.</param>
+public sealed record FactPoint(int CampaignId, DateOnly AsOf, decimal Value, bool IsSynthetic, bool IsPartial = false)
+{
+    public Domain.Monitoring.FigureOrigin Origin =>
+        (IsSynthetic ? Domain.Monitoring.FigureOrigin.Generated : 0) | (IsPartial ? Domain.Monitoring.FigureOrigin.Partial : 0);
+}
 
 /// <summary>One planned indicator of a region: its yearly plan, its facts, and where it stands.</summary>
 public sealed record PlanSeries(
@@ -79,12 +84,12 @@ public sealed class PlanProgress(ScopedDbContextFactory contextFactory, Monitori
         if (slice is null)
             return null;
         if (indicator.Kind == IndicatorKind.Count)
-            return slice.Shown?.Value is { } count ? new FactPoint(campaign.Id, campaign.AsOf, count, slice.IsShownSynthetic) : null;
+            return slice.Shown?.Value is { } count ? new FactPoint(campaign.Id, campaign.AsOf, count, slice.IsShownSynthetic, campaign.IsPartial) : null;
         // The same figure the region page shows: as published, or a published count against the register.
         if (slice.Published is not null && slice.Shown?.Percent is { } published)
-            return new FactPoint(campaign.Id, campaign.AsOf, published, slice.IsDenominatorSynthetic);
+            return new FactPoint(campaign.Id, campaign.AsOf, published, slice.IsDenominatorSynthetic, campaign.IsPartial);
         return slice.FromChildren is { HasData: true } children && children.Figure.Percent is { } computed
-            ? new FactPoint(campaign.Id, campaign.AsOf, computed, slice.ChildrenAreSynthetic)
+            ? new FactPoint(campaign.Id, campaign.AsOf, computed, slice.ChildrenAreSynthetic, campaign.IsPartial)
             : null;
     }
 }
