@@ -17,7 +17,7 @@ public class TargetOutlookTests(SqliteSeededDatabase database)
         var tomsk = await database.RegionIdAsync("tomsk");
         var plans = await new PlanProgress(database.ScopedAs(admin), database.Queries).GetAsync(tomsk);
 
-        var lagging = await new TargetOutlook(database.Queries).LaggingAsync(tomsk, plans, take: 5);
+        var lagging = await new TargetOutlook(database.Queries, database.GuardAs(TestUsers.For(Roles.Administrator))).LaggingAsync(tomsk, plans, take: 5);
 
         Assert.Equal(5, lagging.Count);
         Assert.Equal(lagging.OrderByDescending(m => m.Below).ThenByDescending(m => m.MeanGap).Select(m => m.Id), lagging.Select(m => m.Id));
@@ -43,6 +43,6 @@ public class TargetOutlookTests(SqliteSeededDatabase database)
         var plans = await new PlanProgress(database.ScopedAs(TestUsers.For(Roles.Administrator)), database.Queries).GetAsync(belgorod);
 
         Assert.Empty(plans);
-        Assert.Empty(await new TargetOutlook(database.Queries).LaggingAsync(belgorod, plans, take: 5));
+        Assert.Empty(await new TargetOutlook(database.Queries, database.GuardAs(TestUsers.For(Roles.Administrator))).LaggingAsync(belgorod, plans, take: 5));
     }
 }

@@ -95,6 +95,9 @@ public class RoleTests(DashboardApp app)
         await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/organisations/{await app.OrganisationIdAsync("СШ № 50")}");
         await Expect(page.Locator("h1")).ToContainTextAsync("СШ № 50");
         await Expect(page.Locator(".app-menu a", new() { HasText = "Моя организация" })).ToHaveCountAsync(1);
+        // Its place among the city's schools (PeerStandingsTests checks the places against the schools' figures).
+        await Expect(page.Locator("#peer-standing h2")).ToHaveTextAsync("Место среди ОУ муниципалитета (город Красноярск, 111 организаций)");
+        await Expect(page.Locator("#peer-standing li").First).ToContainTextAsync("Выполненные условия (ответы «да»): 1 из 13 — место");
         await DashboardApp.ScreenshotAsync(page, "26-start-curator");
         // What the latest closed round recommends to it by name: Appendix 1 names СШ № 50 under every missing document.
         var recommendations = page.Locator("[data-testid=organisation-recommendations] li");

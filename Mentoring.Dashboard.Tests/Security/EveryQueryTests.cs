@@ -21,7 +21,7 @@ public class EveryQueryTests(SqliteSeededDatabase database)
     public static TheoryData<string> Reads()
     {
         var data = new TheoryData<string>();
-        foreach (var type in new[] { typeof(MonitoringQueries), typeof(CampaignDynamics), typeof(Conclusions), typeof(DataQuality), typeof(PlanProgress), typeof(Recommendations) })
+        foreach (var type in new[] { typeof(MonitoringQueries), typeof(CampaignDynamics), typeof(Conclusions), typeof(DataQuality), typeof(PlanProgress), typeof(Recommendations), typeof(PeerStandings), typeof(TargetOutlook) })
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => typeof(Task).IsAssignableFrom(m.ReturnType)))
                 if (!OwnScopeOnly.Contains($"{type.Name}.{method.Name}"))
                     data.Add($"{type.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.Name))})");
@@ -55,6 +55,8 @@ public class EveryQueryTests(SqliteSeededDatabase database)
             nameof(DataQuality) => database.QualityAs(user),
             nameof(PlanProgress) => new PlanProgress(database.ScopedAs(user), database.QueriesAs(user)),
             nameof(Recommendations) => database.RecommendationsAs(user),
+            nameof(PeerStandings) => new PeerStandings(database.ScopedAs(user), database.GuardAs(user)),
+            nameof(TargetOutlook) => new TargetOutlook(database.QueriesAs(user), database.GuardAs(user)),
             _ => throw new ArgumentOutOfRangeException(nameof(read)),
         };
         var name = read[(read.IndexOf('.') + 1)..read.IndexOf('(')];
@@ -81,6 +83,8 @@ public class EveryQueryTests(SqliteSeededDatabase database)
             ("id", _) when method.Name.Contains("Organisation", StringComparison.Ordinal) => organisation,
             ("territory", _) => TerritoryRef.Region(region),
             ("indicatorCode", _) => Mentoring.Domain.Indicators.IndicatorCatalogue.FormTeacherTeacher,
+            ("plans", _) => Array.Empty<PlanSeries>(),
+            ("take", _) => 5,
             ("indicatorCodes", _) => new[] { Mentoring.Domain.Indicators.IndicatorCatalogue.FormTeacherTeacher },
             _ when p.HasDefaultValue => p.DefaultValue,
             _ => throw new InvalidOperationException($"{method.DeclaringType!.Name}.{method.Name}: no Krasnodar value for «{p.Name}» — add one here."),

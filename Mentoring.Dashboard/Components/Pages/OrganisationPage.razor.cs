@@ -11,6 +11,7 @@ public partial class OrganisationPage
     [Inject] public required MonitoringQueries Queries { get; init; }
     [Inject] public required TerritoryGuard Guard { get; init; }
     [Inject] public required Services.Analytics.Recommendations Recommendations { get; init; }
+    [Inject] public required Services.Analytics.PeerStandings Peers { get; init; }
 
     [Parameter] public int Id { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] public string? CampaignIdQuery { get; set; }
@@ -25,6 +26,7 @@ public partial class OrganisationPage
     private HashSet<string> syntheticCodes = [];
     private bool isOwnOrganisation;
     private IReadOnlyList<Services.Analytics.Recommendation> recommendations = [];
+    private Services.Analytics.PeerStanding? standing;
     // The organisation's own figures in each round it reported in, oldest first: its history (a round still collecting
     // holds its submitted figures too, marked as such).
     private List<(CampaignInfo Campaign, IReadOnlyList<IndicatorFigures> Figures, HashSet<string> Synthetic)> history = [];
@@ -70,6 +72,7 @@ public partial class OrganisationPage
         municipalityFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(organisation.MunicipalityId));
         syntheticCodes = (await Queries.GetSyntheticIndicatorCodesAsync(campaign.Id, Id)).ToHashSet();
         recommendations = await Recommendations.GetAsync(TerritoryRef.Organisation(Id), campaign.Id);
+        standing = await Peers.GetAsync(campaign.Id, Id);
         history = [];
         foreach (var round in campaigns.OrderBy(c => c.AsOf))
             if (await Queries.GetFiguresAsync(round.Id, TerritoryRef.Organisation(Id)) is { Count: > 0 } own)

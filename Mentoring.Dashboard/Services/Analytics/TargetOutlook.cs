@@ -15,12 +15,14 @@ public sealed record MunicipalityBehindTarget(int Id, string Name, int Below, in
 /// plan's final targets in the round the plan's facts come from. Only shares compare (a municipality's count is not
 /// measured against the region's), and only where the user may see municipalities in detail.
 /// </summary>
-public sealed class TargetOutlook(MonitoringQueries queries)
+public sealed class TargetOutlook(MonitoringQueries queries, TerritoryGuard guard)
 {
     /// <summary>The municipalities furthest behind: most targets missed first, then the largest mean gap.</summary>
     public async Task<IReadOnlyList<MunicipalityBehindTarget>> LaggingAsync(
         int regionId, IReadOnlyList<PlanSeries> plans, int take, CancellationToken ct = default)
     {
+        // Asked first, so that a region without plans is refused to a stranger as every other read is.
+        await guard.DemandAsync(TerritoryRef.Region(regionId), Security.TerritoryAccessRequirement.Detail, ct);
         var shares = plans.Where(p => p.IsPercent && p.Latest is not null).ToList();
         if (shares.Count == 0)
             return [];
