@@ -22,6 +22,17 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         { "handout", "admin@demo.local", "/slides?region={tomsk}&view=handout" },
         { "profile", "presenter@demo.local", "/account/profile" },
         { "curator-form", "curator@demo.local", "/campaigns/{open-campaign}/organisations/{school-50}" },
+        { "campaigns", "admin@demo.local", "/campaigns" },
+        { "campaign", "admin@demo.local", "/campaigns/{open-campaign}" },
+        { "campaign-municipality", "admin@demo.local", "/campaigns/{open-campaign}/municipalities/{krasnoyarsk-city}" },
+        { "chase", "admin@demo.local", "/campaigns/{open-campaign}/chase" },
+        { "dynamics", "admin@demo.local", "/regions/{tomsk}/dynamics" },
+        { "quality", "admin@demo.local", "/regions/{krasnoyarsk}/quality" },
+        { "report", "minobr@demo.local", "/regions/{krasnodar}/report" },
+        { "audit", "admin@demo.local", "/admin/audit" },
+        { "users", "admin@demo.local", "/admin/users" },
+        { "admin-plans", "admin@demo.local", "/admin/plans" },
+        { "presentations", "presenter@demo.local", "/presentations" },
     };
 
     [Theory]
@@ -42,6 +53,7 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         Assert.Empty(violations);
         Assert.Empty(english);
         Assert.Empty(await DashboardApp.SidewaysOverflowAsync(page));
+        Assert.Empty(await DashboardApp.TablesScrollingSidewaysAsync(page));
     }
 
     [Fact]

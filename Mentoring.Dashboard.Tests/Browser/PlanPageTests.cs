@@ -23,7 +23,8 @@ public class PlanPageTests(DashboardApp app)
         await Expect(first.Locator(".status")).ToContainTextAsync("Прогресс есть, нужно ускорение");
         await Expect(first).ToContainTextAsync("не хватит 8,2\u00A0п.п.");
         var second = page.Locator(".plan-table tr[data-indicator=TP_STU_DOP]");
-        await Expect(second).ToContainTextAsync("не выполнен (38,44\u00A0% из 50\u00A0%)");
+        await Expect(second).ToContainTextAsync("38,44\u00A0% на 01.06.2023");
+        await Expect(second.Locator(".fact")).ToHaveTextAsync("✗ не выполнен");
         await Expect(page.Locator(".plan-chart")).ToHaveCountAsync(7);
         await DashboardApp.ScreenshotAsync(page, "30-plan-tomsk");
     }

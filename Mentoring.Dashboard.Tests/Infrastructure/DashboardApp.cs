@@ -324,6 +324,20 @@ public sealed class DashboardApp : IAsyncLifetime
             }
             """);
 
+    /// <summary>
+    /// Tables that scroll sideways inside their own box at this width (a key column hidden until the user scrolls it into
+    /// view): each as its first heading's text and how far it scrolls. The slide show's own frames are not tables.
+    /// </summary>
+    public static Task<string[]> TablesScrollingSidewaysAsync(IPage page) =>
+        page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('table')]
+              .map(t => { for (let p = t.parentElement; p; p = p.parentElement) {
+                  const x = getComputedStyle(p).overflowX;
+                  if (x === 'auto' || x === 'scroll') return [t, p]; } return null; })
+              .filter(pair => pair && pair[1].scrollWidth > pair[1].clientWidth + 1)
+              .map(([t, box]) => (t.querySelector('th')?.textContent.trim() ?? t.className) + ': ' + (box.scrollWidth - box.clientWidth) + ' px')
+            """);
+
     /// <summary>Opens the drop-down with this label and picks the option with this text, as a user does.</summary>
     public static async Task ChooseAsync(IPage page, string label, string option)
     {
