@@ -115,6 +115,21 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         Assert.Equal("rgb(21, 25, 31)", await page.EvaluateAsync<string>(Background()));
         await DashboardApp.ScreenshotAsync(page, "73-dark-region");
         Assert.Empty(await DashboardApp.SeriousAccessibilityViolationsAsync(page));
+
+        // Remembered, and dark from the first byte of the next page: the server renders the dark palette itself, so
+        // nothing flashes light before the circuit connects.
+        var served = await (await page.Context.APIRequest.GetAsync(page.Url)).TextAsync();
+        Assert.Contains("--mud-palette-background: rgba(21,25,31,1);", served, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await DashboardApp.WaitForInteractiveAsync(page);
+        Assert.Equal("rgb(21, 25, 31)", await page.EvaluateAsync<string>(Background()));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Светлая тема" })).ToBeVisibleAsync();
+
+        // Back to light, likewise remembered.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Светлая тема" }).ClickAsync();
+        await page.ReloadAsync();
+        await DashboardApp.WaitForInteractiveAsync(page);
+        Assert.Equal("rgb(243, 245, 248)", await page.EvaluateAsync<string>(Background()));
     }
 
     private async Task<IPage> OpenAsync(string account, string url, int width, int height)

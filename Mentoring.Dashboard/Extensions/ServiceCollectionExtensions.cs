@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Intake.IntakeWorkbook>();
         services.AddScoped<Services.Export.DashboardTables>();
         services.AddScoped<UserClock>();
+        services.AddScoped<Theme.ThemeChoice>();
         services.AddSingleton<Services.Live.FaultInjection>();
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
