@@ -74,6 +74,9 @@ public class RegionPageTests(DashboardApp app)
         await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("90,9\u00A0%");
         await Expect(card.Locator(".kpi-comparison")).ToHaveTextAsync("по региону: 85\u00A0% (+5,9\u00A0п.п.)");
         await Expect(page.Locator(".municipality-table tr.selected-row")).ToContainTextAsync("город Сочи");
+        // Beside the chart, where the reader clicked: what was chosen and where its figures went.
+        await Expect(page.Locator("#ranking-focus")).ToHaveTextAsync(
+            "Выбран город Сочи: 90,9\u00A0% (демо), место 1 из 7. Его показатели — в карточках выше рядом с регионом. К карточкам · Снять выбор");
         await DashboardApp.ScreenshotAsync(page, "12-region-krasnodar-filtered");
 
         // The URL alone brings the same state back.
@@ -91,6 +94,38 @@ public class RegionPageTests(DashboardApp app)
         await page.Locator(".filter-chip", new() { HasText = "Общеобразовательные организации" }).ClickAsync();
         await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("78,2\u00A0%");
         await Expect(page).ToHaveURLAsync(regionUrl);
+    }
+
+    [Fact]
+    public async Task Ranking_IsReachableByKeyboard_AndAPhoneTapShowsTheTooltipBeforeChoosing()
+    {
+        var page = await app.SignInAsync("minobr@demo.local");
+        var ranking = page.Locator("figure.municipality-chart");
+        await DashboardApp.WaitForInteractiveAsync(page);
+        await Expect(ranking.Locator(".chart-canvas")).ToHaveAttributeAsync("data-rendered", "true");
+
+        // Keyboard: the chart takes focus, the arrows walk the bars (read out below it), Enter chooses.
+        await ranking.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(ranking.Locator(".chart-cursor")).ToHaveTextAsync("2 из 44: город Сочи — 90,9\u00A0%\u00A0*. Enter — выбрать." /* «*»: a demo value, as on its bar */);
+        await page.Keyboard.PressAsync("Enter");
+        var sochi = await app.MunicipalityIdAsync("город Сочи");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"focus={sochi}"));
+
+        // A phone: the first tap on a bar shows its tooltip and chooses nothing; a second tap on it chooses it.
+        var phone = await app.SignInAsync("minobr@demo.local", width: 390, height: 844, hasTouch: true);
+        await DashboardApp.WaitForInteractiveAsync(phone);
+        var bar = phone.Locator(".municipality-chart path.apexcharts-bar-area").Nth(2);
+        await Expect(phone.Locator(".municipality-chart .chart-canvas")).ToHaveAttributeAsync("data-rendered", "true");
+        await bar.ScrollIntoViewIfNeededAsync();
+        var box = (await bar.BoundingBoxAsync())!;
+        await phone.Touchscreen.TapAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await Expect(phone.Locator(".municipality-chart .apexcharts-tooltip.apexcharts-active")).ToBeVisibleAsync();
+        Assert.DoesNotContain("focus=", phone.Url, StringComparison.Ordinal);
+        await phone.Touchscreen.TapAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("focus=\\d+"));
+        await Expect(phone.Locator("#ranking-focus")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -144,12 +144,13 @@ public sealed class DashboardApp : IAsyncLifetime
     /// <param name="baseUrl">Another address of this app, e.g. a proxy in front of it.</param>
     /// <param name="timeZone">The browser's time zone (IANA), else the machine's.</param>
     public async Task<IPage> SignInAsync(string email, string password = Mentoring.Dashboard.Data.DatabaseInitializer.DemoPassword,
-        int width = 1600, int height = 1000, bool bypassCsp = false, string? baseUrl = null, string? timeZone = null)
+        int width = 1600, int height = 1000, bool bypassCsp = false, string? baseUrl = null, string? timeZone = null, bool hasTouch = false)
     {
         baseUrl ??= BaseUrl;
         var context = await Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = height },
+            HasTouch = hasTouch,
             Locale = "ru-RU",
             BypassCSP = bypassCsp,
             TimezoneId = timeZone,

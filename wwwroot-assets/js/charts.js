@@ -38,6 +38,12 @@ window.mentoringCharts = (function () {
     var listener = listeners.get(element);
     options.chart.events = listener ? {
       dataPointSelection: function (event, context, config) {
+        // On a touch screen the first tap on a bar shows its tooltip; a second tap on the same bar selects it.
+        var touch = event && (event.pointerType === 'touch' || (event.type || '').indexOf('touch') === 0
+          || (event.sourceCapabilities && event.sourceCapabilities.firesTouchEvents));
+        var key = config.seriesIndex + ':' + config.dataPointIndex;
+        if (touch && element.dataset.tapped !== key) { element.dataset.tapped = key; return; }
+        delete element.dataset.tapped;
         listener.invokeMethodAsync('PointSelected', config.seriesIndex, config.dataPointIndex);
       }
     } : {};
@@ -53,10 +59,36 @@ window.mentoringCharts = (function () {
     return options;
   }
 
+  // A selectable chart by keyboard: its figure takes focus, arrows walk the bars (the line below the chart reads the
+  // current one), Enter or Space selects it as a click would.
+  function keyboard(element, listener) {
+    var figure = element.closest('figure');
+    var cursor = figure && figure.querySelector('.chart-cursor');
+    if (!cursor) return;
+    var index = -1;
+    figure.addEventListener('keydown', function (e) {
+      var chart = charts.get(element);
+      var data = chart ? chart.w.config.series[0].data : [];
+      if (!data.length) return;
+      var moves = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: data.length - 1 };
+      if (e.key in moves) {
+        index = Math.max(0, Math.min(data.length - 1, moves[e.key]));
+        var point = data[index];
+        var name = Array.isArray(point.x) ? point.x.join(' ') : point.x;
+        cursor.textContent = (index + 1) + ' из ' + data.length + ': ' + name + ' — ' + point.label + '. Enter — выбрать.';
+      } else if ((e.key === 'Enter' || e.key === ' ') && index >= 0) {
+        listener.invokeMethodAsync('PointSelected', 0, index);
+      } else {
+        return;
+      }
+      e.preventDefault();
+    });
+  }
+
   return {
     render: async function (element, json, listener) {
       await loadLocale();
-      if (listener) listeners.set(element, listener);
+      if (listener) { listeners.set(element, listener); keyboard(element, listener); }
       var chart = new ApexCharts(element, withFunctions(JSON.parse(json), element));
       charts.set(element, chart);
       await chart.render();
