@@ -69,14 +69,94 @@ public abstract class VisitChangesTests(SeededDatabase database)
         Assert.Empty(changes.Arrivals);
     }
 
+    [Fact]
+    public async Task AHeadsAndACuratorsPages_SayWhatChangedInTheirTerritory_AndARoundClosedIncompleteIsNamedFirst()
+    {
+        var (campaign, region, city) = await CollectingCampaignAsync(database);
+        var school = await database.OrganisationIdAsync("СШ № 50", City);
+        var other = await database.OrganisationIdAsync("СШ № 32", City);
+        var head = await UserAsync(Roles.MunicipalHead, region, city);
+        var curator = await UserAsync(Roles.Curator, region, city, other);
+        await VisitAsync(head, TerritoryRef.Municipality(city));
+        await VisitAsync(curator, TerritoryRef.Organisation(other));
+
+        var reports = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await reports.GetAsync(campaign, school);
+        Assert.IsType<SaveOutcome.Saved>(await reports.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version));
+        Assert.Null(await database.CampaignsAs(Admin).CloseAsync(campaign));
+
+        // The head: the school's report in their city, the city's figures, and the round closed with 1 of 127 reports.
+        var forHead = (await VisitAsync(head, TerritoryRef.Municipality(city)))!;
+        Assert.Equal("СШ № 50", Assert.Single(forHead.Arrivals).Organisation);
+        var closed = Assert.Single(forHead.Rounds);
+        Assert.Equal(("идёт сбор", "закрыт неполным: сдали 1 из 127 организаций"), (closed.Before, closed.After));
+        Assert.Contains(forHead.Figures, f => f.Indicator == "Педагоги-наставники" && f.After.StartsWith("2 чел.", StringComparison.Ordinal));
+        Assert.Empty(forHead.Moves); // a municipality's page has no ranking of its own
+
+        // The curator of another school: their school's page changed in nothing but the round's state.
+        var forCurator = (await VisitAsync(curator, TerritoryRef.Organisation(other)))!;
+        Assert.Empty(forCurator.Arrivals);
+        Assert.Empty(forCurator.Figures);
+        Assert.Equal("закрыт неполным: сдали 1 из 127 организаций", Assert.Single(forCurator.Rounds).After);
+    }
+
+    [Fact]
+    public async Task SinceADate_ComparesWithTheVisitOfThatDay_WhileTheLastVisitStaysTheDefault()
+    {
+        var (campaign, region, city) = await CollectingCampaignAsync(database);
+        var official = await UserAsync(Roles.RegionalOfficial, region);
+        var title = $"Мониторинг ЦМН (тест) ({Format.Date((await database.CampaignsAs(Admin).GetAsync(campaign)).AsOf)})";
+        string? Mentors(ChangesSinceVisit changes) => changes.Figures
+            .Where(f => f.Campaign == title && f.Indicator == "Педагоги-наставники" && f.Slice == "все ОО").Select(f => $"{f.Before} → {f.After}").SingleOrDefault();
+        // The visits' days come from this clock (the reports' times from the real one, so arrivals are not compared here).
+        var clock = new Data.ManualClock { Now = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero) };
+        await VisitAsync(official, TerritoryRef.Region(region), clock); // 1 December: nothing reported
+
+        await SubmitAsync(campaign, region, city, "СШ № 50");
+        clock.Now = clock.Now.AddDays(2);
+        Assert.Equal($"{Format.NoData} → 2 чел.", Mentors((await VisitAsync(official, TerritoryRef.Region(region), clock))!)); // 3 December
+        await SubmitAsync(campaign, region, city, "СШ № 32");
+        clock.Now = clock.Now.AddDays(2);
+
+        var service = Visits(official, clock);
+        var sinceFirst = (await service.SinceAsync(TerritoryRef.Region(region), new DateOnly(2026, 12, 2)))!; // the visit of 1 December
+        Assert.Equal((new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), $"{Format.NoData} → 4 чел."), (sinceFirst.Since, Mentors(sinceFirst)));
+        Assert.Null(await service.SinceAsync(TerritoryRef.Region(region), new DateOnly(2026, 11, 30))); // no visit by then
+        Assert.Equal(new DateOnly(2026, 12, 1), await service.FirstVisitAsync(TerritoryRef.Region(region)));
+        Assert.Equal("2 чел. → 4 чел.", Mentors((await VisitAsync(official, TerritoryRef.Region(region), clock))!)); // 5 December, against 3 December
+    }
+
+    [Fact]
+    public void TheBiggestChanges_ComeFirst_FiguresThatOnlyAppearedAreCounted()
+    {
+        ChangedFigure Figure(string name, decimal? size) => new("Мониторинг", name, "все ОО", "1", "2", Size: size);
+        var changes = new ChangesSinceVisit(DateTimeOffset.UnixEpoch,
+            [Figure("a", 1), Figure("new", null), Figure("b", 12), Figure("c", 3), Figure("d", 0.5m), Figure("e", 7), Figure("f", 2), Figure("gone", null)], [], null, []);
+
+        Assert.Equal(["b", "e", "c", "f", "a"], changes.BiggestFigures.Select(f => f.Indicator));
+        Assert.Equal(2, changes.AppearedOrGone);
+    }
+
+    private async Task SubmitAsync(int campaign, int region, int city, string schoolName)
+    {
+        var school = await database.OrganisationIdAsync(schoolName, City);
+        var reports = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await reports.GetAsync(campaign, school);
+        Assert.IsType<SaveOutcome.Saved>(await reports.SubmitAsync(campaign, school, Complete(form.Indicators), form.Version));
+    }
+
     private async Task<CampaignInfo> LatestClosedAsync(int region) => CampaignInfo.Pick(await database.Queries.GetCampaignsAsync(region), null)!;
 
-    private async Task<ChangesSinceVisit?> VisitAsync(ClaimsPrincipal user, int region) =>
-        await new VisitChanges(database.ScopedAs(user), database.QueriesAs(user), database.GuardAs(user), new FixedUser(user), TimeProvider.System)
-            .RecordVisitAsync(region);
+    private VisitChanges Visits(ClaimsPrincipal user, TimeProvider? clock = null) =>
+        new(database.ScopedAs(user), database.QueriesAs(user), database.GuardAs(user), new FixedUser(user), clock ?? TimeProvider.System);
+
+    private Task<ChangesSinceVisit?> VisitAsync(ClaimsPrincipal user, int region) => VisitAsync(user, TerritoryRef.Region(region));
+
+    private Task<ChangesSinceVisit?> VisitAsync(ClaimsPrincipal user, TerritoryRef territory, TimeProvider? clock = null) =>
+        Visits(user, clock).RecordVisitAsync(territory);
 
     /// <summary>A real account (visits belong to one), signed in with its role and territory.</summary>
-    private async Task<ClaimsPrincipal> UserAsync(string role, int region)
+    private async Task<ClaimsPrincipal> UserAsync(string role, int region, int? municipality = null, int? organisation = null)
     {
         var user = new ApplicationUser { UserName = $"visit-{Guid.NewGuid():N}@test", DisplayName = role, RegionId = region };
         await using (var db = await database.Factory.CreateDbContextAsync())
@@ -84,7 +164,7 @@ public abstract class VisitChangesTests(SeededDatabase database)
             db.Users.Add(user);
             await db.SaveChangesAsync();
         }
-        var principal = TestUsers.For(role, region);
+        var principal = TestUsers.For(role, region, municipality, organisation);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
         return principal;
     }

@@ -1,3 +1,4 @@
+using Mentoring.Dashboard.Services.Analytics;
 using Mentoring.Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -71,6 +72,18 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(startCount).ToHaveTextAsync("1", new() { Timeout = 5_000 });
         await Expect(cityPage.Locator("#collection-banner [data-testid=submitted]")).ToHaveTextAsync("1", new() { Timeout = 5_000 });
         await DashboardApp.ScreenshotAsync(cityPage, "61-municipality-collecting");
+
+        // Coming back, the watcher reads it first in «Что изменилось»: the report, then the biggest figure changes.
+        await watcher.ReloadAsync();
+        await DashboardApp.WaitForInteractiveAsync(watcher);
+        var summary = watcher.Locator("[data-testid=changes-summary] li");
+        await Expect(summary.First).ToHaveTextAsync("Поступили отчёты: 1");
+        // The round's first report: its figures appeared (no change to measure yet), counted rather than listed at random.
+        await DashboardApp.ScreenshotAsync(watcher, "66-changes-since-visit");
+        await Expect(summary).ToHaveCountAsync(2);
+        await Expect(summary.Nth(1)).ToContainTextAsync("Появились или исчезли значения:");
+        await Expect(watcher.Locator("[data-testid=figure-changes] li").First).ToBeAttachedAsync(); // all of them, folded
+        await DashboardApp.ScreenshotAsync(watcher, "66-changes-since-visit");
     }
 
     [Fact]

@@ -64,6 +64,11 @@ public class RoleTests(DashboardApp app)
         await Expect(card.Locator(".kpi-comparison")).ToHaveTextAsync("по региону: 85\u00A0% (\u221210\u00A0п.п.)");
         await Expect(card.Locator(".kpi-rank")).ToHaveTextAsync("место 40 из 44 по доле");
         await DashboardApp.ScreenshotAsync(page, "25-start-head");
+        // «Что изменилось» on their own start page too, from their second visit (VisitChangesTests: what it lists).
+        await Expect(page.Locator("[data-visit-recorded=true]")).ToHaveCountAsync(1);
+        await page.ReloadAsync();
+        await Expect(page.Locator(".changes-panel h2")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(@"^Что изменилось с вашего прошлого посещения \(\d\d\.\d\d\.\d{4} \d\d:\d\d\)(: ничего)?$"));
         var otherSchool = await app.ScalarAsync(
             "SELECT o.Id FROM Organisations o JOIN Municipalities m ON m.Id = o.MunicipalityId WHERE m.Name = 'город Сочи' LIMIT 1");
         var otherSchoolName = "Школа № 1 (демо)";

@@ -133,7 +133,11 @@ public abstract class MentoringDbContext(DbContextOptions options)
         {
             e.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Region>().WithMany().HasForeignKey(v => v.RegionId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(v => new { v.UserId, v.RegionId }).IsUnique();
+            e.HasIndex(v => new { v.UserId, v.Level, v.TerritoryId, v.Day }).IsUnique();
+            // The defaults the columns were added with (every visit sets them): the rows before were all of region pages.
+            e.Property(v => v.Level).HasDefaultValue(ObservationLevel.Region).HasSentinel(ObservationLevel.Region);
+            e.Property(v => v.TerritoryId).HasDefaultValue(0);
+            e.Property(v => v.Day).HasDefaultValue(DateOnly.MinValue);
             e.HasQueryFilter(v => everyRegion || regionIds.Contains(v.RegionId));
         });
         builder.Entity<SourceStatement>(e =>

@@ -18,7 +18,6 @@ public partial class RegionPage
     [Inject] public required TerritoryGuard Guard { get; init; }
     [Inject] public required PlanProgress Progress { get; init; }
     [Inject] public required TargetOutlook Outlook { get; init; }
-    [Inject] public required VisitChanges Visits { get; init; }
     [Inject] public required UserClock Clock { get; init; }
 
     [Parameter] public int Id { get; set; }
@@ -42,9 +41,6 @@ public partial class RegionPage
     private IReadOnlyList<PlanSeries> plans = [];
     private IReadOnlyList<MunicipalityBehindTarget>? lagging;
     private IReadOnlyList<IndicatorTrend> trends = [];
-    private ChangesSinceVisit? changes;
-    private int? visitRecorded;
-    private bool visitSaved;
     private List<OrganisationKind> kinds = [];
     private List<MunicipalityGroup> groups = [];
     private OrganisationKind? kind;
@@ -77,20 +73,6 @@ public partial class RegionPage
             denied = true;
             region = null;
         }
-    }
-
-    /// <summary>
-    /// The visit is recorded once the page is interactive (not in the prerender, which would make the live page say
-    /// «nothing changed»), and once per region, not on each filter or live update.
-    /// </summary>
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (region is null || denied || visitRecorded == Id)
-            return;
-        visitRecorded = Id;
-        changes = await Visits.RecordVisitAsync(Id);
-        visitSaved = true;
-        StateHasChanged();
     }
 
     private async Task LoadAsync()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services.Analytics;
 
-/// <summary>What a region page showed a user: every figure's text per round, and the places in the default ranking.</summary>
+/// <summary>What a territory's page showed a user: every figure's text per round, the rounds' states, the ranking.</summary>
 public sealed record RegionSnapshot(
     Dictionary<string, string> Figures,
     string? RankingIndicator = null,
@@ -16,10 +16,18 @@ public sealed record RegionSnapshot(
 {
     /// <summary>Each figure's origin, kept beside its text so that a mark added later does not read as a change.</summary>
     public Dictionary<string, FigureOrigin>? Origins { get; init; }
+
+    /// <summary>Each figure's headline number, to put the biggest changes first.</summary>
+    public Dictionary<string, decimal>? Values { get; init; }
+
+    /// <summary>Each round's state in words («идёт сбор», «закрыт неполным: сдали 43 из 127»).</summary>
+    public Dictionary<int, string>? Rounds { get; init; }
 }
 
 /// <param name="Origin">Where the figure now comes from: «Что изменилось» states it with its mark.</param>
-public sealed record ChangedFigure(string Campaign, string Indicator, string Slice, string Before, string After, FigureOrigin Origin = FigureOrigin.Published)
+/// <param name="Size">How big the change is, to order by: percentage points for a share, per cent of the old value for a count.</param>
+public sealed record ChangedFigure(string Campaign, string Indicator, string Slice, string Before, string After,
+    FigureOrigin Origin = FigureOrigin.Published, decimal? Size = null)
 {
     /// <summary>The new value as the list states it, with its origin in words: «43 ОО (неполный сбор)».</summary>
     public string AfterSaid => OriginText.Render(After, Origin, Medium.Sentence);
@@ -29,7 +37,10 @@ public sealed record ReportArrival(string Organisation, string Municipality, str
 
 public sealed record RankMove(string Municipality, int Before, int After);
 
-/// <summary>«Что изменилось» since the user's last visit to the region's page.</summary>
+/// <summary>A round opened, closed or reopened since: «идёт сбор → закрыт неполным: сдали 43 из 127».</summary>
+public sealed record RoundChange(string Campaign, string? Before, string After);
+
+/// <summary>«Что изменилось» since the user's last visit to a territory's page, or since their visit on a chosen day.</summary>
 public sealed record ChangesSinceVisit(
     DateTimeOffset Since,
     IReadOnlyList<ChangedFigure> Figures,
@@ -37,44 +48,52 @@ public sealed record ChangesSinceVisit(
     string? RankingIndicator,
     IReadOnlyList<RankMove> Moves)
 {
-    public bool IsEmpty => Figures.Count == 0 && Arrivals.Count == 0 && Moves.Count == 0;
+    public const int Biggest = 5;
+
+    public IReadOnlyList<RoundChange> Rounds { get; init; } = [];
+
+    public bool IsEmpty => Figures.Count == 0 && Arrivals.Count == 0 && Moves.Count == 0 && Rounds.Count == 0;
+
+    /// <summary>The changes to read first: the biggest changes of figures that had a value before.</summary>
+    public IReadOnlyList<ChangedFigure> BiggestFigures =>
+        Figures.Where(f => f.Size is not null).OrderByDescending(f => f.Size).Take(Biggest).ToList();
+
+    /// <summary>Figures that appeared, or went, since (a round's first reports): counted in the summary, listed in full below.</summary>
+    public int AppearedOrGone => Figures.Count(f => f.Size is null);
 }
 
 /// <summary>
-/// Records a visit to a region's page and tells what changed since the previous one. Everything it reads goes through
-/// <see cref="MonitoringQueries"/> (the user's scope); reports that arrived are listed only where the user may see
-/// the organisations (their own school, their municipality, or the whole region).
+/// Records a visit to a territory's page and tells what changed since the previous one (or since the user's visit on
+/// a chosen day). Everything it reads goes through <see cref="MonitoringQueries"/> (the user's scope); reports that
+/// arrived are listed only where the user may see the organisations, and within the territory.
 /// </summary>
 public sealed class VisitChanges(ScopedDbContextFactory contextFactory, MonitoringQueries queries, TerritoryGuard guard,
     ICurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxListed = 30;
 
+    /// <summary>How many days of visits are kept per user and page.</summary>
+    public const int DaysKept = 60;
+
     /// <summary>The changes since the last visit (null on the first visit), and this visit recorded as the last.</summary>
-    public async Task<ChangesSinceVisit?> RecordVisitAsync(int regionId, CancellationToken ct = default)
+    public async Task<ChangesSinceVisit?> RecordVisitAsync(TerritoryRef territory, CancellationToken ct = default)
     {
-        if ((await currentUser.GetAsync()).FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        if (await UserIdAsync() is not { } userId)
             return null;
-        var campaigns = await queries.GetCampaignsAsync(regionId, ct);
+        var (regionId, campaigns, snapshot) = await CurrentAsync(territory, ct);
         var now = clock.GetUtcNow();
-        var snapshot = await SnapshotAsync(regionId, campaigns, ct);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var visit = await db.RegionVisits.FirstOrDefaultAsync(v => v.UserId == userId && v.RegionId == regionId, ct);
-        ChangesSinceVisit? changes = null;
+        var visits = await Visits(db, userId, territory).OrderByDescending(v => v.Day).ToListAsync(ct);
+        var last = visits.FirstOrDefault();
+        var changes = last is null ? null : await CompareAsync(db, territory, Read(last), last.SeenAt, snapshot, campaigns, ct);
+        var visit = last is { } l && l.Day == today ? l : null;
         if (visit is null)
-            db.RegionVisits.Add(visit = new RegionVisit { UserId = userId, RegionId = regionId });
-        else
-        {
-            var before = JsonSerializer.Deserialize<RegionSnapshot>(visit.SnapshotJson) ?? new RegionSnapshot([]);
-            changes = new ChangesSinceVisit(visit.SeenAt,
-                FigureChanges(before, snapshot, campaigns),
-                await ArrivalsAsync(db, campaigns, visit.SeenAt, ct),
-                snapshot.RankingIndicator,
-                await MovesAsync(db, before, snapshot, ct));
-        }
+            db.RegionVisits.Add(visit = new RegionVisit { UserId = userId, RegionId = regionId, Level = territory.Level, TerritoryId = territory.Id, Day = today });
         visit.SeenAt = now;
         visit.SnapshotJson = JsonSerializer.Serialize(snapshot);
+        db.RegionVisits.RemoveRange(visits.Skip(DaysKept - 1).Where(v => v != visit));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -86,48 +105,139 @@ public sealed class VisitChanges(ScopedDbContextFactory contextFactory, Monitori
         return changes;
     }
 
-    private async Task<RegionSnapshot> SnapshotAsync(int regionId, IReadOnlyList<CampaignInfo> campaigns, CancellationToken ct)
+    /// <summary>
+    /// The changes since the user's visit on <paramref name="day"/> (their last one that day or before); null when they
+    /// had not visited by then. Records nothing.
+    /// </summary>
+    public async Task<ChangesSinceVisit?> SinceAsync(TerritoryRef territory, DateOnly day, CancellationToken ct = default)
+    {
+        if (await UserIdAsync() is not { } userId)
+            return null;
+        var (_, campaigns, snapshot) = await CurrentAsync(territory, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var visit = await Visits(db, userId, territory).Where(v => v.Day <= day).OrderByDescending(v => v.Day).FirstOrDefaultAsync(ct);
+        return visit is null ? null : await CompareAsync(db, territory, Read(visit), visit.SeenAt, snapshot, campaigns, ct);
+    }
+
+    /// <summary>The first day the user visited the page (the earliest «с даты» has an answer for).</summary>
+    public async Task<DateOnly?> FirstVisitAsync(TerritoryRef territory, CancellationToken ct = default)
+    {
+        if (await UserIdAsync() is not { } userId)
+            return null;
+        await RegionOfAsync(territory, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await Visits(db, userId, territory).OrderBy(v => v.Day).Select(v => (DateOnly?)v.Day).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<string?> UserIdAsync() => (await currentUser.GetAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private static IQueryable<RegionVisit> Visits(MentoringDbContext db, string userId, TerritoryRef territory) =>
+        db.RegionVisits.Where(v => v.UserId == userId && v.Level == territory.Level && v.TerritoryId == territory.Id);
+
+    private static RegionSnapshot Read(RegionVisit visit) => JsonSerializer.Deserialize<RegionSnapshot>(visit.SnapshotJson) ?? new RegionSnapshot([]);
+
+    /// <summary>The territory's region, asked through the queries: a territory the user may not see is refused here.</summary>
+    private async Task<int> RegionOfAsync(TerritoryRef territory, CancellationToken ct) => territory.Level switch
+    {
+        ObservationLevel.Region => (await queries.GetRegionAsync(territory.Id, ct)).Id,
+        ObservationLevel.Municipality => (await queries.GetMunicipalityAsync(territory.Id, ct))?.RegionId ?? throw new TerritoryAccessDeniedException(),
+        _ => (await queries.GetOrganisationAsync(territory.Id, ct))?.RegionId ?? throw new TerritoryAccessDeniedException(),
+    };
+
+    private async Task<(int RegionId, IReadOnlyList<CampaignInfo> Campaigns, RegionSnapshot Snapshot)> CurrentAsync(TerritoryRef territory, CancellationToken ct)
+    {
+        var regionId = await RegionOfAsync(territory, ct);
+        var campaigns = await queries.GetCampaignsAsync(regionId, ct);
+        return (regionId, campaigns, await SnapshotAsync(regionId, territory, campaigns, ct));
+    }
+
+    private async Task<ChangesSinceVisit> CompareAsync(MentoringDbContext db, TerritoryRef territory, RegionSnapshot before, DateTimeOffset since,
+        RegionSnapshot after, IReadOnlyList<CampaignInfo> campaigns, CancellationToken ct) =>
+        new(since, FigureChanges(before, after, campaigns), await ArrivalsAsync(db, territory, campaigns, since, ct), after.RankingIndicator,
+            await MovesAsync(db, before, after, ct))
+        {
+            Rounds = RoundChanges(before, after, campaigns),
+        };
+
+    private async Task<RegionSnapshot> SnapshotAsync(int regionId, TerritoryRef territory, IReadOnlyList<CampaignInfo> campaigns, CancellationToken ct)
     {
         var figures = new Dictionary<string, string>();
         var origins = new Dictionary<string, FigureOrigin>();
+        var values = new Dictionary<string, decimal>();
         foreach (var campaign in campaigns)
-            foreach (var indicator in await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(regionId), ct))
+            foreach (var indicator in await queries.GetFiguresAsync(campaign.Id, territory, ct))
                 foreach (var slice in indicator.Slices)
                 {
-                    figures[Key(campaign.Id, slice)] = Text(slice);
-                    origins[Key(campaign.Id, slice)] = slice.Origin;
+                    var key = Key(campaign.Id, slice);
+                    figures[key] = Text(slice);
+                    origins[key] = slice.Origin;
+                    if (slice.Shown?.Headline(indicator.Indicator.Kind) is { } value)
+                        values[key] = value;
                 }
+        var rounds = campaigns.ToDictionary(c => c.Id, RoundState);
 
-        // The ranking the page opens with: the latest closed round's first comparable indicator, for users who see it.
-        if (CampaignInfo.Pick(campaigns, null) is not { } shown
-            || await queries.GetAccessAsync(TerritoryRef.Region(regionId), ct) != TerritoryAccess.Detail
+        // The ranking the region page opens with: the latest closed round's first comparable indicator, for users who see it.
+        if (territory.Level != ObservationLevel.Region
+            || CampaignInfo.Pick(campaigns, null) is not { } shown
+            || await queries.GetAccessAsync(territory, ct) != TerritoryAccess.Detail
             || (await queries.GetComparableIndicatorsAsync(regionId, shown.Id, ct)).FirstOrDefault() is not { } ranked)
-            return new RegionSnapshot(figures) { Origins = origins };
+            return new RegionSnapshot(figures) { Origins = origins, Values = values, Rounds = rounds };
         var rows = (await queries.GetMunicipalityRowsAsync(regionId, shown.Id, ranked.Code, ct)).Select(r => ComparisonRow.From(r)).ToList();
-        return new RegionSnapshot(figures, ranked.Code, shown.Id, ComparisonRow.Places(rows)) { Origins = origins };
+        return new RegionSnapshot(figures, ranked.Code, shown.Id, ComparisonRow.Places(rows)) { Origins = origins, Values = values, Rounds = rounds };
     }
+
+    private static string RoundState(CampaignInfo campaign) => campaign.State switch
+    {
+        CampaignState.Collecting => "идёт сбор",
+        CampaignState.Closed when campaign.IsPartial => $"закрыт неполным: {campaign.ReportedText}",
+        CampaignState.Closed => "закрыт",
+        _ => "черновик",
+    };
 
     private static string Key(int campaignId, SliceFigure slice) => $"{campaignId}|{slice.Indicator.Code}|{slice.Kind}|{slice.Group}";
 
     private static string Text(SliceFigure slice) =>
         FigureText.Detail(slice) is { Length: > 0 } detail ? $"{FigureText.Headline(slice)} ({detail})" : FigureText.Headline(slice);
 
+    private static string Title(CampaignInfo campaign) => $"{campaign.Title} ({Format.Date(campaign.AsOf)})";
+
+    private static List<RoundChange> RoundChanges(RegionSnapshot before, RegionSnapshot after, IReadOnlyList<CampaignInfo> campaigns) =>
+        before.Rounds is null || after.Rounds is null
+            ? [] // a visit recorded before rounds were kept: nothing to compare with
+            : campaigns.Where(c => after.Rounds.TryGetValue(c.Id, out var now) && before.Rounds.GetValueOrDefault(c.Id) != now)
+                .Select(c => new RoundChange(Title(c), before.Rounds.GetValueOrDefault(c.Id), after.Rounds[c.Id]))
+                .ToList();
+
     private static List<ChangedFigure> FigureChanges(RegionSnapshot before, RegionSnapshot after, IReadOnlyList<CampaignInfo> campaigns)
     {
-        var titles = campaigns.ToDictionary(c => c.Id, c => $"{c.Title} ({Format.Date(c.AsOf)})");
+        var titles = campaigns.ToDictionary(c => c.Id, Title);
         return after.Figures.Keys.Union(before.Figures.Keys)
-            .Select(key => (Key: key.Split('|'), Before: before.Figures.GetValueOrDefault(key), After: after.Figures.GetValueOrDefault(key)))
+            .Select(key => (Key: key.Split('|'), Joined: key, Before: before.Figures.GetValueOrDefault(key), After: after.Figures.GetValueOrDefault(key)))
             .Where(c => c.Before != c.After && int.TryParse(c.Key[0], out var id) && titles.ContainsKey(id)
                         && Domain.Indicators.IndicatorCatalogue.TryGet(c.Key[1], out _))
-            .Select(c => new ChangedFigure(titles[int.Parse(c.Key[0])], Domain.Indicators.IndicatorCatalogue.Get(c.Key[1]).ShortName,
-                Format.Slice(Enum.TryParse<Domain.Territories.OrganisationKind>(c.Key[2], out var k) ? k : null,
-                    Enum.TryParse<Domain.Territories.MunicipalityGroup>(c.Key[3], out var g) ? g : null),
-                c.Before ?? Format.NoData, c.After ?? Format.NoData, after.Origins?.GetValueOrDefault(string.Join('|', c.Key)) ?? FigureOrigin.Published))
+            .Select(c =>
+            {
+                var indicator = Domain.Indicators.IndicatorCatalogue.Get(c.Key[1]);
+                return new ChangedFigure(titles[int.Parse(c.Key[0])], indicator.ShortName,
+                    Format.Slice(Enum.TryParse<Domain.Territories.OrganisationKind>(c.Key[2], out var k) ? k : null,
+                        Enum.TryParse<Domain.Territories.MunicipalityGroup>(c.Key[3], out var g) ? g : null),
+                    c.Before ?? Format.NoData, c.After ?? Format.NoData, after.Origins?.GetValueOrDefault(c.Joined) ?? FigureOrigin.Published,
+                    // A figure shown as «нет данных» on either side appeared or went: there is no change to measure.
+                    c.Before is null or Format.NoData || c.After is null or Format.NoData ? null
+                        : Size(indicator, before.Values?.GetValueOrDefault(c.Joined), after.Values?.GetValueOrDefault(c.Joined)));
+            })
             .ToList();
     }
 
-    /// <summary>Reports submitted since <paramref name="since"/> in the region's rounds, among the organisations the user may see.</summary>
-    private async Task<List<ReportArrival>> ArrivalsAsync(MentoringDbContext db, IReadOnlyList<CampaignInfo> campaigns, DateTimeOffset since, CancellationToken ct)
+    /// <summary>Percentage points for shares and yes/no facts; per cent of the old value for counts; null without both values.</summary>
+    private static decimal? Size(Domain.Indicators.Indicator indicator, decimal? before, decimal? after) =>
+        before is not { } b || after is not { } a ? null
+        : indicator.Kind is Domain.Indicators.IndicatorKind.Share or Domain.Indicators.IndicatorKind.Fact ? Math.Abs(a - b)
+        : Math.Abs(a - b) / Math.Max(Math.Abs(b), 1) * 100;
+
+    /// <summary>Reports submitted since <paramref name="since"/> in the region's rounds, within the territory and the user's sight.</summary>
+    private async Task<List<ReportArrival>> ArrivalsAsync(MentoringDbContext db, TerritoryRef territory, IReadOnlyList<CampaignInfo> campaigns,
+        DateTimeOffset since, CancellationToken ct)
     {
         var scope = await guard.ScopeAsync();
         var ids = campaigns.Select(c => c.Id).ToList();
@@ -138,6 +248,10 @@ public sealed class VisitChanges(ScopedDbContextFactory contextFactory, Monitori
             submitted = submitted.Where(s => s.Id == organisation);
         else if (scope.MunicipalityId is { } municipality)
             submitted = submitted.Where(s => s.MunicipalityId == municipality);
+        if (territory.Level == ObservationLevel.Municipality)
+            submitted = submitted.Where(s => s.MunicipalityId == territory.Id);
+        else if (territory.Level == ObservationLevel.Organisation)
+            submitted = submitted.Where(s => s.Id == territory.Id);
         // DateTimeOffset comparisons are not translated on SQLite: the few reports of a region's open rounds are filtered here.
         var titles = campaigns.ToDictionary(c => c.Id, c => c.Title);
         return (await submitted.ToListAsync(ct))

@@ -168,6 +168,16 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly>("Day")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date")
+                        .HasDefaultValue(new DateOnly(1, 1, 1));
+
+                    b.Property<int>("Level")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -178,6 +188,11 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("TerritoryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -186,7 +201,7 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
 
                     b.HasIndex("RegionId");
 
-                    b.HasIndex("UserId", "RegionId")
+                    b.HasIndex("UserId", "Level", "TerritoryId", "Day")
                         .IsUnique();
 
                     b.ToTable("RegionVisits");

@@ -159,6 +159,16 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("Day")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateOnly(1, 1, 1));
+
+                    b.Property<int>("Level")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -169,6 +179,11 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TerritoryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -177,7 +192,7 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId");
 
-                    b.HasIndex("UserId", "RegionId")
+                    b.HasIndex("UserId", "Level", "TerritoryId", "Day")
                         .IsUnique();
 
                     b.ToTable("RegionVisits");
