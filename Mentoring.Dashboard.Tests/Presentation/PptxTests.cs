@@ -56,6 +56,9 @@ public partial class PptxTests(SqliteSeededDatabase database)
         var categories = ranking.ChartSpace.Descendants<C.CategoryAxisData>().Single().Descendants<C.NumericValue>().Select(v => v.Text).ToList();
         Assert.Equal("1. Тегульдетский район\u00A0*", categories[0]);
         Assert.Equal("21. Городской округ Кедровый\u00A0*", categories[^1]);
+        // Its labels in Russian notation with the unit: «%» after the value, the decimal comma forced by the format's language.
+        Assert.Equal("[$-419]General\" %\"", ranking.ChartSpace.Descendants<C.DataLabels>().Single().GetFirstChild<C.NumberingFormat>()!.FormatCode);
+        Assert.Equal("[$-419]0\" %\"", ranking.ChartSpace.Descendants<C.ValueAxis>().Single().GetFirstChild<C.NumberingFormat>()!.FormatCode);
         using var workbook = SpreadsheetDocument.Open(ranking.EmbeddedPackagePart!.GetStream(), false);
         var sheetCells = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToList();
         Assert.Equal("100", sheetCells.Single(c => c.CellReference == "B2").CellValue!.Text);
@@ -93,6 +96,14 @@ public partial class PptxTests(SqliteSeededDatabase database)
             Assert.Contains("По сравнению с 2021 г. улучшились 6 из 6 ключевых показателей", text);
             Assert.Contains("Обучающиеся 5–11 кл. в наставничестве 51,56 %", text);
             Assert.Contains("«Учитель-ученик» 80,8 %", text);
+
+            // The ranking's labels as LibreOffice draws them: a decimal comma and «%» (a fractional value of the slide's).
+            var rankingSlide = deck.Visible.Single(s => s.Kind == SlideKind.Ranking);
+            var fractional = rankingSlide.Ranking.Select(r => Math.Round(r.Value!.Value, 1)).First(v => v != Math.Round(v));
+            var rankingPage = deck.Visible.ToList().IndexOf(rankingSlide) + 1;
+            var rankingText = Regex.Replace(await RunAsync("pdftotext", $"-f {rankingPage} -l {rankingPage} {pdf} -"), @"\s+", " ");
+            Assert.Contains($"{fractional.ToString("0.#", Mentoring.Dashboard.Services.Format.Russian)} %", rankingText);
+            Assert.DoesNotContain(fractional.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), rankingText);
 
             // Pages to look at, next to the browser tests' screenshots.
             var screenshots = Path.Combine(DashboardApp.ScreenshotFolder, "pptx");

@@ -134,8 +134,12 @@ public sealed class PptxShapes(SlidePart slidePart)
     /// A native bar chart (<paramref name="horizontal"/>: bars, else columns): its categories and series are cached in
     /// the chart and written to an embedded workbook, so PowerPoint, Impress and Р7 redraw and edit it from its data.
     /// </summary>
-    public void Chart(Box box, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, bool horizontal, decimal? maximum = null, int pixels = 20)
+    /// <param name="percent">Values are percentages: labels read «78,2 %» (the values as rounded for the slide), the axis «80 %»; else whole numbers «1 467».</param>
+    public void Chart(Box box, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, bool horizontal, bool percent,
+        decimal? maximum = null, int pixels = 20)
     {
+        var labelFormat = NumberFormat(percent ? "General\" %\"" : "#,##0");
+        var axisFormat = NumberFormat(percent ? "0\" %\"" : "#,##0");
         var id = nextId++;
         var chartPart = slidePart.AddNewPart<ChartPart>();
         const string workbookId = "rIdData";
@@ -163,7 +167,7 @@ public sealed class PptxShapes(SlidePart slidePart)
                 new C.ChartShapeProperties(new A.SolidFill(Rgb(series[s].Colour))),
                 new C.InvertIfNegative { Val = false },
                 new C.DataLabels(
-                    new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+                    new C.NumberingFormat { FormatCode = labelFormat, SourceLinked = false },
                     new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
                     new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false }),
                 new C.CategoryAxisData(new C.StringReference(
@@ -172,7 +176,7 @@ public sealed class PptxShapes(SlidePart slidePart)
                         .Concat(categories.Select((c, i) => new C.StringPoint(new C.NumericValue(c)) { Index = (uint)i }))))),
                 new C.Values(new C.NumberReference(
                     new C.Formula($"'{sheet}'!${column}$2:${column}${last}"),
-                    new C.NumberingCache(new[] { (OpenXmlElement)new C.FormatCode("General"), new C.PointCount { Val = (uint)categories.Count } }
+                    new C.NumberingCache(new[] { (OpenXmlElement)new C.FormatCode(labelFormat), new C.PointCount { Val = (uint)categories.Count } }
                         .Concat(series[s].Values.Select((v, i) => (Value: v, Index: i)).Where(p => p.Value is not null)
                             .Select(p => new C.NumericPoint(new C.NumericValue(p.Value!.Value.ToString(CultureInfo.InvariantCulture))) { Index = (uint)p.Index })))))));
         }
@@ -208,7 +212,7 @@ public sealed class PptxShapes(SlidePart slidePart)
                     new C.Delete { Val = false },
                     new C.AxisPosition { Val = horizontal ? C.AxisPositionValues.Bottom : C.AxisPositionValues.Left },
                     new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(Rgb("E6EBF2"))) { Width = 9_525 })),
-                    new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+                    new C.NumberingFormat { FormatCode = axisFormat, SourceLinked = false },
                     new C.MajorTickMark { Val = C.TickMarkValues.None },
                     new C.MinorTickMark { Val = C.TickMarkValues.None },
                     new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
@@ -239,4 +243,10 @@ public sealed class PptxShapes(SlidePart slidePart)
     }
 
     public static A.RgbColorModelHex Rgb(string hex) => new() { Val = hex };
+
+    /// <summary>
+    /// A chart number format in Russian conventions: [$-419] (ru-RU) makes LibreOffice and Р7 use the decimal comma and
+    /// the space between thousands whatever their own language; PowerPoint takes them from the system, Russian here.
+    /// </summary>
+    private static string NumberFormat(string code) => "[$-419]" + code;
 }
