@@ -16,6 +16,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddTransient<MudLocalizer, RussianMudLocalizer>();
         Services.AddSingleton(DashboardTheme.Load(DashboardTheme.DefaultPath));
+        Services.AddSingleton(new Mentoring.Dashboard.Extensions.AssetUrls(Mentoring.Dashboard.Extensions.AssetsExtensions.Folder));
         // MudBlazor's components call their own JS (popovers, scroll, resize); none of it matters to the markup asserted.
         JSInterop.Mode = JSRuntimeMode.Loose;
     }

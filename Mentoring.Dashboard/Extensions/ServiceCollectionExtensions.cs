@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Services.Intake.ImportSlots>();
         services.AddScoped<Services.Intake.IntakeWorkbook>();
         services.AddScoped<Services.Export.DashboardTables>();
+        services.AddSingleton(new AssetUrls(AssetsExtensions.Folder));
         services.AddScoped<UserClock>();
         services.AddScoped<Theme.ThemeChoice>();
         services.AddSingleton<Services.Live.FaultInjection>();
