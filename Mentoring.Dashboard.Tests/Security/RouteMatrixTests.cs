@@ -91,10 +91,14 @@ public class RouteMatrixTests(DashboardApp app)
         // Slides and saved decks (one of the presenter's, made for this test: only its owner opens or edits it; its link shows it to the krai).
         new("/slides", "/slides?region={krasnodar}", Same("«Учитель-учитель» 78,2 % 1 007 из 1 287 ОО (всего — демо-реестр)", Krasnodar)),
         // Each account lists its own decks only (others of this app's tests save decks too).
-        new("/presentations", "/presentations", new(Same("Мои презентации Слайды строятся из текущих данных мониторинга при каждом показе.", Admin, Official, Head, Curator))
+        // «Мои презентации»: a new deck of each territory the account may present (a head's municipality first), and its saved ones.
+        new("/presentations", "/presentations", new(Same("Новая презентация Белгородская область", Admin))
         {
-            [Presenter] = "Матрица доступа",
-        }, Withheld: Same("Матрица доступа", Admin, Official, Head, Curator)),
+            [Official] = "Новая презентация Краснодарский край",
+            [Head] = "Новая презентация город-курорт Анапа Краснодарский край",
+            [Curator] = "Новая презентация город Красноярск Красноярский край",
+            [Presenter] = "Новая презентация Краснодарский край Название Территория Изменена Действия Матрица доступа",
+        }, Withheld: new() { [Official] = "Красноярский край", [Head] = "Красноярский край|Матрица доступа", [Curator] = "Краснодарский край", [Presenter] = "Красноярский край", [Admin] = "Матрица доступа" }),
         new("/presentations/{DeckId:int}", "/presentations/{deck}", Same("«Учитель-учитель» 78,2 % 1 007 из 1 287 ОО", Presenter)),
         new("/presentations/{Id:int}/edit", "/presentations/{deck}/edit", Same("Матрица доступа", Presenter)),
         new("/presentations/shared/{Token:guid}", "/presentations/shared/{deck-token}", Same("«Учитель-учитель» 78,2 % 1 007 из 1 287 ОО", Krasnodar)),
