@@ -124,6 +124,11 @@ public abstract class VisitChangesTests(SeededDatabase database)
         Assert.Null(await service.SinceAsync(TerritoryRef.Region(region), new DateOnly(2026, 11, 30))); // no visit by then
         Assert.Equal(new DateOnly(2026, 12, 1), await service.FirstVisitAsync(TerritoryRef.Region(region)));
         Assert.Equal("2 чел. → 4 чел.", Mentors((await VisitAsync(official, TerritoryRef.Region(region), clock))!)); // 5 December, against 3 December
+
+        // Visits older than 60 days are removed as the next one is recorded.
+        clock.Now = clock.Now.AddDays(70);
+        await VisitAsync(official, TerritoryRef.Region(region), clock);
+        Assert.Equal(new DateOnly(2027, 2, 13), await service.FirstVisitAsync(TerritoryRef.Region(region)));
     }
 
     [Fact]

@@ -192,7 +192,7 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
 
     private static string PlanClause(PlanSeries s) =>
         $"{Quoted(s.Indicator)}{(s.Kind is null ? "" : $" ({Format.OrganisationKindShort(s.Kind)})")} – "
-        + $"{OriginText.Render(ProgressText.Value(s, s.Latest!.Value), s.Latest.IsSynthetic ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Sentence)} "
+        + $"{OriginText.Render(ProgressText.Value(s, s.Latest!.Value), s.Latest.Origin, Medium.Sentence)} "
         + $"при плане {ProgressText.Value(s, s.PlanOfLatestYear)} на {s.Latest.AsOf.Year} г.";
 
     private static string ForecastClause(PlanSeries s) =>

@@ -72,7 +72,7 @@ public sealed class VisitChanges(ScopedDbContextFactory contextFactory, Monitori
 {
     public const int MaxListed = 30;
 
-    /// <summary>How many days of visits are kept per user and page.</summary>
+    /// <summary>How many days back visits are kept per user and page.</summary>
     public const int DaysKept = 60;
 
     /// <summary>The changes since the last visit (null on the first visit), and this visit recorded as the last.</summary>
@@ -85,18 +85,19 @@ public sealed class VisitChanges(ScopedDbContextFactory contextFactory, Monitori
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var visits = await Visits(db, userId, territory).OrderByDescending(v => v.Day).ToListAsync(ct);
-        var last = visits.FirstOrDefault();
+        var last = await Visits(db, userId, territory).OrderByDescending(v => v.Day).FirstOrDefaultAsync(ct);
         var changes = last is null ? null : await CompareAsync(db, territory, Read(last), last.SeenAt, snapshot, campaigns, ct);
         var visit = last is { } l && l.Day == today ? l : null;
         if (visit is null)
             db.RegionVisits.Add(visit = new RegionVisit { UserId = userId, RegionId = regionId, Level = territory.Level, TerritoryId = territory.Id, Day = today });
         visit.SeenAt = now;
         visit.SnapshotJson = JsonSerializer.Serialize(snapshot);
-        db.RegionVisits.RemoveRange(visits.Skip(DaysKept - 1).Where(v => v != visit));
         try
         {
             await db.SaveChangesAsync(ct);
+            // Older days go in one statement, without reading their snapshots.
+            var oldest = today.AddDays(-DaysKept);
+            await Visits(db, userId, territory).Where(v => v.Day < oldest).ExecuteDeleteAsync(ct);
         }
         catch (DbUpdateException)
         {

@@ -120,11 +120,11 @@ public sealed class DashboardTables(
             ["Показатель", "Факт", "Дата факта", "План того же года", "План года", "Выполнение", "Цель", "Срок цели", "Движение к цели", "Прогноз на год цели", "Не хватит до цели", "Примечание"],
             series.Select(s => Row(
                 s.Indicator.Name + (s.Kind is null ? "" : $" ({Format.OrganisationKindShort(s.Kind)})"),
-                s.Latest is { } l ? OriginText.Render(ProgressText.Value(s, l.Value), l.IsSynthetic ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Export) : Format.NoData,
+                s.Latest is { } l ? OriginText.Render(ProgressText.Value(s, l.Value), l.Origin, Medium.Export) : Format.NoData,
                 s.Latest is { } d ? Format.Date(d.AsOf) : "",
                 s.PlanOfLatestYear is { } p ? ProgressText.Value(s, p) : "—",
                 s.LatestMeetsPlan switch { true => "выполнен", false => "не выполнен", _ => "—" },
-                s.Fulfilment is { } done ? OriginText.Render(Format.Percent(done), s.Latest?.IsSynthetic == true ? FigureOrigin.Computed | FigureOrigin.Generated : FigureOrigin.Computed, Medium.Export) : "—",
+                s.Fulfilment is { } done ? OriginText.Render(Format.Percent(done), FigureOrigin.Computed | (s.Latest?.Origin ?? FigureOrigin.Published), Medium.Export) : "—",
                 ProgressText.Value(s, s.FinalTarget.Target),
                 ProgressText.TargetDate(s),
                 ProgressText.Label(s.Assessment.Status),

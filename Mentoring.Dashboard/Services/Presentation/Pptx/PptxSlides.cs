@@ -57,7 +57,7 @@ internal static class PptxSlides
                     slide.Plans.Select(p => (IReadOnlyList<string>)
                     [
                         p.Indicator.ShortName + (p.Kind is null ? "" : $" ({Format.OrganisationKindShort(p.Kind)})"),
-                        OriginText.Render(ProgressText.Value(p, p.Latest!.Value), p.Latest.IsSynthetic ? FigureOrigin.Generated : FigureOrigin.Published, Medium.Sentence),
+                        OriginText.Render(ProgressText.Value(p, p.Latest!.Value), p.Latest.Origin, Medium.Sentence),
                         p.PlanOfLatestYear is { } yearPlan ? ProgressText.Value(p, yearPlan) : "—",
                         $"{ProgressText.Value(p, p.FinalTarget.Target)} {ProgressText.TargetDate(p)}",
                         $"{ProgressText.Symbol(p.Assessment.Status)} {ProgressText.Label(p.Assessment.Status)}",
