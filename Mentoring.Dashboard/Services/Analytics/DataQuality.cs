@@ -188,6 +188,8 @@ public sealed class DataQuality(ScopedDbContextFactory contextFactory, Monitorin
         var rows = await db.Observations.AsNoTracking()
             .Where(o => o.CampaignId == campaignId && o.RegionId == regionId
                         && (o.Level != ObservationLevel.Organisation || o.Numerator > o.Denominator))
+            // In the order the report printed them: a level table's parts read «3 + 72 + 30» on every provider.
+            .OrderBy(o => o.Id)
             .Select(o => new PublishedRow(o.Level, o.MunicipalityId, o.OrganisationId, o.IndicatorCode, o.OrganisationKind, o.MunicipalityGroup,
                 new Figure(o.Numerator, o.Denominator, o.Value, o.LevelCode),
                 o.Municipality == null ? null : o.Municipality.Name,
