@@ -15,7 +15,7 @@ public abstract class PlanAdministrationTests(SeededDatabase database)
     private PlanAdministration As(string role, Microsoft.EntityFrameworkCore.IDbContextFactory<MentoringDbContext>? factory = null)
     {
         var principal = TestUsers.For(role, 1, 1, 1);
-        return new PlanAdministration(database.ScopedAs(principal, factory), database.GuardAs(principal), database.AuditAs(principal));
+        return new PlanAdministration(database.ScopedAs(principal, factory), database.GuardAs(principal), database.AuditAs(principal), database.Feed);
     }
 
     [Fact]
@@ -82,6 +82,10 @@ public abstract class PlanAdministrationTests(SeededDatabase database)
         var entry = await db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync();
         Assert.Equal(AuditActions.DataChanged, entry.Action);
         Assert.Contains("2024 г. — 70 → 2024 г. — 65", entry.Details);
+        // Every round's page of the region shows the plan: each of Tomsk's rounds is announced as changed, so open pages
+        // reload and no page model of the old plan is shared on.
+        var rounds = await db.Campaigns.Where(c => c.RegionId == tomsk).Select(c => c.Id).OrderBy(c => c).ToListAsync();
+        Assert.Equal(rounds, database.Feed.Published.Where(c => c.RegionId == tomsk).Select(c => c.CampaignId).Order().ToList());
     }
 
     [Theory]

@@ -20,6 +20,7 @@ public class BackgroundWorkTests : DashboardTestContext
         var feed = new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance);
         Services.AddSingleton<IFigureChangeFeed>(feed);
         Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), TimeProvider.System));
+        Services.AddSingleton(TimeProvider.System);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<LiveUpdates>(p => p
             .Add(c => c.Concerns, _ => true)
@@ -29,5 +30,42 @@ public class BackgroundWorkTests : DashboardTestContext
 
         var failure = await Renderer.UnhandledException.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal("reload failed", failure.Message);
+    }
+
+    [Fact]
+    public async Task ChangesHeardDuringAReload_MakeOneMoreReloadAfterThePause_NotOneEach()
+    {
+        var feed = new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        Services.AddSingleton<IFigureChangeFeed>(feed);
+        Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), TimeProvider.System));
+        Services.AddSingleton<TimeProvider>(time);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var reloads = 0;
+        var firstReloadRuns = new TaskCompletionSource();
+        var finishFirstReload = new TaskCompletionSource();
+        var cut = Render<LiveUpdates>(p => p
+            .Add(c => c.Concerns, _ => true)
+            .Add(c => c.OnChanged, EventCallback.Factory.Create(this, async () =>
+            {
+                Interlocked.Increment(ref reloads);
+                firstReloadRuns.TrySetResult();
+                await finishFirstReload.Task;
+            })));
+        void Change(int version) => feed.Dispatch(new FigureChange(1, 1, new HashSet<int>(), new HashSet<int>()) { Version = version });
+
+        Change(1);
+        await firstReloadRuns.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        for (var version = 2; version <= 11; version++)
+            Change(version); // ten submissions while the page reloads
+        finishFirstReload.SetResult();
+        cut.WaitForAssertion(() => Assert.Contains("Данные обновлены", cut.Markup));
+        Assert.Equal(1, Volatile.Read(ref reloads));
+
+        time.Advance(LiveUpdates.Throttle);
+        cut.WaitForAssertion(() => Assert.Equal(2, Volatile.Read(ref reloads)));
+        time.Advance(LiveUpdates.Throttle * 10);
+        Change(12); // after the burst, the next change reloads at once again
+        cut.WaitForAssertion(() => Assert.Equal(3, Volatile.Read(ref reloads)));
     }
 }

@@ -116,7 +116,7 @@ public abstract class StorageTests(SeededDatabase database)
             return principal;
         }
         DeckStore Decks(ClaimsPrincipal user) => new(database.ScopedAs(user), new FixedUser(user), database.GuardAs(user), TimeProvider.System);
-        PlanAdministration Plans(ClaimsPrincipal user) => new(database.ScopedAs(user), database.GuardAs(user), database.AuditAs(user));
+        PlanAdministration Plans(ClaimsPrincipal user) => new(database.ScopedAs(user), database.GuardAs(user), database.AuditAs(user), database.Feed);
         async Task<string> DeckNameAsync(int id)
         {
             await using var db = await database.Factory.CreateDbContextAsync();

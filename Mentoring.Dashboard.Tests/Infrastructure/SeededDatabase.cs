@@ -86,6 +86,15 @@ public abstract class SeededDatabase : IAsyncLifetime
 
     public IntakeWorkbook WorkbookAs(ClaimsPrincipal user) => new(ScopedAs(user), GuardAs(user));
 
+    /// <summary>The region page's models as the user's circuit builds them, sharing through <paramref name="shared"/> as circuits share.</summary>
+    public Model.RegionPageModels RegionPageModelsAs(ClaimsPrincipal user, SharedFigures shared)
+    {
+        var queries = QueriesAs(user);
+        var clock = new UserClock(new HttpContextAccessor(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), TimeProvider.System);
+        return new(queries, GuardAs(user), new PlanProgress(ScopedAs(user), queries), new TargetOutlook(queries, GuardAs(user)), QualityAs(user),
+            CampaignsAs(user), clock, shared);
+    }
+
     public async Task<int> CampaignIdAsync(string regionCode, DateOnly asOf)
     {
         await using var db = await Factory.CreateDbContextAsync();
@@ -138,6 +147,7 @@ public sealed class RecordingFeed : IFigureChangeFeed
         change with { Version = await Mentoring.Dashboard.Data.CampaignVersion.NextAsync(db, change.CampaignId, ct) };
     public void Committed(FigureChange announced) => Published.Add(announced);
     public long? VersionOf(int campaignId) => Published.LastOrDefault(c => c.CampaignId == campaignId)?.Version ?? 0;
+    public long? RegionVersionOf(int regionId) => Published.Count(c => c.RegionId == regionId);
     public IDisposable Subscribe(Action<FigureChange> handler) => throw new NotSupportedException();
 }
 

@@ -55,6 +55,20 @@ public class SharedFiguresTests
     }
 
     [Fact]
+    public async Task WhenAnotherCircuitsComputationFails_AWaitingCircuitComputesOnItsOwn()
+    {
+        var shared = new SharedFigures(feed);
+        var failing = new TaskCompletionSource<int>();
+        var first = shared.GetForRegionAsync(1, "page", () => failing.Task);
+        var second = shared.GetForRegionAsync(1, "page", () => Task.FromResult(7));
+
+        failing.SetException(new ObjectDisposedException("circuit")); // the first circuit went away while computing
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => first);
+        Assert.Equal(7, await second);
+    }
+
+    [Fact]
     public void CircuitsAskingOnParallelThreads_ComputeEachResultOnce()
     {
         // Threads released together by a barrier, as circuits on a busy server are (not one after another).

@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<Services.Analytics.PlanProgress>();
         services.AddScoped<Services.Analytics.TargetOutlook>();
+        services.AddScoped<Model.RegionPageModels>();
         services.AddScoped<Services.Analytics.PeerStandings>();
         services.AddScoped<Services.Analytics.VisitChanges>();
         services.AddScoped<Services.Analytics.CampaignDynamics>();

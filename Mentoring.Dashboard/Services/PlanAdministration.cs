@@ -1,5 +1,6 @@
 using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services.Live;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Planning;
 using Mentoring.Domain.Territories;
@@ -16,7 +17,7 @@ public sealed record PlanValueInput(int? Id, int RegionId, string IndicatorCode,
 /// Plan values, edited by administrators only (checked here, not only by the page). Every change is validated
 /// (years, 0–100 % for shares, one value per indicator, kind and year) and written to the audit log with old and new values.
 /// </summary>
-public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, TerritoryGuard guard, AuditLog audit)
+public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, TerritoryGuard guard, AuditLog audit, IFigureChangeFeed feed)
 {
     /// <summary>The column's length (MentoringDbContext).</summary>
     public const int MaxSourceLength = 300;
@@ -69,7 +70,8 @@ public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, Te
             db.PlanValues.Add(new PlanValue(region, indicator.Code, input.Year, input.Target, input.OrganisationKind, source));
             details = $"{indicator.ShortName}: добавлен план {input.Year} г. — {Format.Number(input.Target)}";
         }
-        if (!await DatabaseBusy.TrySaveAsync(db))
+        // A plan is on every round's page of the region (cards, outlook): they all reload.
+        if (!await feed.TrySaveAndAnnounceAsync(db, region.Id))
             return OperationResult.Fail(DatabaseBusy.ActionMessage);
         await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {region.Name}", details);
         return OperationResult.Ok;
@@ -83,7 +85,7 @@ public sealed class PlanAdministration(ScopedDbContextFactory contextFactory, Te
         if (plan is null)
             return OperationResult.Fail("Плановое значение не найдено: возможно, его уже удалили.");
         db.PlanValues.Remove(plan);
-        if (!await DatabaseBusy.TrySaveAsync(db))
+        if (!await feed.TrySaveAndAnnounceAsync(db, regionId))
             return OperationResult.Fail(DatabaseBusy.ActionMessage);
         await audit.WriteAsync(AuditActions.DataChanged, $"Плановые значения: {plan.Region.Name}", $"{(IndicatorCatalogue.TryGet(plan.IndicatorCode, out var removed) ? removed.ShortName : plan.IndicatorCode)}: удалён план {plan.Year} г. — {Format.Number(plan.Target)}");
         return OperationResult.Ok;

@@ -127,7 +127,8 @@ public sealed class CampaignAdministration(
         db.Campaigns.Add(campaign);
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{title}» на {Format.Date(campaign.AsOf)}",
             $"Открыт черновик мониторинга, показателей: {indicators.Count}"));
-        return await DatabaseBusy.TrySaveAsync(db, ct) ? (campaign.Id, []) : (null, [DatabaseBusy.ActionMessage]);
+        // Officials see drafts in the region's list of rounds.
+        return await feed.TrySaveAndAnnounceAsync(db, campaign.RegionId, () => [campaign.Id], ct) ? (campaign.Id, []) : (null, [DatabaseBusy.ActionMessage]);
     }
 
     /// <returns>Null once collection has started; else, in Russian, why nothing changed.</returns>
@@ -171,7 +172,8 @@ public sealed class CampaignAdministration(
             deadline is { } set
                 ? $"Срок сдачи данных: {(before is { } was ? Format.Date(was) + " → " : "")}{Format.Date(set)}"
                 : "Срок сдачи данных снят"));
-        return await DatabaseBusy.TrySaveAsync(db, ct) ? null : DatabaseBusy.ActionMessage;
+        // The deadline is in every «идёт сбор» banner of the region.
+        return await feed.TrySaveAndAnnounceAsync(db, campaign.RegionId, () => [campaign.Id], ct) ? null : DatabaseBusy.ActionMessage;
     }
 
     /// <summary>Per municipality: how many organisations submitted, are in progress, have not started.</summary>

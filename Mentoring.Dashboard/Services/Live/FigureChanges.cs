@@ -45,6 +45,12 @@ public interface IFigureChangeFeed
     /// </summary>
     long? VersionOf(int campaignId);
 
+    /// <summary>
+    /// How many changes of the region this instance has heard (a page model built from several of its campaigns is
+    /// shared under it); null while the instance cannot know, as <see cref="VersionOf"/>.
+    /// </summary>
+    long? RegionVersionOf(int regionId);
+
     /// <summary>The handler runs on the publisher's thread; dispose the result to stop listening.</summary>
     IDisposable Subscribe(Action<FigureChange> handler);
 }
@@ -55,8 +61,11 @@ public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed>
     // Copy-on-write: dispatching reads a snapshot without locking.
     private ImmutableArray<Action<FigureChange>> handlers = [];
     private readonly ConcurrentDictionary<int, long> versions = new();
+    private readonly ConcurrentDictionary<int, long> regionVersions = new();
 
     public long? VersionOf(int campaignId) => versions.GetValueOrDefault(campaignId);
+
+    public long? RegionVersionOf(int regionId) => regionVersions.GetValueOrDefault(regionId);
 
     public async Task<FigureChange> AnnounceAsync(MentoringDbContext db, FigureChange change, CancellationToken ct = default) =>
         change with { Version = await CampaignVersion.NextAsync(db, change.CampaignId, ct) };
@@ -74,6 +83,7 @@ public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed>
     {
         // First the version, so a listener that reloads at once never gets a shared result of the old figures.
         versions.AddOrUpdate(change.CampaignId, change.Version, (_, known) => Math.Max(known, change.Version));
+        regionVersions.AddOrUpdate(change.RegionId, 1, (_, heard) => heard + 1);
         foreach (var handler in handlers)
         {
             try
@@ -113,5 +123,37 @@ public sealed class FaultInjection(IConfiguration configuration)
     {
         if (killAfterCommit)
             System.Diagnostics.Process.GetCurrentProcess().Kill(); // as abrupt as «kill -9»
+    }
+}
+
+/// <summary>Writes that change what a region's pages show without changing a figure: a plan, a round's deadline, a new draft.</summary>
+public static class FigureChangeFeedWrites
+{
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes and, in the same transaction, announces every page of these campaigns (or,
+    /// when none are named, of all the region's campaigns) as changed: open pages reload and no instance keeps a page
+    /// model of the old state. False when the database is busy, and then nothing is saved.
+    /// </summary>
+    public static async Task<bool> TrySaveAndAnnounceAsync(this IFigureChangeFeed feed, MentoringDbContext db, int regionId,
+        Func<IReadOnlyList<int>>? campaignIds = null, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            var campaigns = campaignIds?.Invoke()
+                            ?? await db.Campaigns.Where(c => c.RegionId == regionId).Select(c => c.Id).ToListAsync(ct);
+            var announced = new List<FigureChange>();
+            foreach (var campaign in campaigns)
+                announced.Add(await feed.AnnounceAsync(db, await FigureChange.WholeCampaignAsync(db, campaign, regionId, ct), ct));
+            // Not cancelled by a page going away: a commit that happened is announced here too.
+            await transaction.CommitAsync(CancellationToken.None);
+            announced.ForEach(feed.Committed);
+            return true;
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return false;
+        }
     }
 }

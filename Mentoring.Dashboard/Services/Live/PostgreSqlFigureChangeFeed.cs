@@ -46,6 +46,8 @@ public sealed class PostgreSqlFigureChangeFeed(
     // While not listening, changes may go unheard: nothing cached may be reused until the versions are compared again.
     public long? VersionOf(int campaignId) => IsListening ? local.VersionOf(campaignId) : null;
 
+    public long? RegionVersionOf(int regionId) => IsListening ? local.RegionVersionOf(regionId) : null;
+
     public IDisposable Subscribe(Action<FigureChange> handler) => local.Subscribe(handler);
 
     public async Task<FigureChange> AnnounceAsync(MentoringDbContext db, FigureChange change, CancellationToken ct = default)

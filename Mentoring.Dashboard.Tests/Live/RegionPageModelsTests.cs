@@ -1,0 +1,56 @@
+using Mentoring.Dashboard.Model;
+using Mentoring.Dashboard.Security;
+using Mentoring.Dashboard.Services.Live;
+using Mentoring.Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mentoring.Dashboard.Tests.Live;
+
+/// <summary>The region page's model is computed once per state and scope, and again after the region changes.</summary>
+[Collection(SqliteDatabaseCollection.Name)]
+public sealed class RegionPageModelsTests(SqliteSeededDatabase database)
+{
+    private readonly InProcessFigureChangeFeed feed = new(NullLogger<InProcessFigureChangeFeed>.Instance);
+
+    [Fact]
+    public async Task OfficialsOfOneRegion_ShareOneModel_AHeadGetsTheirOwn_AndAChangeOfTheRegionComputesAfresh()
+    {
+        var shared = new SharedFigures(feed);
+        var (krasnodar, tomsk) = (await database.RegionIdAsync("krasnodar"), await database.RegionIdAsync("tomsk"));
+        var anapa = await database.MunicipalityIdAsync("город-курорт Анапа");
+        RegionPageModels As(string role, int region, int? municipality = null) =>
+            database.RegionPageModelsAs(TestUsers.For(role, region, municipality), shared);
+        var query = new RegionPageQuery(krasnodar);
+
+        var first = await As(Roles.RegionalOfficial, krasnodar).GetAsync(query);
+        var second = await As(Roles.RegionalOfficial, krasnodar).GetAsync(query);
+        var head = await As(Roles.MunicipalHead, krasnodar, anapa).GetAsync(query);
+        var tomskModel = await As(Roles.RegionalOfficial, tomsk).GetAsync(new RegionPageQuery(tomsk));
+
+        Assert.Same(first, second);
+        Assert.Equal("Краснодарский край", first.Region.Name);
+        Assert.Equal(44, first.Rows.Count);
+        Assert.Null(first.OwnMunicipality);
+        Assert.NotSame(first, head);
+        Assert.Equal(anapa, head.OwnMunicipality);
+        // Another state of the page (a clicked municipality) is a model of its own.
+        var focused = await As(Roles.RegionalOfficial, krasnodar).GetAsync(query with { FocusId = anapa });
+        Assert.Equal("город-курорт Анапа", focused.Focus?.Name);
+
+        feed.Dispatch(new FigureChange(first.Campaign!.Id, krasnodar, new HashSet<int>(), new HashSet<int>()) { Version = 1 });
+
+        Assert.NotSame(first, await As(Roles.RegionalOfficial, krasnodar).GetAsync(query));
+        Assert.Same(tomskModel, await As(Roles.RegionalOfficial, tomsk).GetAsync(new RegionPageQuery(tomsk)));
+    }
+
+    [Fact]
+    public async Task AUserOfAnotherRegion_IsRefused_EvenWhenTheModelIsShared()
+    {
+        var shared = new SharedFigures(feed);
+        var (krasnodar, tomsk) = (await database.RegionIdAsync("krasnodar"), await database.RegionIdAsync("tomsk"));
+        await database.RegionPageModelsAs(TestUsers.For(Roles.RegionalOfficial, krasnodar), shared).GetAsync(new RegionPageQuery(krasnodar));
+
+        await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() =>
+            database.RegionPageModelsAs(TestUsers.For(Roles.RegionalOfficial, tomsk), shared).GetAsync(new RegionPageQuery(krasnodar)));
+    }
+}
