@@ -68,9 +68,9 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>An HTTP client signed in as a demo account through the real sign-in form.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string email, string password)
+    public async Task<HttpClient> SignedInClientAsync(string email, string password, CookieContainer? cookies = null)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
         var form = await client.GetStringAsync("/account/login");
         var token = Antiforgery().Match(form).Groups[1].Value;
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -34,6 +34,7 @@ public sealed class BenchServices
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
             .GetRequiredService<IAuthorizationService>();
         var user = new Administrator();
+        User = user;
         var scoped = new ScopedDbContextFactory(Factory, user);
         Guard = new TerritoryGuard(scoped, authorization, user);
         var audit = new AuditLog(Factory, user, new HttpContextAccessor(), TimeProvider.System);
@@ -45,6 +46,16 @@ public sealed class BenchServices
     }
 
     public IDbContextFactory<MentoringDbContext> Factory { get; }
+
+    /// <summary>The administrator every service here acts as.</summary>
+    public ICurrentUser User { get; }
+
+    /// <summary>Schools' forms, submitted as the administrator and announced through <paramref name="feed"/>.</summary>
+    public OrganisationReports ReportsAnnouncingTo(IFigureChangeFeed feed)
+    {
+        var scoped = new ScopedDbContextFactory(Factory, User);
+        return new OrganisationReports(scoped, Guard, Queries, feed, new AuditLog(Factory, User, new HttpContextAccessor(), TimeProvider.System), User, TimeProvider.System);
+    }
 
     /// <summary>Publishing a change makes the next query compute afresh instead of reusing the shared result.</summary>
     public InProcessFigureChangeFeed Feed { get; }

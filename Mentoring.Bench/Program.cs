@@ -4,7 +4,7 @@ using System.Text;
 using Mentoring.Bench;
 
 // dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--fanout-pages N] [--skip-national]
-//     [--skip-postgres] [--only views,server,memory,import,hostile,fanout]
+//     [--skip-postgres] [--headless 50,200,1000] [--only views,server,memory,import,hostile,fanout,circuits]
 // Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
@@ -157,6 +157,22 @@ if (Runs("fanout"))
     {
         var f = await FanOutBenchmark.RunAsync(database, fanOutPages, quick ? 3 : 10, regionPage, instances);
         Print($"| {f.Page} | {f.Pages} | {f.Rounds} | {Timing.Ms(f.Latency.Median)} | {Timing.Ms(f.Latency.P95)} | {Timing.Ms(f.Latency.Max)} | {Timing.Ms(f.Slowest.Median)} | {f.ServerCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} |");
+    }
+    Print();
+}
+
+if (Runs("circuits") && postgres.Count > 0)
+{
+    Print("## Live updates without browsers: headless Blazor Server circuits of the region page (PostgreSQL)");
+    Print();
+    Print("| Экземпляры | Цепей | Память на цепь, МиБ | Память всего, МиБ | Задержка: медиана | p95 | Макс. | Последняя цепь за изменение: медиана | Процессор серверов за изменение, с | Оборвалось цепей | Открытие цепей, с |");
+    Print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var sizes = args.SkipWhile(a => a != "--headless").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [50, 200, 1000];
+    var runs = sizes.Select(n => (Circuits: n, Instances: 1)).Append((Circuits: sizes.Max(), Instances: 2));
+    foreach (var (count, instances) in runs)
+    {
+        var h = await HeadlessFanOutBenchmark.RunAsync(postgres[0].Database, count, quick ? 3 : 5, instances);
+        Print($"| {h.Instances} | {h.Circuits} | {h.PerCircuitMiB.ToString("0.00", CultureInfo.InvariantCulture)} (/ping {h.PingMiBPerCircuit.ToString("0.00", CultureInfo.InvariantCulture)}) | {h.LoadedMiB.ToString("0", CultureInfo.InvariantCulture)} | {Timing.Ms(h.Latency.Median)} | {Timing.Ms(h.Latency.P95)} | {Timing.Ms(h.Latency.Max)} | {Timing.Ms(h.Last.Median)} | {h.ServerCpuSecondsPerChange.ToString("0.00", CultureInfo.InvariantCulture)} | {h.Dropped} | {h.Opening.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} |");
     }
     Print();
 }
