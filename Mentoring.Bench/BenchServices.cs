@@ -29,7 +29,7 @@ public sealed class BenchServices
 
     public BenchServices(DatabaseSettings database)
     {
-        Factory = MentoringDatabase.Factory(database);
+        Factory = MentoringDatabase.Factory(database).EveryRegion();
         var authorization = new ServiceCollection().AddLogging().AddAuthorizationCore()
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>().BuildServiceProvider()
             .GetRequiredService<IAuthorizationService>();

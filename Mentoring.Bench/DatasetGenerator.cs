@@ -78,7 +78,7 @@ public static class DatasetGenerator
 
     private static async Task GenerateAsync(DatabaseSettings database, DatasetShape shape)
     {
-        var factory = MentoringDatabase.Factory(database);
+        var factory = MentoringDatabase.Factory(database).EveryRegion();
         await using (var db = factory.CreateDbContext())
         {
             await MentoringDatabase.MigrateAsync(db);

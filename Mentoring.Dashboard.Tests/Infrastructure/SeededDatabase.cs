@@ -110,7 +110,7 @@ public abstract class SeededDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Settings = await CreateEmptyAsync();
-        Factory = MentoringDatabase.Factory(Settings);
+        Factory = MentoringDatabase.Factory(Settings).EveryRegion();
         await using var db = await Factory.CreateDbContextAsync();
         await MentoringDatabase.MigrateAsync(db);
         await DemoDataSeeder.SeedAsync(db);

@@ -112,12 +112,12 @@ public static class IntakeTestData
     /// <summary>The sheet's data rows replaced by <paramref name="rows"/> (raw &lt;row&gt; XML).</summary>
     /// <summary>The same database with a one-second wait for locks instead of SQLite's 30 s (PostgreSQL: its command timeout).</summary>
     public static Microsoft.EntityFrameworkCore.IDbContextFactory<Mentoring.Dashboard.Data.MentoringDbContext> ImpatientFactory(SeededDatabase database) =>
-        Mentoring.Dashboard.Data.MentoringDatabase.Factory(database.Settings with
+        Mentoring.Dashboard.Data.MentoringDatabase.EveryRegion(Mentoring.Dashboard.Data.MentoringDatabase.Factory(database.Settings with
         {
             ConnectionString = database.Settings.Provider == Mentoring.Dashboard.Data.DatabaseProvider.Sqlite
                 ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Settings.ConnectionString) { DefaultTimeout = 1 }.ConnectionString
                 : new Npgsql.NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { CommandTimeout = 1 }.ConnectionString,
-        });
+        }));
 
     /// <summary>Another session's open write, as a long import or a stuck connection holds it: reads go on, writes wait.</summary>
     public static async Task<IAsyncDisposable> HoldWriteLockAsync(SeededDatabase database)

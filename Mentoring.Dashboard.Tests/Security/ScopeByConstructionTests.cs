@@ -26,6 +26,8 @@ public abstract class ScopeByConstructionTests(SeededDatabase database)
     private static readonly HashSet<Type> MayUseThePlainFactory =
     [
         typeof(ScopedDbContextFactory), typeof(DatabaseInitializer), typeof(Dashboard.Data.DemoData.DemoDataBuilder), typeof(Services.AuditLog),
+        // Where contexts are made, and «every region» said by name (MentoringDatabase.EveryRegion).
+        typeof(MentoringDatabase),
         typeof(Services.Live.PostgreSqlFigureChangeFeed),
         // The DI registrations themselves (their factories take the service provider).
         typeof(Extensions.ServiceCollectionExtensions),
@@ -98,6 +100,32 @@ public abstract class ScopeByConstructionTests(SeededDatabase database)
         // A curator without a region (an account half set up) is a visitor too.
         await using (var adrift = await database.ScopedAs(TestUsers.For(Roles.Curator)).CreateDbContextAsync())
             Assert.Equal(0, await adrift.Observations.CountAsync());
+    }
+
+    [Fact]
+    public async Task AContextNotToldItsScope_ReadsNoRegion_AndSavesIntoNone()
+    {
+        var nothing = new RowCounts(0, 0, 0, 0, 0, 0, 0, 0);
+        var krasnodar = await database.RegionIdAsync("krasnodar");
+        // The app's plain factory, as DI holds it, and a context straight from the settings: neither was given a scope.
+        var plain = MentoringDatabase.Factory(database.Settings);
+        await using (var db = await plain.CreateDbContextAsync())
+            Assert.Equal(nothing, await CountsAsync(db));
+        await using (var db = MentoringDatabase.Create(database.Settings))
+            Assert.Equal(nothing, await CountsAsync(db));
+
+        Region region;
+        await using (var every = await database.Factory.CreateDbContextAsync())
+            region = await every.Regions.AsNoTracking().SingleAsync(r => r.Id == krasnodar);
+        await using (var db = await plain.CreateDbContextAsync())
+        {
+            db.Regions.Attach(region);
+            db.PlanValues.Add(new PlanValue(region, Mentoring.Domain.Indicators.IndicatorCatalogue.FormTeacherTeacher, 2030, 50m, null, "тест"));
+            await Assert.ThrowsAsync<TerritoryAccessDeniedException>(() => db.SaveChangesAsync());
+        }
+        // «Every region» is said by name, and then it is every region.
+        await using (var db = await plain.EveryRegion().CreateDbContextAsync())
+            Assert.Equal(await CountsAsync(database.Factory, null), await CountsAsync(db));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class DatabaseInitializer
         var watch = System.Diagnostics.Stopwatch.StartNew();
         // Instances starting together on one PostgreSQL database take turns: the first migrates and seeds, the others find it done.
         await using var turn = await InitialisationTurn.TakeAsync(services.GetRequiredService<DatabaseSettings>());
-        await using (var db = await factory.CreateDbContextAsync())
+        await using (var db = await factory.EveryRegion().CreateDbContextAsync())
         {
             await MentoringDatabase.MigrateAsync(db);
             logger.LogInformation("Database schema ready in {Elapsed} ms", watch.ElapsedMilliseconds);
@@ -44,7 +44,7 @@ public static class DatabaseInitializer
     private static async Task CreateDemoAccountsAsync(IServiceProvider services)
     {
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        await using var db = await services.GetRequiredService<IDbContextFactory<MentoringDbContext>>().CreateDbContextAsync();
+        await using var db = await services.GetRequiredService<IDbContextFactory<MentoringDbContext>>().EveryRegion().CreateDbContextAsync();
         var krasnodar = await db.Regions.SingleAsync(r => r.Code == "krasnodar");
         var anapa = await db.Municipalities.SingleAsync(m => m.Name == "город-курорт Анапа");
         var krasnoyarsk = await db.Regions.SingleAsync(r => r.Code == "krasnoyarsk");

@@ -44,10 +44,31 @@ public static class MentoringDatabase
         }
     }
 
+    /// <summary>A context that reads no region's rows until limited (<see cref="MentoringDbContext.LimitTo"/>): for the schema's own work.</summary>
     public static MentoringDbContext Create(DatabaseSettings settings) => new SettingsFactory(settings).CreateDbContext();
 
-    /// <summary>Contexts of the configured provider; the app registers it as a singleton, tests and the benchmark use it directly.</summary>
+    /// <summary>
+    /// Contexts of the configured provider, each reading no region's rows until limited; the app registers it as a
+    /// singleton, behind <see cref="Security.ScopedDbContextFactory"/> for the data services.
+    /// </summary>
     public static IDbContextFactory<MentoringDbContext> Factory(DatabaseSettings settings) => new SettingsFactory(settings);
+
+    /// <summary>
+    /// The same contexts, each reading every region: for the data layer's own work only (start-up, seeding, the change
+    /// feed's catch-up), and for the tests' own checks and the benchmark's generator. An architecture test keeps it out
+    /// of the data services and the pages.
+    /// </summary>
+    public static IDbContextFactory<MentoringDbContext> EveryRegion(this IDbContextFactory<MentoringDbContext> factory) => new EveryRegionFactory(factory);
+
+    private sealed class EveryRegionFactory(IDbContextFactory<MentoringDbContext> contexts) : IDbContextFactory<MentoringDbContext>
+    {
+        public MentoringDbContext CreateDbContext()
+        {
+            var db = contexts.CreateDbContext();
+            db.LimitTo(Security.RegionFilter.Every);
+            return db;
+        }
+    }
 
     /// <summary>Schema up to date (each provider has its own migrations), with the provider's settings for a file or server.</summary>
     public static async Task MigrateAsync(MentoringDbContext db, CancellationToken ct = default)

@@ -14,17 +14,19 @@ namespace Mentoring.Dashboard.Data;
 /// services only ever see this type. <see cref="MentoringDatabase"/> makes the right one.
 /// <para>
 /// Every table of a region's data carries a query filter of the regions this context may read, and every save refuses
-/// a row of another region (<see cref="LimitTo"/>). The data services get their contexts only from
-/// <see cref="ScopedDbContextFactory"/>, which limits each to the signed-in user's regions, so a query that forgets
-/// the territory check still cannot reach another region. A context from the plain factory — the app's start-up, the
-/// seeder, the audit log, the tests' own checks — reads every region.
+/// a row of another region (<see cref="LimitTo"/>). A new context reads and saves none of them: the data services get
+/// theirs from <see cref="ScopedDbContextFactory"/>, which limits each to the signed-in user's regions, and only the
+/// data layer's own work — start-up, seeding, the change feed's catch-up, the command line — asks for every region,
+/// by name (<see cref="MentoringDatabase.EveryRegion"/>). So a query that forgets the territory check
+/// cannot reach another region, and a service handed an unscoped context reads nothing at all.
 /// </para>
 /// </summary>
 public abstract class MentoringDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
-    // Read by the query filters as parameters of each query, so one compiled model serves every user.
-    private bool everyRegion = true;
+    // Read by the query filters as parameters of each query, so one compiled model serves every user. Until
+    // LimitTo is called: no region.
+    private bool everyRegion;
     private int[] regionIds = [];
 
     /// <summary>From now on this context reads, and saves, only the filter's regions.</summary>
@@ -183,6 +185,8 @@ public abstract class MentoringDbContext(DbContextOptions options)
             var inScope = entry.Entity switch
             {
                 Region r => Reaches(r.Id),
+                // An account's territory binds it, it is not a region's data: accounts are an administrator's (UserAdministration).
+                ApplicationUser => true,
                 // These two know their region through a parent; the parent is looked up through this context's filters.
                 Organisation o => await Municipalities.AnyAsync(m => m.Id == o.MunicipalityId, ct),
                 Submission s => await Campaigns.AnyAsync(c => c.Id == s.CampaignId, ct),

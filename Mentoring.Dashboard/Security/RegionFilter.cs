@@ -17,9 +17,12 @@ public sealed record RegionFilter
 
     public static RegionFilter Only(params int[] ids) => new(false, ids);
 
+    /// <summary>Every region: an administrator's scope, and the data layer's own work (<see cref="Data.MentoringDatabase.EveryRegion"/>).</summary>
+    public static RegionFilter Every { get; } = new(true, []);
+
     /// <summary>What a user's scope lets them list: an administrator every region, anyone else their own (or none).</summary>
     public static RegionFilter For(UserScope scope) =>
-        scope.IsAdministrator ? new(true, [])
+        scope.IsAdministrator ? Every
         : scope.RegionId is { } id && scope.Role is not null ? new(false, [id])
         : new(false, []);
 

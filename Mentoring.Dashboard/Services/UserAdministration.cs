@@ -34,7 +34,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         await DemandAdministratorAsync();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MentoringDbContext>();
+        var db = await ContextAsync(scope);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToDictionaryAsync(x => x.UserId, x => x.Name);
@@ -49,7 +49,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         await DemandAdministratorAsync();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MentoringDbContext>();
+        var db = await ContextAsync(scope);
         var (territory, error) = await ResolveTerritoryAsync(db, input);
         if (error is not null)
             return OperationResult.Fail(error);
@@ -75,7 +75,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         await DemandAdministratorAsync();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MentoringDbContext>();
+        var db = await ContextAsync(scope);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -203,7 +203,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         await DemandAdministratorAsync();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MentoringDbContext>();
+        var db = await ContextAsync(scope);
         return await db.Regions.OrderBy(r => r.Name).Select(r => new TerritoryOption(r.Id, r.Name)).ToListAsync();
     }
 
@@ -211,7 +211,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         await DemandAdministratorAsync();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MentoringDbContext>();
+        var db = await ContextAsync(scope);
         return await db.Municipalities.Where(m => m.RegionId == regionId).OrderBy(m => m.Name).Select(m => new TerritoryOption(m.Id, m.Name)).ToListAsync();
     }
 
@@ -219,7 +219,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
     {
         await DemandAdministratorAsync();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MentoringDbContext>();
+        var db = await ContextAsync(scope);
         return await db.Organisations.Where(o => o.MunicipalityId == municipalityId).OrderBy(o => o.Name).Select(o => new TerritoryOption(o.Id, o.Name)).ToListAsync();
     }
 
@@ -264,6 +264,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         (await TerritoryNamesAsync(db))(t.RegionId, t.MunicipalityId, t.OrganisationId);
 
     /// <summary>Names of every territory users are bound to, loaded once for a whole list.</summary>
+    /// <summary>
+    /// The Identity stores' context of this scope (their writes and these reads are one unit), limited to the signed-in
+    /// user's regions like any data service's: every region, since only administrators get this far.
+    /// </summary>
+    private async Task<MentoringDbContext> ContextAsync(AsyncServiceScope scope)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<MentoringDbContext>();
+        db.LimitTo(RegionFilter.For(UserScope.From(await currentUser.GetAsync())));
+        return db;
+    }
+
     private static async Task<Func<int?, int?, int?, string>> TerritoryNamesAsync(MentoringDbContext db)
     {
         var regions = await db.Regions.ToDictionaryAsync(r => r.Id, r => r.Name);

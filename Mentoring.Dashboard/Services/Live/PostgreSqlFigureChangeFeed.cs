@@ -147,7 +147,7 @@ public sealed class PostgreSqlFigureChangeFeed(
     /// <summary>Every campaign whose version in the database is not the one heard here changed unheard: all of it is announced.</summary>
     private async Task CatchUpAsync(CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.EveryRegion().CreateDbContextAsync(ct);
         var stored = await db.CampaignVersions.AsNoTracking()
             .Join(db.Campaigns, v => v.CampaignId, c => c.Id, (v, c) => new { v.CampaignId, v.Version, c.RegionId })
             .ToListAsync(ct);
@@ -160,7 +160,7 @@ public sealed class PostgreSqlFigureChangeFeed(
 
     private async Task<int[]> OrganisationsOfAsync(int[] municipalities, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.EveryRegion().CreateDbContextAsync(ct);
         return await db.Organisations.Where(o => municipalities.Contains(o.MunicipalityId)).Select(o => o.Id).ToArrayAsync(ct);
     }
 
