@@ -130,10 +130,18 @@ public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestCon
         var clock = today is { } day ? new Data.ManualClock { Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) } : (TimeProvider)TimeProvider.System;
         Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), clock));
         Services.AddSingleton(database.GuardAs(user));
+        AddPageModels();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var page = Render<CampaignPage>(p => p.Add(c => c.Id, campaign));
         page.WaitForElement(".page-heading");
         return page;
+    }
+
+    /// <summary>The page's shared model, kept current by the feed the services announce their changes to, as in the app.</summary>
+    private void AddPageModels()
+    {
+        Services.AddSingleton(new SharedFigures(database.Feed));
+        Services.AddScoped<Mentoring.Dashboard.Model.CampaignPageModels>();
     }
 
     private static string Normalise(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
@@ -146,6 +154,7 @@ public class CampaignPageTests(SqliteSeededDatabase database) : DashboardTestCon
         Services.AddSingleton(database.GuardAs(TestUsers.For(Roles.Administrator)));
         Services.AddSingleton<IFigureChangeFeed>(new InProcessFigureChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessFigureChangeFeed>.Instance));
         Services.AddSingleton(new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), TimeProvider.System));
+        AddPageModels();
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var page = Render<CampaignPage>(p => p.Add(c => c.Id, campaign));
         page.WaitForElement("#campaign-close");

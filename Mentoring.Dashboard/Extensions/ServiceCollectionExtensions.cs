@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Analytics.PlanProgress>();
         services.AddScoped<Services.Analytics.TargetOutlook>();
         services.AddScoped<Model.RegionPageModels>();
+        services.AddScoped<Model.CampaignPageModels>();
         services.AddScoped<Services.Analytics.PeerStandings>();
         services.AddScoped<Services.Analytics.VisitChanges>();
         services.AddScoped<Services.Analytics.CampaignDynamics>();

@@ -16,6 +16,25 @@ public static class ApexOptions
     // Cyrillic as itself, not \uXXXX: a third of the bytes on the wire. Safe here: the text goes to JSON.parse, never into HTML.
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>A chart's options and their digest (what a circuit keeps to know whether the browser's chart is current).</summary>
+    public sealed record Drawing(string Json, byte[] Digest);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChartSpec, Tuple<IReadOnlyList<string>, Drawing>> Drawings = new();
+
+    /// <summary>
+    /// The options of <paramref name="spec"/>, serialised once per spec and palette: a page model's charts are shared by
+    /// every circuit showing it (Model/), so after a change fifty circuits need one serialisation, not fifty.
+    /// </summary>
+    public static Drawing For(ChartSpec spec, IReadOnlyList<string> palette)
+    {
+        if (Drawings.TryGetValue(spec, out var known) && ReferenceEquals(known.Item1, palette))
+            return known.Item2;
+        var json = Json(spec, palette);
+        var drawing = new Drawing(json, System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
+        Drawings.AddOrUpdate(spec, Tuple.Create(palette, drawing));
+        return drawing;
+    }
+
     public static string Json(ChartSpec spec, IReadOnlyList<string> palette)
     {
         var horizontal = spec.Orientation == ChartOrientation.Bars;
