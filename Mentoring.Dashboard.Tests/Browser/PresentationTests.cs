@@ -77,6 +77,33 @@ public partial class PresentationTests(DashboardApp app)
         }
     }
 
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(1280, 720)]
+    [InlineData(1280, 800)]
+    public async Task TheHallSeesTheWholeSlide_LetterboxedToTheWindow_WithTheControlsOverItOnlyWhenTheMouseMoves(int width, int height)
+    {
+        var page = await app.SignInAsync("presenter@demo.local", width: width, height: height);
+        await page.GotoAsync($"{app.BaseUrl}/slides?region={await app.RegionIdAsync("krasnodar")}");
+        await DashboardApp.WaitForInteractiveAsync(page);
+        var controls = page.Locator(".slide-controls");
+
+        // Shown at the start, then gone: the hall sees the slide and nothing else.
+        await Expect(controls).ToHaveCSSAsync("opacity", "0", new() { Timeout = 10_000 });
+        var slide = (await page.Locator(".slide.is-current").BoundingBoxAsync())!;
+        var scale = Math.Min(width / 1600.0, height / 900.0);
+        Assert.Equal((width - 1600 * scale) / 2, slide.X, 0.5);
+        Assert.Equal((height - 900 * scale) / 2, slide.Y, 0.5);
+        Assert.Equal(1600 * scale, slide.Width, 0.5);
+        Assert.Equal(900 * scale, slide.Height, 0.5);
+        await DashboardApp.ScreenshotAsync(page, $"56-hall-{width}x{height}");
+
+        // A mouse move brings the controls back over the slide, which stays where it was.
+        await page.Mouse.MoveAsync(width / 2f, height / 2f);
+        await Expect(controls).ToHaveCSSAsync("opacity", "1");
+        Assert.Equal(slide.Y, (await page.Locator(".slide.is-current").BoundingBoxAsync())!.Y, 0.5);
+    }
+
     [Fact]
     public async Task PrintedDeck_HasOnePagePerVisibleSlide_AndKeepsTheChartColours_WithoutTheBackgroundOption()
     {

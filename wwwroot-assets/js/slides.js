@@ -10,6 +10,16 @@ window.mentoringSlides = (function () {
     document.documentElement.style.setProperty('--slide-scale', String(scale));
   }
 
+  // The presenter's frames: the current slide takes about three fifths of a wide window (the rest is for the next
+  // slide, the times and the notes), the whole width of a narrow one, and never more than the height allows.
+  function fitPresenter() {
+    var wide = window.innerWidth > 700;
+    var byWidth = wide ? window.innerWidth * 0.6 / 1600 : (window.innerWidth - 32) / 1600;
+    var byHeight = (window.innerHeight - 170) / 900;
+    var scale = Math.max(0.2, Math.min(byWidth, wide ? byHeight : byWidth));
+    document.documentElement.style.setProperty('--presenter-scale', String(scale));
+  }
+
   function onKey(e) {
     if (!state || e.altKey || e.ctrlKey || e.metaKey || keys.indexOf(e.key) < 0) return;
     var target = e.target instanceof Element ? e.target : null;
@@ -35,6 +45,22 @@ window.mentoringSlides = (function () {
     if (clock) clock.textContent = new Date().toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
   }
 
+  // The audience window's controls float over the slide: shown on a mouse move or a tap, hidden again after a pause.
+  function showControls(e) {
+    if (!state || !state.element) return;
+    // Chromium sends a mouse move without moving when the page changes under a resting pointer (a new slide):
+    // only a real move counts.
+    if (e && e.type === 'mousemove') {
+      if (state.pointer && state.pointer.x === e.clientX && state.pointer.y === e.clientY) return;
+      state.pointer = { x: e.clientX, y: e.clientY };
+    }
+    state.element.classList.add('controls-shown');
+    window.clearTimeout(state.hideControls);
+    state.hideControls = window.setTimeout(function () {
+      if (state && state.element) state.element.classList.remove('controls-shown');
+    }, 2500);
+  }
+
   function onClick(e) {
     if (e.target instanceof Element && e.target.closest('[data-reset]')) {
       state.since = Date.now();
@@ -48,7 +74,12 @@ window.mentoringSlides = (function () {
       if (!presenter) {
         fit();
         window.addEventListener('resize', fit);
+        document.addEventListener('mousemove', showControls);
+        document.addEventListener('touchstart', showControls, { passive: true });
+        showControls(); // once at the start, so the presenter sees where they are
       } else {
+        fitPresenter();
+        window.addEventListener('resize', fitPresenter);
         state.timer = window.setInterval(tick, 1000);
         tick();
         document.addEventListener('click', onClick);
@@ -84,6 +115,10 @@ window.mentoringSlides = (function () {
     },
     stop: function () {
       window.removeEventListener('resize', fit);
+      window.removeEventListener('resize', fitPresenter);
+      document.removeEventListener('mousemove', showControls);
+      document.removeEventListener('touchstart', showControls);
+      if (state) window.clearTimeout(state.hideControls);
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('click', onClick);
       if (state && state.timer) window.clearInterval(state.timer);
