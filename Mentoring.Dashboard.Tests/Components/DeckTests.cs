@@ -47,6 +47,24 @@ public class DeckTests : DashboardTestContext
     }
 
     [Fact]
+    public void EverySlide_HasNotesWrittenFromItsData_WithTheRoundsCaveat()
+    {
+        var partial = Campaign with { Reported = 4, Expected = 10 };
+        var slides = DeckComposer.Compose(Data([Percent(IndicatorCatalogue.StudentMentees, 6.2m, OrganisationKind.School)]) with { Campaign = partial });
+
+        Assert.All(slides, s => Assert.False(string.IsNullOrWhiteSpace(s.Notes)));
+        Assert.Equal(string.Join("\n",
+            "На слайде: 1 ключевой показатель на 01.12.2022.",
+            "Главное: «Обучающиеся-наставляемые» (ОУ): 6,2\u00A0%.",
+            "Обучающиеся-наставляемые (ОУ): 6,2\u00A0%.",
+            "Оговорка: мониторинг закрыт неполным (сдали 4 из 10 организаций), значения — только по сдавшим.",
+            "Источник: Отчёт; данные по состоянию на 01.12.2022."), slides[1].Notes);
+        Assert.Equal(string.Join("\n",
+            "На слайде: название доклада — Кузбасс, мониторинг «Мониторинг».",
+            "Источник: Отчёт; данные по состоянию на 01.12.2022."), slides[0].Notes);
+    }
+
+    [Fact]
     public void DocumentsGetAStorySlide_ConclusionsGoToTheAppendix()
     {
         var slides = DeckComposer.Compose(Data(

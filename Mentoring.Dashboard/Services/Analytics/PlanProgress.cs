@@ -41,6 +41,12 @@ public sealed record PlanSeries(
         : null;
 
     public bool IsPercent => Indicator.Kind != IndicatorKind.Count;
+
+    /// <summary>
+    /// «Учитель-ученик (все ОО)»: a slide names the slice of every plan, «все ОО» too, since a plan of all organisations
+    /// and a key figure of schools are different measures (Tomsk: 79,15 % against 80,8 %) shown on neighbouring slides.
+    /// </summary>
+    public string ShortTitle => $"{Indicator.ShortName} ({Format.OrganisationKindShort(Kind)})";
 }
 
 /// <summary>Plan values against facts for a region, with the Open SDG progress status. Scoped like every query.</summary>

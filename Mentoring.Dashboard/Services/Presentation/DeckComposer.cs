@@ -145,7 +145,7 @@ public static class DeckComposer
             });
             slides.AddRange(appendix);
         }
-        return slides;
+        return slides.Select(s => s with { Notes = SpeakerNotes.For(s, data) }).ToList();
     }
 
     private static Slide TitleSlide(DeckData data) => new("title", SlideKind.Title, data.TerritoryName)
@@ -153,7 +153,6 @@ public static class DeckComposer
         Subtitle = $"Реализация целевой модели наставничества: данные мониторинга по состоянию на {Format.Date(data.Campaign.AsOf)}",
         Text = data.Speaker.Name,
         Points = data.Speaker.Affiliation.Length > 0 ? [data.Speaker.Affiliation] : [],
-        Notes = data.Campaign.Title + ". " + data.Campaign.Source,
     };
 
     private static Slide PlanSlide(string key, IReadOnlyList<PlanSeries> plans, string title, bool isAppendix) => new(key, SlideKind.Plan, title)
@@ -161,7 +160,6 @@ public static class DeckComposer
         Topic = $"План и факт {ProgressText.UntilTargetYear(plans)}".TrimEnd(),
         Plans = plans,
         IsAppendix = isAppendix,
-        Notes = string.Join(" ", plans.Select(p => $"{p.Indicator.ShortName}: {ProgressText.Label(p.Assessment.Status).ToLowerInvariant()}.")),
     };
 
     /// <summary>
