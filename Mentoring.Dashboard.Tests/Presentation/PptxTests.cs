@@ -67,6 +67,18 @@ public partial class PptxTests(SqliteSeededDatabase database)
         // The notes go with their slides, a paragraph per line, as in the presenter's window; every slide has some.
         Assert.Equal(deck.Visible[0].Notes, string.Join("\n", slides[0].NotesSlidePart!.NotesSlide.Descendants<A.Paragraph>().Select(p => p.InnerText)));
         Assert.Equal(deck.Visible.Count, slides.Count(s => s.NotesSlidePart is not null));
+        // Each notes page shows its slide above the notes, as PowerPoint's own do.
+        Assert.All(slides, s => Assert.Single(s.NotesSlidePart!.NotesSlide.Descendants<DocumentFormat.OpenXml.Presentation.PlaceholderShape>(),
+            placeholder => placeholder.Type?.Value == DocumentFormat.OpenXml.Presentation.PlaceholderValues.SlideImage));
+        // Table rows are as tall as their text, not stretched over the frame (a one-row table used to get a 6 cm
+        // header): a header of one or two lines of 18–24 px type is 30–66 px high.
+        var tables = slides.SelectMany(s => s.Slide.Descendants<A.Table>()).ToList();
+        Assert.NotEmpty(tables);
+        Assert.All(tables, t => Assert.InRange(t.Elements<A.TableRow>().First().Height!.Value / Box.EmuPerPixel, 30, 66));
+        // Every slide's title is in a title placeholder, where PowerPoint's outline and its accessibility checker look.
+        Assert.Equal(deck.Visible.Select(s => s.Title), slides.Select(s => s.Slide.Descendants<DocumentFormat.OpenXml.Presentation.Shape>()
+            .Single(shape => shape.NonVisualShapeProperties?.ApplicationNonVisualDrawingProperties?.PlaceholderShape?.Type?.Value
+                             == DocumentFormat.OpenXml.Presentation.PlaceholderValues.Title).InnerText));
 
         // Every story chart of the page is a chart here, not a picture.
         Assert.Equal(deck.Visible.Count(s => s.Kind is SlideKind.Ranking or SlideKind.Forms or SlideKind.Documents

@@ -6,7 +6,8 @@ namespace Mentoring.Dashboard.Services.Presentation.Pptx;
 
 /// <summary>
 /// The parts every presentation needs and ours keeps minimal: a theme in the dashboard's colours and Arial (present in
-/// PowerPoint, Impress and Р7), one slide master, one blank layout that every slide uses.
+/// PowerPoint, Impress and Р7), one slide master, one «title only» layout that every slide uses (each slide's title is
+/// in its title placeholder, so the outline and the accessibility checker find it; everything else is placed freely).
 /// </summary>
 internal static class PptxMaster
 {
@@ -18,13 +19,17 @@ internal static class PptxMaster
         theme.Theme = Theme();
         presentation.AddPart(theme);
         var layout = master.AddNewPart<SlideLayoutPart>();
-        layout.SlideLayout = new P.SlideLayout(new P.CommonSlideData(EmptyTree()) { Name = "Пустой" }, new P.ColorMapOverride(new A.MasterColorMapping()))
+        var layoutTree = EmptyTree();
+        layoutTree.Append(TitlePlaceholder());
+        layout.SlideLayout = new P.SlideLayout(new P.CommonSlideData(layoutTree) { Name = "Только заголовок" }, new P.ColorMapOverride(new A.MasterColorMapping()))
         {
-            Type = P.SlideLayoutValues.Blank,
+            Type = P.SlideLayoutValues.TitleOnly,
         };
         layout.AddPart(master);
+        var masterTree = EmptyTree();
+        masterTree.Append(TitlePlaceholder());
         master.SlideMaster = new P.SlideMaster(
-            new P.CommonSlideData(new P.Background(new P.BackgroundStyleReference(new A.SchemeColor { Val = A.SchemeColorValues.Background1 }) { Index = 1001 }), EmptyTree()),
+            new P.CommonSlideData(new P.Background(new P.BackgroundStyleReference(new A.SchemeColor { Val = A.SchemeColorValues.Background1 }) { Index = 1001 }), masterTree),
             ColorMap(),
             new P.SlideLayoutIdList(new P.SlideLayoutId { Id = 2_147_483_649U, RelationshipId = master.GetIdOfPart(layout) }));
         return layout;
@@ -37,6 +42,9 @@ internal static class PptxMaster
         var theme = master.AddNewPart<ThemePart>();
         theme.Theme = Theme();
         var tree = EmptyTree();
+        // The slide's picture above the notes, as PowerPoint's own notes pages (16:9, the page's width less margins).
+        tree.Append(SlideImage(new P.ShapeProperties(new A.Transform2D(
+            new A.Offset { X = 685_800, Y = 685_800 }, new A.Extents { Cx = 5_486_400, Cy = 3_086_100 }))));
         tree.Append(NotesBody(new P.ShapeProperties(new A.Transform2D(
             new A.Offset { X = 685_800, Y = 4_400_550 }, new A.Extents { Cx = 5_486_400, Cy = 3_600_450 }))));
         master.NotesMaster = new P.NotesMaster(
@@ -50,11 +58,33 @@ internal static class PptxMaster
     {
         var part = slide.AddNewPart<NotesSlidePart>();
         var tree = EmptyTree();
+        tree.Append(SlideImage(new P.ShapeProperties()));
         tree.Append(NotesBody(new P.ShapeProperties(), notes.Split('\n').Select(line => PptxShapes.Paragraph(line, new TextStyle(20))).ToArray()));
         part.NotesSlide = new P.NotesSlide(new P.CommonSlideData(tree), new P.ColorMapOverride(new A.MasterColorMapping()));
         part.AddPart(master);
         part.AddPart(slide);
     }
+
+    /// <summary>Where a story slide's title stands (the slide's own placeholder repeats the position and the style).</summary>
+    private static P.Shape TitlePlaceholder()
+    {
+        var box = new Box(72, 74, 1456, 110);
+        return new P.Shape(
+            new P.NonVisualShapeProperties(
+                new P.NonVisualDrawingProperties { Id = 2, Name = "Заголовок" },
+                new P.NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }),
+                new P.ApplicationNonVisualDrawingProperties(new P.PlaceholderShape { Type = P.PlaceholderValues.Title })),
+            new P.ShapeProperties(new A.Transform2D(box.Offset(), box.Extents())),
+            new P.TextBody(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph()));
+    }
+
+    /// <summary>The notes page's picture of its slide: PowerPoint, Impress and Р7 draw the slide into this placeholder.</summary>
+    private static P.Shape SlideImage(P.ShapeProperties properties) => new(
+        new P.NonVisualShapeProperties(
+            new P.NonVisualDrawingProperties { Id = 3, Name = "Образ слайда" },
+            new P.NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true, NoRotation = true, NoChangeAspect = true }),
+            new P.ApplicationNonVisualDrawingProperties(new P.PlaceholderShape { Type = P.PlaceholderValues.SlideImage })),
+        properties);
 
     private static P.Shape NotesBody(P.ShapeProperties properties, params A.Paragraph[] paragraphs)
     {

@@ -65,17 +65,26 @@ public sealed class PptxShapes(SlidePart slidePart)
             return Paragraph(point, style, properties);
         }).ToArray());
 
+    /// <summary>
+    /// The slide's title, in the layout's title placeholder: PowerPoint's outline, its accessibility checker and a
+    /// screen reader find it there. Placed and styled here, so it looks the same in every program.
+    /// </summary>
+    public void Title(Box box, TextStyle style, string title) =>
+        Paragraphs(box, [Paragraph(title, style)], new P.PlaceholderShape { Type = P.PlaceholderValues.Title }, "Заголовок");
+
     /// <summary>A text box holding the given paragraphs, top-aligned, wrapping, shrinking nothing.</summary>
-    public void Paragraphs(Box box, params A.Paragraph[] paragraphs)
+    public void Paragraphs(Box box, params A.Paragraph[] paragraphs) => Paragraphs(box, paragraphs, null, null);
+
+    private void Paragraphs(Box box, A.Paragraph[] paragraphs, P.PlaceholderShape? placeholder, string? name)
     {
         var id = nextId++;
         var body = new P.TextBody(new A.BodyProperties { Wrap = A.TextWrappingValues.Square, LeftInset = 0, RightInset = 0, TopInset = 0, BottomInset = 0 }, new A.ListStyle());
         body.Append(paragraphs.Length > 0 ? paragraphs : [new A.Paragraph()]);
         shapes.Add(new P.Shape(
             new P.NonVisualShapeProperties(
-                new P.NonVisualDrawingProperties { Id = id, Name = $"Текст {id}" },
-                new P.NonVisualShapeDrawingProperties { TextBox = true },
-                new P.ApplicationNonVisualDrawingProperties()),
+                new P.NonVisualDrawingProperties { Id = id, Name = $"{name ?? "Текст"} {id}" },
+                placeholder is null ? new P.NonVisualShapeDrawingProperties { TextBox = true } : new P.NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }),
+                placeholder is null ? new P.ApplicationNonVisualDrawingProperties() : new P.ApplicationNonVisualDrawingProperties(placeholder)),
             new P.ShapeProperties(
                 new A.Transform2D(box.Offset(), box.Extents()),
                 new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle },
@@ -103,20 +112,39 @@ public sealed class PptxShapes(SlidePart slidePart)
     public void Table(Box box, IReadOnlyList<int> widths, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int pixels = 20)
     {
         var id = nextId++;
-        var rowHeight = Math.Max(24, box.Height / (rows.Count + 1));
         var table = new A.Table(
             new A.TableProperties { FirstRow = true, BandRow = false },
             new A.TableGrid(widths.Select(w => new A.GridColumn { Width = w * Box.EmuPerPixel })));
-        table.Append(Row(headers, new TextStyle(pixels, Bold: true, Colour: Muted), rowHeight, "EEF2F7"));
-        foreach (var row in rows)
-            table.Append(Row(row, new TextStyle(pixels), rowHeight, null));
+        var height = 0;
+        foreach (var (cells, style, fill) in rows.Select(r => (r, new TextStyle(pixels), (string?)null))
+                     .Prepend((headers, new TextStyle(pixels, Bold: true, Colour: Muted), "EEF2F7")))
+        {
+            var rowHeight = RowHeight(widths, cells, pixels);
+            height += rowHeight;
+            table.Append(Row(cells, style, rowHeight, fill));
+        }
         shapes.Add(new P.GraphicFrame(
             new P.NonVisualGraphicFrameProperties(
                 new P.NonVisualDrawingProperties { Id = id, Name = $"Таблица {id}" },
                 new P.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoGrouping = true }),
                 new P.ApplicationNonVisualDrawingProperties()),
-            new P.Transform(box.Offset(), box.Extents()),
+            new P.Transform(box.Offset(), (box with { Height = Math.Min(box.Height, height) }).Extents()),
             new A.Graphic(new A.GraphicData(table) { Uri = TableUri })));
+    }
+
+    /// <summary>
+    /// A row as tall as its longest cell needs, estimated low (lines at 1,15 × the type, an average Arial letter at half
+    /// of it, plus the cell's margins) since every program grows a row to its text but none shrinks one: not a share of
+    /// the frame, so a one-row table is one row high, as in PowerPoint's own tables.
+    /// </summary>
+    private static int RowHeight(IReadOnlyList<int> widths, IReadOnlyList<string> cells, int pixels)
+    {
+        var lines = cells.Select((text, i) =>
+        {
+            var perLine = Math.Max(1, (int)((widths[Math.Min(i, widths.Count - 1)] - 18) / (pixels * 0.5)));
+            return Math.Max(1, (int)Math.Ceiling(text.Length / (double)perLine));
+        }).DefaultIfEmpty(1).Max();
+        return (int)Math.Ceiling(lines * pixels * 1.15) + 10;
     }
 
     private static A.TableRow Row(IReadOnlyList<string> cells, TextStyle style, int height, string? fill) =>

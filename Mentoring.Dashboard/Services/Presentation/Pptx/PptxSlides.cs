@@ -18,7 +18,7 @@ internal static class PptxSlides
         switch (slide.Kind)
         {
             case SlideKind.Title:
-                shapes.Text(new Box(72, 250, 1456, 200), new TextStyle(72, Bold: true, Colour: PptxShapes.Brand), slide.Title);
+                shapes.Title(new Box(72, 250, 1456, 200), new TextStyle(72, Bold: true, Colour: PptxShapes.Brand), slide.Title);
                 shapes.Text(new Box(72, 460, 1456, 100), new TextStyle(32, Colour: PptxShapes.Muted), slide.Subtitle ?? "");
                 if (SlideText.Speaker(slide) is { Count: > 0 } speaker)
                 {
@@ -27,7 +27,7 @@ internal static class PptxSlides
                 }
                 return;
             case SlideKind.Appendix:
-                shapes.Text(new Box(72, 200, 1456, 100), new TextStyle(64, Bold: true, Colour: PptxShapes.Brand), slide.Title);
+                shapes.Title(new Box(72, 200, 1456, 100), new TextStyle(64, Bold: true, Colour: PptxShapes.Brand), slide.Title);
                 shapes.Bullets(new Box(72, 330, 1456, 480), new TextStyle(26, Colour: PptxShapes.Muted), slide.Points);
                 return;
         }
@@ -35,7 +35,7 @@ internal static class PptxSlides
         var topic = slide.IsAppendix ? "Приложение" + (slide.Topic is { Length: > 0 } t ? " · " + t : "") : slide.Topic;
         if (topic is { Length: > 0 })
             shapes.Text(new Box(72, 40, 1456, 30), new TextStyle(20, Bold: true, Colour: PptxShapes.Muted), topic.ToUpper(Format.Russian));
-        shapes.Text(new Box(72, 74, 1456, 110), new TextStyle(40, Bold: true, Colour: PptxShapes.Brand), slide.Title);
+        shapes.Title(new Box(72, 74, 1456, 110), new TextStyle(40, Bold: true, Colour: PptxShapes.Brand), slide.Title);
         if (slide.Subtitle is { Length: > 0 } subtitle)
             shapes.Text(new Box(72, 190, 1456, 34), new TextStyle(22, Colour: PptxShapes.Muted), subtitle);
 
@@ -56,7 +56,7 @@ internal static class PptxSlides
                 shapes.Table(Body, [520, 180, 180, 260, 316], ["Показатель", "Факт", "План года", "Цель", "Движение к цели"],
                     slide.Plans.Select(p => (IReadOnlyList<string>)
                     [
-                        p.Indicator.ShortName + (p.Kind is null ? "" : $" ({Format.OrganisationKindShort(p.Kind)})"),
+                        p.Kind is null ? p.Indicator.ShortName : p.ShortTitle,
                         OriginText.Render(ProgressText.Value(p, p.Latest!.Value), p.Latest.Origin, Medium.Sentence),
                         p.PlanOfLatestYear is { } yearPlan ? ProgressText.Value(p, yearPlan) : "—",
                         $"{ProgressText.Value(p, p.FinalTarget.Target)} {ProgressText.TargetDate(p)}",
