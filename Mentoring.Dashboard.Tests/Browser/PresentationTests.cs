@@ -73,6 +73,11 @@ public partial class PresentationTests(DashboardApp app)
             var overflow = await current.EvaluateAsync<bool>("s => { const b = s.querySelector('.slide-body'); return !!b && b.scrollHeight > b.clientHeight + 1; }");
             await DashboardApp.ScreenshotAsync(page, $"55-{region}-slide-{i:00}");
             Assert.False(overflow, $"{region}: «{title}» does not fit its slide.");
+            // Every column of a chart is drawn to one scale, whether or not its label wraps.
+            var pixelsPerUnit = await current.EvaluateAsync<double[]>(
+                "s => [...s.querySelectorAll('.slide-column')].filter(c => Number(c.dataset.value) >= 5).map(c => c.getBoundingClientRect().height / Number(c.dataset.value))");
+            if (pixelsPerUnit.Length > 1)
+                Assert.True(pixelsPerUnit.Max() / pixelsPerUnit.Min() < 1.02, $"{region}: «{title}» draws its columns to different scales: {string.Join("; ", pixelsPerUnit)}");
             await page.Keyboard.PressAsync("ArrowRight");
         }
     }

@@ -43,8 +43,9 @@ public sealed record PlanSeries(
     public bool IsPercent => Indicator.Kind != IndicatorKind.Count;
 
     /// <summary>
-    /// «Учитель-ученик (все ОО)»: a slide names the slice of every plan, «все ОО» too, since a plan of all organisations
-    /// and a key figure of schools are different measures (Tomsk: 79,15 % against 80,8 %) shown on neighbouring slides.
+    /// «Учитель-ученик (все ОО)»: the slice always named («все ОО» too), since a plan of all organisations and a key
+    /// figure of schools are different measures (Tomsk: 79,15 % against 80,8 %) said on neighbouring slides. The slides'
+    /// plan tables, short of room, say «все ОО, если не указано иное» once in their topic instead.
     /// </summary>
     public string ShortTitle => $"{Indicator.ShortName} ({Format.OrganisationKindShort(Kind)})";
 }

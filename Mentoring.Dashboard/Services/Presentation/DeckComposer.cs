@@ -157,7 +157,9 @@ public static class DeckComposer
 
     private static Slide PlanSlide(string key, IReadOnlyList<PlanSeries> plans, string title, bool isAppendix) => new(key, SlideKind.Plan, title)
     {
-        Topic = $"План и факт {ProgressText.UntilTargetYear(plans)}".TrimEnd(),
+        // A plan's fact is of all organisations unless a row names its kind, while key figures are often of schools:
+        // said once, where it does not take a row's room.
+        Topic = $"План и факт {ProgressText.UntilTargetYear(plans)}".TrimEnd() + (plans.Any(p => p.Kind is null) ? " · все ОО, если не указано иное" : ""),
         Plans = plans,
         IsAppendix = isAppendix,
     };
