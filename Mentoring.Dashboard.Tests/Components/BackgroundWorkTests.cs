@@ -59,13 +59,17 @@ public class BackgroundWorkTests : DashboardTestContext
         for (var version = 2; version <= 11; version++)
             Change(version); // ten submissions while the page reloads
         finishFirstReload.SetResult();
-        cut.WaitForAssertion(() => Assert.Contains("Данные обновлены", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Данные обновлены", cut.Markup), TimeSpan.FromSeconds(10));
         Assert.Equal(1, Volatile.Read(ref reloads));
 
-        time.Advance(LiveUpdates.Throttle);
-        cut.WaitForAssertion(() => Assert.Equal(2, Volatile.Read(ref reloads)));
+        // The pause starts once the first reload is through; until the clock passes it, nothing more happens.
+        cut.WaitForAssertion(() =>
+        {
+            time.Advance(LiveUpdates.Throttle);
+            Assert.Equal(2, Volatile.Read(ref reloads));
+        }, TimeSpan.FromSeconds(10));
         time.Advance(LiveUpdates.Throttle * 10);
         Change(12); // after the burst, the next change reloads at once again
-        cut.WaitForAssertion(() => Assert.Equal(3, Volatile.Read(ref reloads)));
+        cut.WaitForAssertion(() => Assert.Equal(3, Volatile.Read(ref reloads)), TimeSpan.FromSeconds(10));
     }
 }

@@ -1,24 +1,37 @@
-// Live figures: after the server announces a change, briefly highlights every figure (.live-figure) whose text
-// the re-render changed. Armed only from an announced change until its re-render is applied (however long the
-// reload takes on a busy server), so navigation does not flash.
+// Live figures: briefly highlights every figure (.live-figure) whose text a live reload changed. The server moves a
+// hidden marker (.live-marker[data-live]) in the same render as the figures; the figures changed just before it or
+// within half a second after it glow, and a user's own navigation (no marker) does not flash.
 window.mentoringLive = (function () {
-  var armedUntil = 0;
+  var recent = [];
+  var glowUntil = 0;
+  function glow(figure) {
+    figure.classList.remove('live-changed');
+    void figure.offsetWidth; // restart the animation
+    figure.classList.add('live-changed');
+  }
   var observer = new MutationObserver(function (mutations) {
-    if (Date.now() > armedUntil) return;
+    var now = Date.now();
+    var marked = false;
     mutations.forEach(function (m) {
       var node = m.target.nodeType === Node.TEXT_NODE ? m.target.parentElement : m.target;
+      if (m.type === 'attributes') {
+        if (node && node.classList && node.classList.contains('live-marker')) marked = true;
+        return;
+      }
       var figure = node && node.closest ? node.closest('.live-figure') : null;
       if (!figure) return;
-      figure.classList.remove('live-changed');
-      void figure.offsetWidth; // restart the animation
-      figure.classList.add('live-changed');
+      if (now <= glowUntil) glow(figure); else recent.push({ at: now, figure: figure });
     });
+    recent = recent.filter(function (r) { return now - r.at < 2000; });
+    if (marked) {
+      recent.forEach(function (r) { glow(r.figure); });
+      recent = [];
+      glowUntil = now + 500;
+    }
   });
-  function start() { observer.observe(document.body, { subtree: true, childList: true, characterData: true }); }
+  function start() {
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-live'] });
+  }
   if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
-  return {
-    // 30 s caps a reload that never renders; changesApplied() disarms once the late DOM edits are in.
-    expectChanges: function () { armedUntil = Date.now() + 30000; },
-    changesApplied: function () { armedUntil = Date.now() + 500; }
-  };
+  return {};
 })();
