@@ -185,7 +185,9 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await DashboardApp.ScreenshotAsync(page, "65-chase-list-phone");
         Assert.Empty(await DashboardApp.SidewaysOverflowAsync(page));
         await page.SetViewportSizeAsync(1600, 1000);
+        await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync(".chase-filter a:has-text('сдали (2)')");
+        await page.WaitForURLAsync($"**/campaigns/{campaign}/chase?show=submitted");
         await Expect(page.Locator(".chase-table tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator(".chase-table tbody tr th").First).ToHaveTextAsync("СШ № 32");
         await Expect(page.Locator(".export-links a[data-format=xlsx]")).ToHaveAttributeAsync("href", $"export/chase?campaign={campaign}&show=submitted&format=xlsx");

@@ -62,12 +62,15 @@ public class BackgroundWorkTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Contains("Данные обновлены", cut.Markup), TimeSpan.FromSeconds(10));
         Assert.Equal(1, Volatile.Read(ref reloads));
 
-        // The pause starts once the first reload is through; until the clock passes it, nothing more happens.
-        cut.WaitForAssertion(() =>
+        // The pause starts once the first reload is through (on a busy machine, a moment after its render): the clock
+        // is moved on until the one coalesced reload has run.
+        var giveUp = DateTime.UtcNow.AddSeconds(10);
+        while (Volatile.Read(ref reloads) < 2 && DateTime.UtcNow < giveUp)
         {
             time.Advance(LiveUpdates.Throttle);
-            Assert.Equal(2, Volatile.Read(ref reloads));
-        }, TimeSpan.FromSeconds(10));
+            await Task.Delay(20);
+        }
+        Assert.Equal(2, Volatile.Read(ref reloads));
         time.Advance(LiveUpdates.Throttle * 10);
         Change(12); // after the burst, the next change reloads at once again
         cut.WaitForAssertion(() => Assert.Equal(3, Volatile.Read(ref reloads)), TimeSpan.FromSeconds(10));
