@@ -118,6 +118,7 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
 
         // Remembered, and dark from the first byte of the next page: the server renders the dark palette itself, so
         // nothing flashes light before the circuit connects.
+        await page.WaitForFunctionAsync("() => document.cookie.split('; ').includes('theme=dark')");
         var served = await (await page.Context.APIRequest.GetAsync(page.Url)).TextAsync();
         Assert.Contains("--mud-palette-background: rgba(21,25,31,1);", served, StringComparison.Ordinal);
         await page.ReloadAsync();
@@ -125,8 +126,10 @@ public class AccessibilityAndPhoneTests(DashboardApp app) : IClassFixture<Dashbo
         Assert.Equal("rgb(21, 25, 31)", await page.EvaluateAsync<string>(Background()));
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Светлая тема" })).ToBeVisibleAsync();
 
-        // Back to light, likewise remembered.
+        // Back to light, likewise remembered (once the choice is written: the page asks the browser to keep it).
         await page.GetByRole(AriaRole.Button, new() { Name = "Светлая тема" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Тёмная тема" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.cookie.split('; ').includes('theme=light')");
         await page.ReloadAsync();
         await DashboardApp.WaitForInteractiveAsync(page);
         Assert.Equal("rgb(243, 245, 248)", await page.EvaluateAsync<string>(Background()));

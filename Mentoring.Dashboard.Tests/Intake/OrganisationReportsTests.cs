@@ -54,6 +54,22 @@ public abstract class OrganisationReportsTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task ARetriedDraftWhoseFirstSaveCommittedUnheard_IsSaved_NotAConflictWithItself()
+    {
+        var (campaign, region, city, school) = await SchoolCampaignAsync();
+        var curator = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var opened = await curator.GetAsync(campaign, school);
+
+        // The first save committed, but its answer was lost with the connection: the form retries from the old version.
+        var committed = Assert.IsType<SaveOutcome.Saved>(await curator.SaveDraftAsync(campaign, school, Values(mentors: 12), opened.Version));
+        var retried = await curator.SaveDraftAsync(campaign, school, Values(mentors: 12), opened.Version);
+
+        Assert.Equal(committed.Version, Assert.IsType<SaveOutcome.Saved>(retried).Version);
+        // Other values from the old version are still a conflict: something was saved that this form has not seen.
+        Assert.IsType<SaveOutcome.Conflict>(await curator.SaveDraftAsync(campaign, school, Values(mentors: 13), opened.Version));
+    }
+
+    [Fact]
     public async Task TwoEditorsOfOneSchool_TheSecondGetsAConflict_AndTheFirstKeepsTheirWork()
     {
         var (campaign, region, city, school) = await SchoolCampaignAsync();

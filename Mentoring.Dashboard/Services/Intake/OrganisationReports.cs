@@ -123,11 +123,18 @@ public sealed class OrganisationReports(
             if (refusal is not null)
                 return new SaveOutcome.Refused(refusal);
             var submission = await SubmissionAsync(db, campaignId, organisationId, ct);
-            if (submission.Version != expectedVersion)
-                return new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
             var collected = campaign.CollectedIndicators.Select(i => i.Code).ToHashSet();
-            var draft = values.Where(v => collected.Contains(v.Key)).ToDictionary();
-            submission.SaveDraft(JsonSerializer.Serialize(draft, DraftJson), await UserNameAsync(), clock.GetUtcNow());
+            var draftJson = JsonSerializer.Serialize(values.Where(v => collected.Contains(v.Key)).ToDictionary(), DraftJson);
+            var user = await UserNameAsync();
+            if (submission.Version != expectedVersion)
+            {
+                // A save that committed while its answer was lost (the database went away at that moment) comes back as
+                // the retry's «conflict» with itself: the same user's same draft is already saved, and says so.
+                return submission.DraftJson == draftJson && submission.UpdatedBy == user
+                    ? new SaveOutcome.Saved(submission.Version, 0)
+                    : new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
+            }
+            submission.SaveDraft(draftJson, user, clock.GetUtcNow());
             return await SaveAsync(db, submission, changed: 0, ct);
         }
     }
