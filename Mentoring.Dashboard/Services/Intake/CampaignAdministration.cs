@@ -272,21 +272,8 @@ public sealed class CampaignAdministration(
                 : $" неполным: сдали {Format.Number(submitted)} из {Format.Number(organisations)}, не сдали {Format.Number(organisations - submitted)}";
         }
         db.AuditEntries.Add(await audit.EntryAsync(AuditActions.DataChanged, $"Мониторинг «{campaign.Title}» на {Format.Date(campaign.AsOf)}", what));
-        try
-        {
-            // A round's state is part of what its figures say (collecting, partial, closed): every page of the region reloads.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            var announced = await feed.AnnounceAsync(db, await FigureChange.WholeCampaignAsync(db, campaign.Id, campaign.RegionId, ct), ct);
-            // Not cancelled by a page going away: a commit that happened is announced here too.
-            await transaction.CommitAsync(CancellationToken.None);
-            feed.Committed(announced);
-            return null;
-        }
-        catch (Exception e) when (DatabaseBusy.Is(e))
-        {
-            return DatabaseBusy.ActionMessage;
-        }
+        // A round's state is part of what its figures say (collecting, partial, closed): every page of the region reloads.
+        return await feed.TrySaveAndAnnounceAsync(db, campaign.RegionId, () => [campaign.Id], ct) ? null : DatabaseBusy.ActionMessage;
     }
 
     private async Task DemandManageAsync(int regionId)

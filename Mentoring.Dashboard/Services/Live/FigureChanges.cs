@@ -144,8 +144,13 @@ public static class FigureChangeFeedWrites
             var campaigns = campaignIds?.Invoke()
                             ?? await db.Campaigns.Where(c => c.RegionId == regionId).Select(c => c.Id).ToListAsync(ct);
             var announced = new List<FigureChange>();
-            foreach (var campaign in campaigns)
-                announced.Add(await feed.AnnounceAsync(db, await FigureChange.WholeCampaignAsync(db, campaign, regionId, ct), ct));
+            if (campaigns.Count > 0)
+            {
+                // The region's organisations and municipalities, read once for all its campaigns.
+                var whole = await FigureChange.WholeCampaignAsync(db, campaigns[0], regionId, ct);
+                foreach (var campaign in campaigns)
+                    announced.Add(await feed.AnnounceAsync(db, whole with { CampaignId = campaign }, ct));
+            }
             // Not cancelled by a page going away: a commit that happened is announced here too.
             await transaction.CommitAsync(CancellationToken.None);
             announced.ForEach(feed.Committed);
