@@ -1,7 +1,7 @@
 // Live figures: briefly highlights every figure (.live-figure) whose text a live reload changed. The server moves a
 // hidden marker (.live-marker[data-live]) in the same render as the figures; the figures changed just before it or
 // within half a second after it glow, and a user's own navigation (no marker) does not flash.
-window.mentoringLive = (function () {
+(function () {
   var recent = [];
   var glowUntil = 0;
   function glow(figure) {
@@ -33,5 +33,4 @@ window.mentoringLive = (function () {
     observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-live'] });
   }
   if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
-  return {};
 })();
