@@ -8,9 +8,15 @@ namespace Mentoring.Dashboard.Components;
 /// <see cref="RunInBackground"/>, so a failure reaches the page's error boundary — a Russian message, the circuit kept —
 /// instead of vanishing in a discarded task.
 /// </summary>
-public abstract class BackgroundWorkComponent : ComponentBase
+public abstract class BackgroundWorkComponent : ComponentBase, Model.IModelHost
 {
     protected void RunInBackground(Func<Task> work) => _ = RunAsync(work);
+
+    void Model.IModelHost.RunInBackground(Func<Task> work) => RunInBackground(work);
+
+    Task Model.IModelHost.InvokeAsync(Func<Task> work) => InvokeAsync(work);
+
+    void Model.IModelHost.Refresh() => StateHasChanged();
 
     private async Task RunAsync(Func<Task> work)
     {
