@@ -24,7 +24,7 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
 {
     // 07:05 UTC is 10:05 in Moscow, the zone times are shown in when the browser has not said its own.
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 9, 15, 7, 5, 0, TimeSpan.Zero));
-    private readonly TestHost host = new();
+    private readonly TestModelHost host = new();
     private readonly List<IReadOnlyDictionary<string, string>> confirmed = [];
 
     private static Indicator Mentors => IndicatorCatalogue.Get(IndicatorCatalogue.TeacherMentors);
@@ -43,7 +43,7 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         Assert.Equal(SubmissionState.NotStarted, (await reports.GetAsync(campaign, school)).State);
 
         time.Advance(TimeSpan.FromMilliseconds(100));
-        await Until(() => host.Refreshes == 1);
+        await TestModelHost.Until(() => host.Refreshes == 1);
 
         var saved = await reports.GetAsync(campaign, school);
         Assert.Equal((SubmissionState.InProgress, 12m), (saved.State, saved.Values[IndicatorCatalogue.TeacherMentors].Value));
@@ -85,7 +85,7 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         model.Change(Mentors, FigurePart.Value, "5");
         Assert.Null(model.SubmitMessage);
         time.Advance(ReportFormModel.DraftDelay);
-        await Until(() => confirmed.Count == 2);
+        await TestModelHost.Until(() => confirmed.Count == 2);
         Assert.Equal((SubmissionState.Submitted, true), (model.State, model.UnsentCorrections));
         var corrected = await reports.GetAsync(campaign, school);
         Assert.Equal((SubmissionState.Submitted, true, 5m), (corrected.State, corrected.HasUnsentCorrections, corrected.Values[IndicatorCatalogue.TeacherMentors].Value));
@@ -101,7 +101,7 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
 
         model.Change(Mentors, FigurePart.Value, "12");
         time.Advance(ReportFormModel.DraftDelay);
-        await Until(() => model.Conflict is not null);
+        await TestModelHost.Until(() => model.Conflict is not null);
 
         Assert.Equal("12", model.Text(Mentors, FigurePart.Value));
         Assert.Null(model.SaveStatus);
@@ -115,7 +115,7 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
             (await admin.GetAsync(campaign, school)).Version));
         model.Change(Mentors, FigurePart.Value, "13");
         time.Advance(ReportFormModel.DraftDelay);
-        await Until(() => model.Conflict is not null);
+        await TestModelHost.Until(() => model.Conflict is not null);
         await model.DiscardMineAsync();
         Assert.Equal(("4", null), (model.Text(Mentors, FigurePart.Value), model.Conflict));
     }
@@ -155,7 +155,7 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         Assert.Equal("Восстановлено 1 значение, введённое в этом браузере, но не сохранённое на сервере из-за обрыва связи. Проверьте их: черновик сохраняется.",
             model.RestoredMessage);
         time.Advance(ReportFormModel.DraftDelay);
-        await Until(() => confirmed.Count == 1);
+        await TestModelHost.Until(() => confirmed.Count == 1);
         Assert.Equal(9m, (await reports.GetAsync(campaign, school)).Values[IndicatorCatalogue.TeacherMentors].Value);
         Assert.Equal(0, model.Restore(new Dictionary<string, string> { [ReportFormModel.Key(Mentors, FigurePart.Value)] = "9" }));
     }
@@ -169,13 +169,13 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
 
         model.Change(Mentors, FigurePart.Value, "6");
         time.Advance(ReportFormModel.DraftDelay);
-        await Until(() => model.SaveStatus!.StartsWith("Нет связи", StringComparison.Ordinal));
+        await TestModelHost.Until(() => model.SaveStatus!.StartsWith("Нет связи", StringComparison.Ordinal));
         Assert.Equal("Нет связи с базой данных: изменения остались в форме, повторяем сохранение…", model.SaveStatus);
         Assert.Equal(("6", SubmissionState.NotStarted), (model.Text(Mentors, FigurePart.Value), model.State));
 
         outage.Down = false;
         time.Advance(ReportFormModel.DraftRetry);
-        await Until(() => confirmed.Count == 1);
+        await TestModelHost.Until(() => confirmed.Count == 1);
         Assert.Equal(6m, (await reports.GetAsync(campaign, school)).Values[IndicatorCatalogue.TeacherMentors].Value);
         Assert.Equal(SubmissionState.InProgress, model.State);
     }
@@ -216,40 +216,6 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         await using var db = await database.Factory.CreateDbContextAsync();
         var city = await db.Organisations.Where(o => o.Id == school).Select(o => o.MunicipalityId).SingleAsync();
         return await db.Organisations.Where(o => o.MunicipalityId == city && o.Id != school).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
-    }
-
-    /// <summary>Waits for what a background save does once the fake clock has let it run.</summary>
-    private static async Task Until(Func<bool> condition)
-    {
-        var giveUp = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, "The background save did not happen within 10 s.");
-            await Task.Delay(10);
-        }
-    }
-
-    /// <summary>The page's part: its dispatcher runs the work at once; cancelled work is dropped as the page drops it.</summary>
-    private sealed class TestHost : IModelHost
-    {
-        public int Refreshes { get; private set; }
-
-        public Task InvokeAsync(Func<Task> work) => work();
-
-        public void RunInBackground(Func<Task> work) => _ = Run(work);
-
-        public void Refresh() => Refreshes++;
-
-        private static async Task Run(Func<Task> work)
-        {
-            try
-            {
-                await work();
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
     }
 
     /// <summary>The database's connection refused while <see cref="Down"/>, as when its server has stopped.</summary>
