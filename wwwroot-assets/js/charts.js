@@ -32,6 +32,8 @@ window.mentoringCharts = (function () {
     };
   }
 
+  var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
   function withFunctions(spec, element) {
     var options = spec.options;
     // A click on a bar or column goes to the component (cross-filtering); a chart without a listener ignores it.
@@ -47,6 +49,8 @@ window.mentoringCharts = (function () {
         listener.invokeMethodAsync('PointSelected', config.seriesIndex, config.dataPointIndex);
       }
     } : {};
+    // A user who asked the system for less motion gets charts that appear drawn, without their entry animation.
+    if (reducedMotion.matches) options.chart.animations = { enabled: false };
     var text = formatter(spec.format);
     var axis = formatter({ unit: spec.format.unit, decimals: 0 });
     var label = pointText(text);
