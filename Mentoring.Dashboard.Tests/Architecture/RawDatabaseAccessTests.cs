@@ -17,6 +17,7 @@ public sealed partial class RawDatabaseAccessTests
         ["Data/CampaignVersion.cs"] = "the campaign's version, in the write's own transaction",
         ["Data/DatabaseProbe.cs"] = "the outage probe's `SELECT 1`",
         ["Data/ObservationInserter.cs"] = "bulk insert; refuses rows of regions its context does not reach",
+        ["Data/SquashedMigrations.cs"] = "start-up: the migration history of a database from before the squash",
         ["Data/SqlitePragmas.cs"] = "SQLite's connection settings",
         ["Extensions/ServiceCollectionExtensions.cs"] = "the DI registration of the (fail-closed) plain factory",
         ["Services/Live/PostgreSqlFigureChangeFeed.cs"] = "its listening connection, and the catch-up of unheard versions for every region",

@@ -1,4 +1,5 @@
 using Mentoring.Dashboard.Data;
+using Mentoring.Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Tests.Data;
@@ -24,6 +25,80 @@ public class MigrationTests
         var fromMigrations = await SchemaAsync(db => db.Database.MigrateAsync());
 
         Assert.Equal(fromModel, fromMigrations.Where(s => !s.Contains("__EFMigrations")).ToList());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ADatabaseTheMigrationsBeforeTheSquashBroughtUpToDate_AdoptsTheSquashedOne_AndKeepsItsRows(DatabaseProvider provider)
+    {
+        await using var database = await ScratchDatabase.CreateAsync(provider);
+        await using var db = MentoringDatabase.Create(database.Settings);
+        await MentoringDatabase.MigrateAsync(db);
+        var squashed = Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "DataProtectionKeys" ("FriendlyName", "Xml") VALUES ('kept', '<key/>')""");
+        await RewriteHistoryAsync(db, OldChain(provider));
+
+        await MentoringDatabase.MigrateAsync(db);
+
+        Assert.Equal([squashed], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["kept"], await db.Database.SqlQueryRaw<string>("""SELECT "FriendlyName" AS "Value" FROM "DataProtectionKeys" """).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ADatabaseTheMigrationsBeforeTheSquashLeftHalfWay_StopsTheStartWithWhatToDo(DatabaseProvider provider)
+    {
+        await using var database = await ScratchDatabase.CreateAsync(provider);
+        await using var db = MentoringDatabase.Create(database.Settings);
+        await MentoringDatabase.MigrateAsync(db);
+        await RewriteHistoryAsync(db, OldChain(provider).Take(1));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => MentoringDatabase.MigrateAsync(db));
+
+        Assert.Equal($"The database stops at migration {OldChain(provider)[0]}, from before the migrations were squashed on 07.12.2026. "
+                     + "Bring it up to date with commit aefc39e, the last before the squash, or create it anew.", refused.Message);
+        Assert.Equal([OldChain(provider)[0]], await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>The first and the last migration of each provider's chain before the squash (commit aefc39e).</summary>
+    private static string[] OldChain(DatabaseProvider provider) => provider == DatabaseProvider.PostgreSql
+        ? ["20261130064852_InitialCreate", "20261206203648_VisitsPerTerritoryAndDay"]
+        : ["20261122135511_InitialCreate", "20261206203621_VisitsPerTerritoryAndDay"];
+
+    private static async Task RewriteHistoryAsync(MentoringDbContext db, IEnumerable<string> migrations)
+    {
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" """);
+        foreach (var migration in migrations)
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ({0}, '10.0.0')""", migration);
+    }
+
+    /// <summary>An empty database of its own on either provider, gone afterwards.</summary>
+    private sealed class ScratchDatabase : IAsyncDisposable
+    {
+        private string? sqlitePath;
+        public DatabaseSettings Settings { get; private init; } = default!;
+
+        public static async Task<ScratchDatabase> CreateAsync(DatabaseProvider provider)
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+                return new() { Settings = new(provider, await (await LocalPostgreSql.SharedAsync()).CreateDatabaseAsync("squash")) };
+            var path = Path.Combine(Path.GetTempPath(), $"mentoring-squash-{Guid.NewGuid():N}.db");
+            return new() { Settings = new(provider, $"Data Source={path}"), sqlitePath = path };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (sqlitePath is null)
+            {
+                await (await LocalPostgreSql.SharedAsync()).DropDatabaseAsync(Settings.ConnectionString);
+                return;
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { sqlitePath, sqlitePath + "-wal", sqlitePath + "-shm" })
+                File.Delete(file);
+        }
     }
 
     private static async Task<List<string>> SchemaAsync(Func<MentoringDbContext, Task> create)

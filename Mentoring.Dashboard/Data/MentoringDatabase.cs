@@ -75,6 +75,7 @@ public static class MentoringDatabase
     {
         if (db is SqliteMentoringDbContext)
             await SqlitePragmas.UseWriteAheadLogAsync(db);
+        await SquashedMigrations.AdoptAsync(db, ct);
         await db.Database.MigrateAsync(ct);
     }
 

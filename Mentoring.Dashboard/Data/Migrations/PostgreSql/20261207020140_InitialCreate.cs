@@ -32,6 +32,8 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
                     DisplayName = table.Column<string>(type: "text", nullable: false),
+                    Position = table.Column<string>(type: "text", nullable: true),
+                    Workplace = table.Column<string>(type: "text", nullable: true),
                     RegionId = table.Column<int>(type: "integer", nullable: true),
                     MunicipalityId = table.Column<int>(type: "integer", nullable: true),
                     OrganisationId = table.Column<int>(type: "integer", nullable: true),
@@ -219,6 +221,7 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     AsOf = table.Column<DateOnly>(type: "date", nullable: false),
                     Source = table.Column<string>(type: "text", nullable: false),
                     State = table.Column<int>(type: "integer", nullable: false, defaultValue: 3),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
                     CollectedIndicatorCodes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, defaultValue: "")
                 },
                 constraints: table =>
@@ -263,6 +266,7 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                     IndicatorCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OrganisationKind = table.Column<int>(type: "integer", nullable: true),
                     Year = table.Column<int>(type: "integer", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: true),
                     Target = table.Column<decimal>(type: "numeric", nullable: false),
                     Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
@@ -273,6 +277,55 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                         name: "FK_PlanValues_Regions_RegionId",
                         column: x => x.RegionId,
                         principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegionVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false, defaultValue: 3),
+                    TerritoryId = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false, defaultValue: new DateOnly(1, 1, 1)),
+                    SeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegionVisits_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RegionVisits_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignVersions",
+                columns: table => new
+                {
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignVersions", x => x.CampaignId);
+                    table.ForeignKey(
+                        name: "FK_CampaignVersions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -331,6 +384,49 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_SavedDecks_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SourceStatements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Quote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Where = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IndicatorCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OrganisationKind = table.Column<int>(type: "integer", nullable: true),
+                    MunicipalityGroup = table.Column<int>(type: "integer", nullable: true),
+                    LevelCode = table.Column<int>(type: "integer", nullable: true),
+                    Value = table.Column<decimal>(type: "numeric", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true),
+                    Direction = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceStatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SourceStatements_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SourceStatements_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SourceStatements_Regions_RegionId",
                         column: x => x.RegionId,
                         principalTable: "Regions",
                         principalColumn: "Id",
@@ -516,6 +612,17 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegionVisits_RegionId",
+                table: "RegionVisits",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionVisits_UserId_Level_TerritoryId_Day",
+                table: "RegionVisits",
+                columns: new[] { "UserId", "Level", "TerritoryId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SavedDecks_MunicipalityId",
                 table: "SavedDecks",
                 column: "MunicipalityId");
@@ -535,6 +642,21 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                 table: "SavedDecks",
                 column: "ShareToken",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceStatements_CampaignId",
+                table: "SourceStatements",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceStatements_MunicipalityId",
+                table: "SourceStatements",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceStatements_RegionId",
+                table: "SourceStatements",
+                column: "RegionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_CampaignId_OrganisationId",
@@ -570,6 +692,9 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CampaignVersions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -579,7 +704,13 @@ namespace Mentoring.Dashboard.Data.Migrations.PostgreSql
                 name: "PlanValues");
 
             migrationBuilder.DropTable(
+                name: "RegionVisits");
+
+            migrationBuilder.DropTable(
                 name: "SavedDecks");
+
+            migrationBuilder.DropTable(
+                name: "SourceStatements");
 
             migrationBuilder.DropTable(
                 name: "Submissions");

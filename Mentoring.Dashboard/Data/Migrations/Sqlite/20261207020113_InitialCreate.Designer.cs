@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mentoring.Dashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMentoringDbContext))]
-    [Migration("20261206203621_VisitsPerTerritoryAndDay")]
-    partial class VisitsPerTerritoryAndDay
+    [Migration("20261207020113_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

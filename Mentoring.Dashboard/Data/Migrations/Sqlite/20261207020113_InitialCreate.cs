@@ -31,6 +31,8 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    Position = table.Column<string>(type: "TEXT", nullable: true),
+                    Workplace = table.Column<string>(type: "TEXT", nullable: true),
                     RegionId = table.Column<int>(type: "INTEGER", nullable: true),
                     MunicipalityId = table.Column<int>(type: "INTEGER", nullable: true),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -52,6 +54,38 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -184,7 +218,10 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                     RegionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: false)
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 3),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CollectedIndicatorCodes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false, defaultValue: "")
                 },
                 constraints: table =>
                 {
@@ -219,6 +256,80 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganisationKind = table.Column<int>(type: "INTEGER", nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Target = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanValues_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegionVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 3),
+                    TerritoryId = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false, defaultValue: new DateOnly(1, 1, 1)),
+                    SeenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegionVisits_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RegionVisits_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignVersions",
+                columns: table => new
+                {
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignVersions", x => x.CampaignId);
+                    table.ForeignKey(
+                        name: "FK_CampaignVersions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -238,6 +349,87 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                         principalTable: "Municipalities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedDecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LayoutJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ShareToken = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedDecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedDecks_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SavedDecks_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SavedDecks_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SourceStatements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Where = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IndicatorCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OrganisationKind = table.Column<int>(type: "INTEGER", nullable: true),
+                    MunicipalityGroup = table.Column<int>(type: "INTEGER", nullable: true),
+                    LevelCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Value = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Direction = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceStatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SourceStatements_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SourceStatements_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SourceStatements_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -290,6 +482,38 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    DraftJson = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Submissions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Submissions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -326,6 +550,11 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_Id",
+                table: "AuditEntries",
+                columns: new[] { "Action", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_RegionId_AsOf",
@@ -370,10 +599,74 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanValues_RegionId_IndicatorCode_OrganisationKind_Year",
+                table: "PlanValues",
+                columns: new[] { "RegionId", "IndicatorCode", "OrganisationKind", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Code",
                 table: "Regions",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionVisits_RegionId",
+                table: "RegionVisits",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionVisits_UserId_Level_TerritoryId_Day",
+                table: "RegionVisits",
+                columns: new[] { "UserId", "Level", "TerritoryId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedDecks_MunicipalityId",
+                table: "SavedDecks",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedDecks_OwnerId",
+                table: "SavedDecks",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedDecks_RegionId",
+                table: "SavedDecks",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedDecks_ShareToken",
+                table: "SavedDecks",
+                column: "ShareToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceStatements_CampaignId",
+                table: "SourceStatements",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceStatements_MunicipalityId",
+                table: "SourceStatements",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceStatements_RegionId",
+                table: "SourceStatements",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_CampaignId_OrganisationId",
+                table: "Submissions",
+                columns: new[] { "CampaignId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_OrganisationId",
+                table: "Submissions",
+                column: "OrganisationId");
         }
 
         /// <inheritdoc />
@@ -395,7 +688,31 @@ namespace Mentoring.Dashboard.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CampaignVersions");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Observations");
+
+            migrationBuilder.DropTable(
+                name: "PlanValues");
+
+            migrationBuilder.DropTable(
+                name: "RegionVisits");
+
+            migrationBuilder.DropTable(
+                name: "SavedDecks");
+
+            migrationBuilder.DropTable(
+                name: "SourceStatements");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
