@@ -3,31 +3,6 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Mentoring.Dashboard.Data;
 
-public enum DatabaseProvider
-{
-    /// <summary>One file next to the app: the embedded default, nothing to install.</summary>
-    Sqlite,
-
-    /// <summary>The server database: several dashboard instances share it and hear each other's changes.</summary>
-    PostgreSql,
-}
-
-/// <summary>Which database the dashboard uses: <c>Database:Provider</c> and the <c>Mentoring</c> connection string.</summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
-{
-    public static DatabaseSettings From(IConfiguration configuration)
-    {
-        var name = configuration["Database:Provider"];
-        var provider = string.IsNullOrEmpty(name) ? DatabaseProvider.Sqlite
-            : Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var parsed) ? parsed
-            : throw new InvalidOperationException($"Database:Provider «{name}» is not one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
-        var connectionString = configuration.GetConnectionString("Mentoring")
-            ?? (provider == DatabaseProvider.Sqlite ? "Data Source=mentoring.db"
-                : throw new InvalidOperationException("PostgreSQL needs ConnectionStrings:Mentoring."));
-        return new DatabaseSettings(provider, connectionString);
-    }
-}
-
 /// <summary>The one place that turns <see cref="DatabaseSettings"/> into contexts: the app, the tests and the benchmark use it.</summary>
 public static class MentoringDatabase
 {
@@ -98,24 +73,4 @@ public static class MentoringDatabase
             _ => new SqliteMentoringDbContext(options),
         };
     }
-}
-
-/// <summary>The SQLite schema: its migrations are in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteMentoringDbContext(DbContextOptions options) : MentoringDbContext(options);
-
-/// <summary>The PostgreSQL schema: its migrations are in Data/Migrations/PostgreSql.</summary>
-public sealed class PostgreSqlMentoringDbContext(DbContextOptions options) : MentoringDbContext(options);
-
-/// <summary>For <c>dotnet ef migrations add … --context SqliteMentoringDbContext</c>; no database is opened.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMentoringDbContext>
-{
-    public SqliteMentoringDbContext CreateDbContext(string[] args) =>
-        (SqliteMentoringDbContext)MentoringDatabase.Create(new(DatabaseProvider.Sqlite, "Data Source=design-time.db"));
-}
-
-/// <summary>For <c>dotnet ef migrations add … --context PostgreSqlMentoringDbContext</c>; no database is opened.</summary>
-public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlMentoringDbContext>
-{
-    public PostgreSqlMentoringDbContext CreateDbContext(string[] args) =>
-        (PostgreSqlMentoringDbContext)MentoringDatabase.Create(new(DatabaseProvider.PostgreSql, "Host=localhost;Database=design-time"));
 }

@@ -26,6 +26,15 @@ public static partial class FigureText
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<number>[+\-\u2212]?\d[\d\u00A0\u202F ]*(?:,\d+)?)(?<separator>[\u00A0 ])(?<unit>\D.*)$")]
     private static partial System.Text.RegularExpressions.Regex NumberAndUnit();
 
+    /// <summary>
+    /// A slice's value with its origin marked as <paramref name="medium"/> marks it: «90,9 % *» in a table or on a
+    /// chart, «90,9 % (демо)» in a sentence or a downloaded cell (<see cref="OriginText.Render"/>).
+    /// </summary>
+    public static string Value(SliceFigure slice, Medium medium) => OriginText.Render(Value(slice), slice.Origin, medium);
+
+    /// <summary>The short value (<see cref="Headline(SliceFigure)"/>) with its origin marked for <paramref name="medium"/>.</summary>
+    public static string Headline(SliceFigure slice, Medium medium) => OriginText.Render(Headline(slice), slice.Origin, medium);
+
     /// <summary>A slice's value in short, for cards and comparisons: "79,8 %", "734 чел.", a level as its best level's share.</summary>
     public static string Headline(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
         ? LevelSummary(slice)

@@ -40,7 +40,7 @@ public sealed class DashboardTables(
             foreach (var label in slices)
             {
                 var slice = f.Slices.FirstOrDefault(s => Format.Slice(s) == label);
-                row.AddRange(slice is null ? ["—", ""] : [OriginText.Render(FigureText.Value(slice), slice.Origin, Medium.Export), FigureText.Detail(slice)]);
+                row.AddRange(slice is null ? ["—", ""] : [FigureText.Value(slice, Medium.Export), FigureText.Detail(slice)]);
             }
             row.Add(Notes(f.Slices.Select(QualityText.Warning).OfType<string>()));
             return (IReadOnlyList<object?>)row;
@@ -57,7 +57,7 @@ public sealed class DashboardTables(
         var synthetic = (await queries.GetSyntheticIndicatorCodesAsync(campaignId, organisationId, ct)).ToHashSet();
         string MunicipalityValue(Indicator indicator) =>
             municipality.FirstOrDefault(f => f.Indicator.Code == indicator.Code)?.Slices
-                .FirstOrDefault(s => s.Kind == organisation.Kind && s.Group is null) is { } slice ? OriginText.Render(FigureText.Value(slice), slice.Origin, Medium.Export) : "";
+                .FirstOrDefault(s => s.Kind == organisation.Kind && s.Group is null) is { } slice ? FigureText.Value(slice, Medium.Export) : "";
         return new(title,
             ["Группа показателей", "Показатель", "Значение", $"По муниципалитету ({Format.OrganisationKindShort(organisation.Kind)})", "Примечание"],
             figures.Select(f => Row(IndicatorCatalogue.GroupName(f.Indicator.Group), f.Indicator.Name,

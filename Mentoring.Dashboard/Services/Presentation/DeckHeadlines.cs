@@ -23,7 +23,7 @@ public static class DeckHeadlines
             return OriginText.Render($"По сравнению с {baseLabel} {Improved(improved)} {improved} из {Indicators(compared.Count, key: true)}", origin, Medium.Sentence);
         }
         var first = key[0].Figure;
-        return $"{Quoted(first.Indicator)} ({Format.Slice(first)}): {OriginText.Render(FigureText.Headline(first), first.Origin, Medium.Sentence)}";
+        return $"{Quoted(first.Indicator)} ({Format.Slice(first)}): {FigureText.Headline(first, Medium.Sentence)}";
     }
 
     public static string Plan(IReadOnlyList<PlanSeries> plans)
@@ -84,7 +84,7 @@ public static class DeckHeadlines
         var shares = documents.Where(d => d.Indicator.Kind != IndicatorKind.Level)
             .Select(d => (Figure: d, Measure: Measure.Of(d))).Where(x => x.Measure is { IsPercent: true }).ToList();
         if (shares.Count == 0)
-            return $"{Quoted(documents[0].Indicator)}: {OriginText.Render(FigureText.Headline(documents[0]), documents[0].Origin, Medium.Sentence)}";
+            return $"{Quoted(documents[0].Indicator)}: {FigureText.Headline(documents[0], Medium.Sentence)}";
         var most = shares.MaxBy(x => x.Measure!.Value);
         var least = shares.MinBy(x => x.Measure!.Value);
         return most.Measure!.Value == least.Measure!.Value

@@ -18,15 +18,6 @@ public readonly record struct Box(int X, int Y, int Width, int Height)
     public A.Extents Extents() => new() { Cx = Width * EmuPerPixel, Cy = Height * EmuPerPixel };
 }
 
-/// <summary>A run of text in a slide's type: size in the page's pixels (0.6 pt each), bold, colour.</summary>
-public sealed record TextStyle(int Pixels, bool Bold = false, string Colour = PptxShapes.Ink)
-{
-    public int Hundredths => Pixels * 60;
-}
-
-/// <summary>One series of a native chart: its name, its value per category (null: no data, no bar), its colour.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, string Colour);
-
 /// <summary>
 /// The editable pieces a .pptx slide is made of: text boxes, tables and charts that carry their data (the chart's
 /// values are cached in the chart and kept in an embedded workbook, so «Изменить данные» opens them).
@@ -163,7 +154,7 @@ public sealed class PptxShapes(SlidePart slidePart)
     /// the chart and written to an embedded workbook, so PowerPoint, Impress and Р7 redraw and edit it from its data.
     /// </summary>
     /// <param name="percent">Values are percentages: labels read «78,2 %» (the values as rounded for the slide), the axis «80 %»; else whole numbers «1 467».</param>
-    public void Chart(Box box, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, bool horizontal, bool percent,
+    public void Chart(Box box, IReadOnlyList<string> categories, IReadOnlyList<NativeChartSeries> series, bool horizontal, bool percent,
         decimal? maximum = null, int pixels = 20)
     {
         var labelFormat = NumberFormat(percent ? "General\" %\"" : "#,##0");

@@ -4,20 +4,6 @@ using Mentoring.Domain.Territories;
 
 namespace Mentoring.Dashboard.Services;
 
-/// <summary>Which territory a view is about.</summary>
-public readonly record struct TerritoryRef(ObservationLevel Level, int Id)
-{
-    public static TerritoryRef Region(int id) => new(ObservationLevel.Region, id);
-    public static TerritoryRef Municipality(int id) => new(ObservationLevel.Municipality, id);
-    public static TerritoryRef Organisation(int id) => new(ObservationLevel.Organisation, id);
-}
-
-/// <summary>
-/// How many organisations of a slice (kind, group of municipalities) the territory has in the register, and whether
-/// the demo generator made any of them up: the denominator a published "N organisations" is read against.
-/// </summary>
-public sealed record Register(int Organisations, bool IsSynthetic);
-
 /// <summary>
 /// The figure of one indicator for one slice of a territory (all organisations, or one kind, or one group of
 /// municipalities): as published at that level, and as its children add up to. Both are kept; a difference is shown.
@@ -138,26 +124,4 @@ public sealed record SliceFigure(
     public bool HasData => Published is not null || PublishedLevels is not null || FromChildren is { HasData: true };
 
     public bool IsPublished => Published is not null || PublishedLevels is not null;
-}
-
-/// <summary>All figures of one indicator in a territory: the "all organisations" slice first, then by kind or group.</summary>
-public sealed record IndicatorFigures(Indicator Indicator, IReadOnlyList<SliceFigure> Slices)
-{
-    /// <summary>The same slice (indicator, kind, group) among other figures: another round's, or the region's.</summary>
-    public static SliceFigure? Matching(IReadOnlyList<IndicatorFigures> figures, SliceFigure? slice) => slice is null
-        ? null
-        : figures.FirstOrDefault(f => f.Indicator.Code == slice.Indicator.Code)?.Slices
-            .FirstOrDefault(s => s.Kind == slice.Kind && s.Group == slice.Group);
-
-    public SliceFigure? Total => Slices.FirstOrDefault(s => s.Kind is null && s.Group is null && s.HasData);
-
-    /// <summary>
-    /// The slice to headline: a published figure beats one computed from generated demo organisations, so the total
-    /// when it is published, else the first published slice (e.g. schools), else the total, else any slice with data.
-    /// </summary>
-    public SliceFigure? Headline =>
-        (Total is { IsPublished: true } ? Total : null)
-        ?? Slices.FirstOrDefault(s => s.IsPublished)
-        ?? Total
-        ?? Slices.FirstOrDefault(s => s.HasData);
 }
