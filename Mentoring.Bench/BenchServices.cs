@@ -36,7 +36,7 @@ public sealed class BenchServices
         var user = new Administrator();
         User = user;
         var scoped = new ScopedDbContextFactory(Factory, user);
-        Guard = new TerritoryGuard(scoped, authorization, user);
+        Guard = new TerritoryGuard(scoped, authorization, user, TimeProvider.System);
         var audit = new AuditLog(Factory, user, new HttpContextAccessor(), TimeProvider.System);
         Feed = new InProcessFigureChangeFeed(NullLogger<InProcessFigureChangeFeed>.Instance);
         Queries = new MonitoringQueries(scoped, Guard, new SharedFigures(Feed));

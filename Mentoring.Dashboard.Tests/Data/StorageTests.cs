@@ -48,7 +48,7 @@ public abstract class StorageTests(SeededDatabase database)
         await using var provider = services.BuildServiceProvider();
         var admin = new FixedUser(TestUsers.For(Roles.Administrator));
         var users = new UserAdministration(provider.GetRequiredService<IServiceScopeFactory>(), admin,
-            new AuditLog(database.Factory, admin, new Microsoft.AspNetCore.Http.HttpContextAccessor(), TimeProvider.System));
+            new AuditLog(database.Factory, admin, new Microsoft.AspNetCore.Http.HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
 
         var result = await users.CreateAsync(new UserInput("long.name@test", new string('Я', 12_000), Roles.Administrator, null, null, null), "Strong-Pass-1!");
 
@@ -125,7 +125,7 @@ public abstract class StorageTests(SeededDatabase database)
         var plan = new PlanValueInput(null, region, Mentoring.Domain.Indicators.IndicatorCatalogue.ProgrammeStudents511, null, 2030, 90, "Тест");
         // One's own profile is found by the sign-in name.
         UserAdministration Profiles(ClaimsPrincipal user) => new(services.GetRequiredService<IServiceScopeFactory>(), new FixedUser(new ClaimsPrincipal(new ClaimsIdentity(
-            user.Claims.Where(c => c.Type != ClaimTypes.Name).Append(new Claim(ClaimTypes.Name, account.UserName!)), "test"))), database.AuditAs(user));
+            user.Claims.Where(c => c.Type != ClaimTypes.Name).Append(new Claim(ClaimTypes.Name, account.UserName!)), "test"))), database.AuditAs(user), TimeProvider.System);
 
         var presenter = await SignInAsync(Roles.Presenter);
         var admin = await SignInAsync(Roles.Administrator);

@@ -45,7 +45,7 @@ public abstract class SeededDatabase : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddAuthorizationCore()
             .AddSingleton<IAuthorizationHandler, TerritoryAuthorizationHandler>()
             .BuildServiceProvider();
-        return new TerritoryGuard(ScopedAs(user), services.GetRequiredService<IAuthorizationService>(), new FixedUser(user));
+        return new TerritoryGuard(ScopedAs(user), services.GetRequiredService<IAuthorizationService>(), new FixedUser(user), TimeProvider.System);
     }
 
     public DataQuality QualityAs(ClaimsPrincipal user) => new(ScopedAs(user), QueriesAs(user), GuardAs(user), new SharedFigures(Feed));

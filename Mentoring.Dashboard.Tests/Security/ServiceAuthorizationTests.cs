@@ -18,7 +18,7 @@ public abstract class ServiceAuthorizationTests(SeededDatabase database)
     {
         var user = new FixedUser(TestUsers.For(role, 1, 1, 1));
         var audit = new AuditLog(database.Factory, user, new HttpContextAccessor(), TimeProvider.System);
-        var admin = new UserAdministration(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), user, audit);
+        var admin = new UserAdministration(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), user, audit, TimeProvider.System);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.ListAsync());
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.CreateAsync(new UserInput("x@y.z", "X", Roles.Administrator, null, null, null), "Strong-Pass-1!"));

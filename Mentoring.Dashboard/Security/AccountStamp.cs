@@ -16,7 +16,7 @@ public static class AccountStamp
 
     private static readonly string StampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
 
-    public static async Task<bool> IsCurrentAsync(IQueryable<ApplicationUser> users, ClaimsPrincipal user, CancellationToken ct = default)
+    public static async Task<bool> IsCurrentAsync(IQueryable<ApplicationUser> users, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct = default)
     {
         if (user.Identity?.IsAuthenticated != true)
             return false;
@@ -26,6 +26,6 @@ public static class AccountStamp
             return true;
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var account = await users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync(ct);
-        return account is not null && account.SecurityStamp == stamp && !(account.LockoutEnd > DateTimeOffset.UtcNow);
+        return account is not null && account.SecurityStamp == stamp && !(account.LockoutEnd > now);
     }
 }

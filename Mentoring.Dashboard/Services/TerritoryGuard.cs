@@ -11,7 +11,7 @@ namespace Mentoring.Dashboard.Services;
 /// asks the framework's authorization (resource-based) whether the signed-in user may see it. A territory that does
 /// not exist is denied the same way as one out of scope, so ids reveal nothing.
 /// </summary>
-public sealed class TerritoryGuard(ScopedDbContextFactory contextFactory, IAuthorizationService authorization, ICurrentUser currentUser)
+public sealed class TerritoryGuard(ScopedDbContextFactory contextFactory, IAuthorizationService authorization, ICurrentUser currentUser, TimeProvider time)
 {
     public async Task<UserScope> ScopeAsync() => UserScope.From(await currentUser.GetAsync());
 
@@ -44,7 +44,7 @@ public sealed class TerritoryGuard(ScopedDbContextFactory contextFactory, IAutho
     public async Task<bool> IsAccountCurrentAsync(CancellationToken ct = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await AccountStamp.IsCurrentAsync(db.Users, await currentUser.GetAsync(), ct);
+        return await AccountStamp.IsCurrentAsync(db.Users, await currentUser.GetAsync(), time.GetUtcNow(), ct);
     }
 
     public async Task DemandCurrentAccountAsync(CancellationToken ct = default)

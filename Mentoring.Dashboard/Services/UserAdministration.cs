@@ -28,7 +28,7 @@ public sealed record ProfileInput(string DisplayName, string? Position, string? 
 /// user's own profile (name, position, organisation). Each operation runs in its own DI scope (a fresh UserManager
 /// and context) and, where it writes several rows, in one transaction.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser currentUser, AuditLog audit)
+public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserListItem>> ListAsync()
     {
@@ -39,7 +39,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToDictionaryAsync(x => x.UserId, x => x.Name);
         var names = await TerritoryNamesAsync(db);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         return users.Select(u => new UserListItem(u.Id, u.Email ?? "", u.DisplayName, roles.GetValueOrDefault(u.Id),
                 names(u.RegionId, u.MunicipalityId, u.OrganisationId), u.LockoutEnd > now, u.RegionId, u.MunicipalityId, u.OrganisationId))
             .ToList();
@@ -182,7 +182,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         if (user is null)
             return OperationResult.Fail("Войдите в систему.");
         // A write like any other: a locked account, or one changed since sign-in, changes nothing.
-        if (!await AccountStamp.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<MentoringDbContext>().Users, await currentUser.GetAsync()))
+        if (!await AccountStamp.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<MentoringDbContext>().Users, await currentUser.GetAsync(), time.GetUtcNow()))
             return OperationResult.Fail(AccountStamp.ChangedMessage);
         (user.DisplayName, user.Position, user.Workplace) = (name, position, workplace);
         var result = await users.UpdateAsync(user);
@@ -297,7 +297,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser
         if (!UserScope.From(user).IsAdministrator)
             throw new UnauthorizedAccessException("Only administrators manage users.");
         await using (var scope = scopes.CreateAsyncScope())
-            if (!await AccountStamp.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<MentoringDbContext>().Users, user))
+            if (!await AccountStamp.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<MentoringDbContext>().Users, user, time.GetUtcNow()))
                 throw new UnauthorizedAccessException("The administrator's account changed since sign-in.");
         return user.Identity!.Name!;
     }
