@@ -50,13 +50,23 @@ public partial class PresentationTests(DashboardApp app)
     }
 
     [Theory]
-    [InlineData("tomsk", 23, 7)]
-    [InlineData("krasnodar", 15, 6)]
-    [InlineData("kuzbass", 13, 7)]
-    public async Task EverySlide_FitsItsPage(string region, int slides, int story)
+    [InlineData("tomsk", 23, 7, 1920, 1080)]
+    [InlineData("krasnodar", 15, 6, 1920, 1080)]
+    [InlineData("kuzbass", 13, 7, 1920, 1080)]
+    [InlineData("город-курорт Анапа", 8, 5, 1920, 1080)]
+    [InlineData("tomsk", 23, 7, 1280, 720)]
+    [InlineData("krasnodar", 15, 6, 1280, 720)]
+    [InlineData("kuzbass", 13, 7, 1280, 720)]
+    [InlineData("город-курорт Анапа", 8, 5, 1280, 720)]
+    public async Task EverySlide_FitsItsPage(string territory, int slides, int story, int width, int height)
     {
-        var page = await app.SignInAsync("admin@demo.local", width: 1920, height: 1080);
-        await page.GotoAsync($"{app.BaseUrl}/slides?region={await app.RegionIdAsync(region)}");
+        // A region by its code, a municipality (its head's deck) by its name.
+        var (account, query, region) = territory.Contains(' ')
+            ? ("anapa@demo.local", $"municipality={await app.MunicipalityIdAsync(territory)}", "anapa")
+            : ("admin@demo.local", $"region={await app.RegionIdAsync(territory)}", territory);
+        region += width == 1920 ? "" : $"-{height}p";
+        var page = await app.SignInAsync(account, width: width, height: height);
+        await page.GotoAsync($"{app.BaseUrl}/slides?{query}");
         await DashboardApp.WaitForInteractiveAsync(page);
         await page.Locator(".slide-show").FocusAsync();
         var count = await page.Locator(".slide").CountAsync();

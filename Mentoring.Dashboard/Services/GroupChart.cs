@@ -33,6 +33,36 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
         return null;
     }
 
+    /// <summary>
+    /// A municipality's shares beside its region's, for the first group both have: two series (the municipality, the
+    /// region), a column pair per indicator, each value as its table shows it and with its origin. Every pair is of the
+    /// slice the group's first key figure shows (schools where those are what was published), named in the legend, so
+    /// the chart repeats the key figures' values rather than another measure of the same thing.
+    /// </summary>
+    public static GroupChart? Compare(IReadOnlyList<IndicatorFigures> own, IReadOnlyList<IndicatorFigures> region, string ownName, string regionName)
+    {
+        foreach (var group in Preferred)
+        {
+            var inGroup = own.Where(f => f.Indicator.Group == group && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact).ToList();
+            var kind = inGroup.Select(f => f.Headline).OfType<SliceFigure>().FirstOrDefault()?.Kind;
+            var pairs = inGroup
+                .Select(f => (f.Indicator, Own: f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null)))
+                .Select(p => (p.Indicator, p.Own, Region: IndicatorFigures.Matching(region, p.Own)))
+                .Where(p => p.Own is not null && p.Region is not null && Shown(p.Own) is not null && Shown(p.Region) is not null)
+                .ToList();
+            if (pairs.Count == 0)
+                continue;
+            Point PointOf(Indicator indicator, SliceFigure slice) => new(indicator.ShortName, Shown(slice)!.Value, FigureText.Headline(slice), slice.Origin);
+            var slice = Format.Slice(pairs[0].Own!);
+            return new GroupChart(group,
+            [
+                new SliceSeries($"{ownName}, {slice}", pairs.Select(p => PointOf(p.Indicator, p.Own!)).ToList()),
+                new SliceSeries($"{regionName}, {slice}", pairs.Select(p => PointOf(p.Indicator, p.Region!)).ToList()),
+            ]);
+        }
+        return null;
+    }
+
     /// <summary>The percentage the slice shows: as printed where printed, else what its counts give.</summary>
     private static decimal? Shown(SliceFigure slice) => slice.Shown is { } f ? f.Value ?? f.Percent : null;
 }

@@ -12,19 +12,27 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
 {
     public async Task<Deck> BuildAsync(TerritoryRef territory, int? campaignId, Speaker speaker, CancellationToken ct = default)
     {
-        var (name, regionId) = territory.Level switch
+        var isRegion = territory.Level == ObservationLevel.Region;
+        if (!isRegion && territory.Level != ObservationLevel.Municipality)
+            throw new ArgumentException("A deck is about a region or a municipality.", nameof(territory));
+        string name, regionName;
+        int regionId;
+        if (isRegion)
         {
+            var r = await queries.GetRegionAsync(territory.Id, ct);
             // A region whose reports cover one city says so on every slide: «Красноярский край (данные: город Красноярск)».
-            ObservationLevel.Region => await queries.GetRegionAsync(territory.Id, ct) is var r && r.Coverage.Length > 0
-                ? ($"{r.Name} ({r.Coverage})", territory.Id)
-                : (r.Name, territory.Id),
-            ObservationLevel.Municipality => await queries.GetMunicipalityAsync(territory.Id, ct) is { } m ? (m.Name, m.RegionId) : throw new TerritoryAccessDeniedException(),
-            _ => throw new ArgumentException("A deck is about a region or a municipality.", nameof(territory)),
-        };
+            (name, regionName, regionId) = (r.Coverage.Length > 0 ? $"{r.Name} ({r.Coverage})" : r.Name, r.Name, territory.Id);
+        }
+        else
+        {
+            var m = await queries.GetMunicipalityAsync(territory.Id, ct) ?? throw new TerritoryAccessDeniedException();
+            (name, regionName, regionId) = (m.Name, m.RegionName, m.RegionId);
+        }
         var campaigns = await queries.GetCampaignsAsync(regionId, ct);
         var campaign = CampaignInfo.Pick(campaigns, campaignId) ?? throw new InvalidOperationException("The region has no campaigns.");
         var inDetail = await queries.GetAccessAsync(territory, ct) == TerritoryAccess.Detail;
-        var isRegion = territory.Level == ObservationLevel.Region;
+        // Who may list the region's municipalities (officials, and municipal heads comparing theirs) sees the ranking.
+        var comparesMunicipalities = await queries.GetAccessAsync(TerritoryRef.Region(regionId), ct) == TerritoryAccess.Detail;
 
         var figures = await queries.GetFiguresAsync(campaign.Id, territory, ct);
         var planSeries = isRegion && CampaignInfo.Pick(campaigns, null)?.Id == campaign.Id ? await plans.GetAsync(regionId, ct) : [];
@@ -33,7 +41,7 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
         // The ranking: the first headline indicator that municipalities report.
         Domain.Indicators.Indicator? rankingIndicator = null;
         IReadOnlyList<ComparisonRow> ranking = [];
-        if (isRegion && inDetail)
+        if (comparesMunicipalities)
         {
             var comparable = await queries.GetComparableIndicatorsAsync(regionId, campaign.Id, ct);
             rankingIndicator = KeyFigures.Pick(figures, 8).Select(s => s.Indicator).FirstOrDefault(i => comparable.Contains(i)) ?? comparable.FirstOrDefault();
@@ -46,9 +54,13 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
             : await conclusions.ForMunicipalityAsync(territory.Id, campaign.Id, ct);
         var addressed = inDetail ? await recommendations.GetAsync(territory, campaign.Id, ct) : null;
 
-        // A municipal head (or anyone bound to a municipality) finds their own row on the ranking, wherever it stands.
-        var own = (await guard.ScopeAsync()).MunicipalityId;
-        var data = new DeckData(name, speaker, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed, own);
+        // A municipality's deck marks that municipality on the ranking, wherever it stands; a region's deck marks the
+        // viewer's own (a municipal head's), if any. A municipality's deck also sets it beside its region.
+        var own = isRegion ? (await guard.ScopeAsync()).MunicipalityId : territory.Id;
+        // Not in a round that is incomplete: a municipality that reported less would read as lagging its region.
+        var region = isRegion || campaign.IsIncomplete ? null
+            : new RegionBeside(regionName, await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(regionId), ct));
+        var data = new DeckData(name, speaker, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed, own, region);
         return new Deck(name, campaign, DeckComposer.Compose(data));
     }
 }

@@ -22,7 +22,11 @@ public sealed record DeckData(
     IReadOnlyList<ComparisonRow> Ranking,
     IReadOnlyList<Conclusion> Conclusions,
     IReadOnlyList<Recommendation>? Recommendations,
-    int? OwnMunicipalityId = null);
+    int? OwnMunicipalityId = null,
+    RegionBeside? Region = null);
+
+/// <summary>A municipality's deck compares it with its region: the region's name and figures of the same round.</summary>
+public sealed record RegionBeside(string Name, IReadOnlyList<IndicatorFigures> Figures);
 
 /// <summary>
 /// Turns loaded data into a story for a conference hall: a title, then one slide per key message (key figures, plan
@@ -94,8 +98,17 @@ public static class DeckComposer
                 });
         }
 
+        // A municipality's deck tells its own story first: how it compares with its region, then its place.
+        if (data.Region is { } region && GroupChart.Compare(data.Figures, region.Figures, data.TerritoryName, region.Name) is { } against)
+            story.Add(new("against-region", SlideKind.Forms, DeckHeadlines.AgainstRegion(against, data.Figures))
+            {
+                Topic = $"{IndicatorCatalogue.GroupName(against.Group)}: муниципалитет и регион", Chart = against,
+                Subtitle = "доля организаций / обучающихся, %",
+            });
+
         if (data.RankingIndicator is { } ranked && ComparisonRow.Ranked(data.Ranking) is { Count: >= 3 } ranking)
-            story.Add(new($"ranking-{ranked.Code}", SlideKind.Ranking, DeckHeadlines.Ranking(ranking))
+            story.Add(new($"ranking-{ranked.Code}", SlideKind.Ranking,
+                (data.Region is not null ? DeckHeadlines.Place(ranking, ComparisonRow.Places(ranking), data.OwnMunicipalityId) : null) ?? DeckHeadlines.Ranking(ranking))
             {
                 Topic = $"Сравнение муниципалитетов: {ranked.ShortName}",
                 Subtitle = ranking.Count > RankingRows ? $"{ranked.Name} — первые и последние {RankingRows / 2} из {ranking.Count}" : ranked.Name,
@@ -110,7 +123,7 @@ public static class DeckComposer
         var formFigures = data.Figures.Where(f => f.Indicator.Group is IndicatorGroup.Forms or IndicatorGroup.StudentMentoring)
             .Select(f => f.Slices.Any(s => s.Group is null && s.Shown is not null) ? f with { Slices = f.Slices.Where(s => s.Group is null).ToList() } : f)
             .ToList();
-        if (GroupChart.Build(formFigures) is { } forms)
+        if (story.All(s => s.Key != "against-region") && GroupChart.Build(formFigures) is { } forms)
             story.Add(new("forms", SlideKind.Forms, DeckHeadlines.Forms(forms))
             {
                 Topic = "Формы наставничества", Chart = forms, Subtitle = "доля организаций / обучающихся, %",

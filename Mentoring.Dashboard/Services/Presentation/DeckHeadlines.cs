@@ -64,6 +64,40 @@ public static class DeckHeadlines
               + $"ниже всех — {Names(ranking.Where(r => r.Value == bottom.Value).ToList())}: {bottom.Render(Medium.Sentence)}";
     }
 
+    /// <summary>A municipality's deck: its own place first, then who leads. Null when it has no value to be ranked by.</summary>
+    public static string? Place(IReadOnlyList<ComparisonRow> ranking, IReadOnlyDictionary<int, int> places, int? ownId)
+    {
+        if (ranking.FirstOrDefault(r => r.Id == ownId) is not { } own || !places.TryGetValue(own.Id, out var place))
+            return null;
+        var top = ranking[0];
+        return place == 1
+            ? $"{own.Name} — 1-е место из {ranking.Count}: {own.Render(Medium.Sentence)}"
+            : $"{own.Name} — {place}-е место из {ranking.Count}: {own.Render(Medium.Sentence)}; выше всех — {Names(ranking.Where(r => r.Value == top.Value).ToList())}: {top.Render(Medium.Sentence)}";
+    }
+
+    /// <summary>
+    /// A municipality's shares against its region's (<see cref="GroupChart.Compare"/>, first series its own): how many
+    /// are below, how many above, as the chart shows them (to one decimal).
+    /// </summary>
+    public static string AgainstRegion(GroupChart chart, IReadOnlyList<IndicatorFigures> own)
+    {
+        var (mine, region) = (chart.Series[0].Points, chart.Series[1].Points);
+        var pairs = mine.Zip(region, (m, r) => (Higher: own.First(f => f.Indicator.ShortName == m.Name).Indicator.HigherIsBetter,
+            Own: Math.Round(m.Value, 1), Region: Math.Round(r.Value, 1))).ToList();
+        var below = pairs.Count(p => p.Higher ? p.Own < p.Region : p.Own > p.Region);
+        var above = pairs.Count(p => p.Higher ? p.Own > p.Region : p.Own < p.Region);
+        // The topic names the group and the legend the slice: the headline keeps to the count, on one line.
+        var text = (below, above) switch
+        {
+            ( > 0, > 0) => $"Хуже, чем в регионе: {below} из {pairs.Count}; лучше: {above}",
+            ( > 0, _) => $"Хуже, чем в регионе: {below} из {pairs.Count}",
+            (_, > 0) => $"Лучше, чем в регионе: {above} из {pairs.Count}; хуже: ни одного",
+            _ => $"На уровне региона все {Format.Plural(pairs.Count, "показатель", "показателя", "показателей")}",
+        };
+        // A count over generated values is as generated as they are.
+        return OriginText.Render(text, OriginRules.CountOver(mine.Concat(region).Select(p => p.Origin)), Medium.Sentence);
+    }
+
     /// <summary>Those sharing a place: «город Армавир», «город Армавир и город Сочи», «город Армавир и ещё 3».</summary>
     private static string Names(IReadOnlyList<ComparisonRow> tied) => tied.Count switch
     {
