@@ -52,6 +52,12 @@ public static class SpeakerNotes
             if (Measure.Of(key.Figure) is not { } now)
                 continue;
             var line = $"{Name(key.Figure.Indicator.ShortName, Format.Slice(key.Figure))}: {now.Said}";
+            // The counts behind the value, which the .pptx table leaves out to keep its type large, and any warning.
+            var counts = key.Figure.Indicator.Kind == Domain.Indicators.IndicatorKind.Level ? FigureText.LevelDetail(key.Figure) : FigureText.Detail(key.Figure);
+            if (counts is { Length: > 0 } detail)
+                line += $" ({OriginText.Render(detail, key.Figure.Origin & ~FigureOrigin.Contradicted, Medium.Sentence)})";
+            if (QualityText.Warning(key.Figure) is { } warning)
+                line += $"; ⚠ {warning}";
             if (key.Change is { } change)
                 line += $"; {When(slide.BaseLabel)} было {change.Before.Said}";
             if (key.Plan is { PlanOfLatestYear: { } target, Latest: { } latest } plan)

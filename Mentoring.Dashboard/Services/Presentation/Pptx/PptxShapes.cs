@@ -100,7 +100,7 @@ public sealed class PptxShapes(SlidePart slidePart)
         new A.Text(InputText.XmlSafe(text)));
 
     /// <summary>A real table: a header row, then the rows; column widths in the page's pixels.</summary>
-    public void Table(Box box, IReadOnlyList<int> widths, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int pixels = 20)
+    public void Table(Box box, IReadOnlyList<int> widths, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, int pixels = PptxSlides.BodyPixels)
     {
         var id = nextId++;
         var table = new A.Table(
@@ -154,10 +154,37 @@ public sealed class PptxShapes(SlidePart slidePart)
     /// the chart and written to an embedded workbook, so PowerPoint, Impress and Р7 redraw and edit it from its data.
     /// </summary>
     /// <param name="percent">Values are percentages: labels read «78,2 %» (the values as rounded for the slide), the axis «80 %»; else whole numbers «1 467».</param>
+    /// <summary>A chart's text: Arial in the ink colour, at a size in the page's pixels.</summary>
+    private static C.TextProperties TextOf(int pixels) => new(new A.BodyProperties(), new A.ListStyle(),
+        new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties(new A.SolidFill(Rgb(Ink)), new A.LatinFont { Typeface = "Arial" }) { FontSize = pixels * 60 }),
+            new A.EndParagraphRunProperties { Language = "ru-RU" }));
+
+    /// <summary>
+    /// Values over columns at the chart's size where a column is wide enough for them, smaller where several series
+    /// share a category (never under 20 px, 12 pt): a label wider than its column would be drawn over its neighbour's.
+    /// </summary>
+    private static int DataLabelPixels(Box box, int categories, IReadOnlyList<NativeChartSeries> series, bool horizontal, int pixels)
+    {
+        if (horizontal || categories == 0)
+            return pixels;
+        // «80,8 %»: the longest value and its unit, an average Arial figure at 0,55 of the type's size.
+        var characters = series.SelectMany(s => s.Values).Max(v => v is { } value ? value.ToString("0.#", CultureInfo.InvariantCulture).Length + 2 : 0);
+        var column = box.Width * 0.9 / (categories * (series.Count + 0.6));
+        return Math.Clamp((int)(column / (Math.Max(characters, 1) * 0.55)), 20, pixels);
+    }
+
+    /// <summary>
+    /// Names beside bars no taller than a bar's pitch lets them be: LibreOffice hides every other name that would
+    /// touch its neighbour (a ranking of ten at 18 pt), so a long list gets a smaller type, never under 20 px.
+    /// </summary>
+    private static int CategoryPixels(Box box, int categories, bool horizontal, int pixels) =>
+        horizontal && categories > 0 ? Math.Clamp((int)(box.Height * 0.85 / categories / 1.9), 20, pixels) : pixels;
+
     public void Chart(Box box, IReadOnlyList<string> categories, IReadOnlyList<NativeChartSeries> series, bool horizontal, bool percent,
-        decimal? maximum = null, int pixels = 20)
+        decimal? maximum = null, int pixels = PptxSlides.BodyPixels)
     {
         var labelFormat = NumberFormat(percent ? "General\" %\"" : "#,##0");
+        var labelPixels = DataLabelPixels(box, categories.Count, series, horizontal, pixels);
         var axisFormat = NumberFormat(percent ? "0\" %\"" : "#,##0");
         var id = nextId++;
         var chartPart = slidePart.AddNewPart<ChartPart>();
@@ -187,6 +214,7 @@ public sealed class PptxShapes(SlidePart slidePart)
                 new C.InvertIfNegative { Val = false },
                 new C.DataLabels(
                     new C.NumberingFormat { FormatCode = labelFormat, SourceLinked = false },
+                    TextOf(labelPixels),
                     new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
                     new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false }),
                 new C.CategoryAxisData(new C.StringReference(
@@ -219,11 +247,14 @@ public sealed class PptxShapes(SlidePart slidePart)
                     new C.MajorTickMark { Val = C.TickMarkValues.None },
                     new C.MinorTickMark { Val = C.TickMarkValues.None },
                     new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                    TextOf(CategoryPixels(box, categories.Count, horizontal, pixels)),
                     new C.CrossingAxis { Val = 2 },
                     new C.Crosses { Val = C.CrossesValues.AutoZero },
                     new C.AutoLabeled { Val = true },
                     new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
                     new C.LabelOffset { Val = 100 },
+                    // Every category named: left to itself, LibreOffice drops every other name of a long ranking.
+                    new C.TickLabelSkip { Val = 1 },
                     new C.NoMultiLevelLabels { Val = false }),
                 new C.ValueAxis(
                     new C.AxisId { Val = 2 },
@@ -247,9 +278,7 @@ public sealed class PptxShapes(SlidePart slidePart)
             new C.EditingLanguage { Val = "ru-RU" },
             new C.RoundedCorners { Val = false },
             chart,
-            new C.TextProperties(new A.BodyProperties(), new A.ListStyle(),
-                new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties(new A.SolidFill(Rgb(Ink)), new A.LatinFont { Typeface = "Arial" }) { FontSize = pixels * 60 }),
-                    new A.EndParagraphRunProperties { Language = "ru-RU" })),
+            TextOf(pixels),
             new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = workbookId });
 
         shapes.Add(new P.GraphicFrame(

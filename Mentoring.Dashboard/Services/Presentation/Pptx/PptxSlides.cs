@@ -10,7 +10,9 @@ namespace Mentoring.Dashboard.Services.Presentation.Pptx;
 internal static class PptxSlides
 {
     private static readonly Box Body = new(72, 236, 1456, 596);
-    private static readonly TextStyle BodyText = new(24);
+    /// <summary>Body text (tables, lists, chart labels) at 18 pt, the least a hall reads from the back rows.</summary>
+    public const int BodyPixels = 30;
+    private static readonly TextStyle BodyText = new(BodyPixels);
     private static readonly TextStyle Small = new(18, Colour: PptxShapes.Muted);
 
     public static void Draw(PptxShapes shapes, Slide slide)
@@ -37,20 +39,22 @@ internal static class PptxSlides
             shapes.Text(new Box(72, 40, 1456, 30), new TextStyle(20, Bold: true, Colour: PptxShapes.Muted), topic.ToUpper(Format.Russian));
         shapes.Title(new Box(72, 74, 1456, 110), new TextStyle(40, Bold: true, Colour: PptxShapes.Brand), slide.Title);
         if (slide.Subtitle is { Length: > 0 } subtitle)
-            shapes.Text(new Box(72, 190, 1456, 34), new TextStyle(22, Colour: PptxShapes.Muted), subtitle);
+            shapes.Text(new Box(72, 190, 1456, 34), new TextStyle(28, Colour: PptxShapes.Muted), subtitle);
 
         switch (slide.Kind)
         {
             case SlideKind.KeyFigures:
-                shapes.Table(Body, [360, 230, 420, 250, 196], ["Показатель", "Значение", "Подробности", "Изменение", "План"],
+                // At 18 pt a hall reads four columns; the counts behind each value are in the speaker notes.
+                shapes.Table(Body, [470, 300, 380, 306], ["Показатель", "Значение", "Изменение", "План"],
                     slide.KeyFigures.Select(k => (IReadOnlyList<string>)
                     [
-                        k.Figure.Indicator.ShortName,
-                        OriginText.Render(FigureText.Headline(k.Figure), k.Figure.Origin & ~FigureOrigin.Contradicted, Medium.Sentence),
-                        SlideText.Detail(k.Figure) + (QualityText.Warning(k.Figure) is { } warning ? " ⚠ " + warning : ""),
+                        // The slice, unless it is all organisations: «Учитель-ученик» of schools is another figure than of all.
+                        k.Figure.Kind is null && k.Figure.Group is null ? k.Figure.Indicator.ShortName : $"{k.Figure.Indicator.ShortName} ({Format.Slice(k.Figure)})",
+                        OriginText.Render(FigureText.Headline(k.Figure), k.Figure.Origin & ~FigureOrigin.Contradicted, Medium.Sentence)
+                            + (QualityText.Warning(k.Figure) is not null ? " ⚠" : ""),
                         k.Change is { } change ? SlideText.Change(change, slide.BaseLabel) : "",
                         k.Plan is { } plan ? SlideText.Plan(plan) : "",
-                    ]).ToList(), pixels: 24);
+                    ]).ToList(), pixels: BodyPixels);
                 break;
             case SlideKind.Plan:
                 shapes.Table(Body, [520, 180, 180, 260, 316], ["Показатель", "Факт", "План года", "Цель", "Движение к цели"],
@@ -61,7 +65,7 @@ internal static class PptxSlides
                         p.PlanOfLatestYear is { } yearPlan ? ProgressText.Value(p, yearPlan) : "—",
                         $"{ProgressText.Value(p, p.FinalTarget.Target)} {ProgressText.TargetDate(p)}",
                         $"{ProgressText.Symbol(p.Assessment.Status)} {ProgressText.Label(p.Assessment.Status)}",
-                    ]).ToList(), pixels: 24);
+                    ]).ToList(), pixels: BodyPixels);
                 break;
             case SlideKind.Dynamics when slide.Changes.Count > 0 && !slide.IsAppendix:
                 var top = SlideText.Scale(slide.Changes.Max(c => Math.Max(c.Before.Value, c.After.Value)));
@@ -83,9 +87,9 @@ internal static class PptxSlides
                             c.Before.Render(Medium.Sentence),
                             c.After.Render(Medium.Sentence),
                             OriginText.Render(c.After.DeltaText(c.Before), c.After.DeltaOrigin(c.Before), Medium.Sentence),
-                        ]).ToList(), pixels: 24);
+                        ]).ToList(), pixels: BodyPixels);
                 else
-                    shapes.Bullets(Body, new TextStyle(22), slide.Lists.SelectMany(l => new[]
+                    shapes.Bullets(Body, BodyText, slide.Lists.SelectMany(l => new[]
                     {
                         $"{l.Indicator.ShortName} · {Format.OrganisationKindShort(l.OrganisationKind)} · {Format.MunicipalityGroup(l.Group)}"
                         + (l.Increased.Count > 0 ? $". Рост: {SlideText.Names(l.Increased)}" : "")
@@ -129,7 +133,7 @@ internal static class PptxSlides
                 shapes.Bullets(Body, new TextStyle(30), slide.Points, numbered: true);
                 break;
             case SlideKind.Conclusions:
-                shapes.Bullets(Body, new TextStyle(22), slide.Conclusions.Select(c => c.Text));
+                shapes.Bullets(Body, BodyText, slide.Conclusions.Select(c => c.Text));
                 break;
             case SlideKind.Recommendations:
                 shapes.Table(Body, [1000, 456], ["Рекомендация", "Кому"],
@@ -139,7 +143,7 @@ internal static class PptxSlides
                         r.Organisations.Count <= 4
                             ? string.Join(", ", r.Organisations.Select(o => o.Name))
                             : Format.Plural(r.Organisations.Count, "организация", "организации", "организаций") + $" из {Format.Number(r.Reporting)}",
-                    ]).ToList(), pixels: 18);
+                    ]).ToList(), pixels: BodyPixels);
                 break;
             case SlideKind.Text:
                 shapes.Text(Body, new TextStyle(32), (slide.Text ?? "").Split('\n'));
