@@ -44,6 +44,24 @@ public sealed class RegionPageModelsTests(SqliteSeededDatabase database)
     }
 
     [Fact]
+    public async Task ARoundCollectedHere_ListsEveryMunicipalityBeforeAnyReport_SoTheFirstReportFillsOneRow()
+    {
+        var (campaign, region, _) = await Intake.IntakeTestData.CollectingCampaignAsync(database);
+        var official = TestUsers.For(Roles.RegionalOfficial, region);
+        var query = new RegionPageQuery(region, campaign);
+
+        var empty = await database.RegionPageModelsAs(official, new SharedFigures(feed)).GetAsync(query);
+
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var municipalities = db.Municipalities.Count(m => m.RegionId == region);
+        var firstCollected = db.Campaigns.Single(c => c.Id == campaign).CollectedIndicators[0];
+        Assert.Equal(firstCollected.Code, empty.SelectedIndicator?.Code);
+        Assert.Equal(municipalities, empty.Rows.Count);
+        Assert.All(empty.Rows, r => Assert.Null(r.Value));
+        Assert.Null(empty.RankingChart); // nothing to rank yet: the chart comes with the first value
+    }
+
+    [Fact]
     public async Task AUserOfAnotherRegion_IsRefused_EvenWhenTheModelIsShared()
     {
         var shared = new SharedFigures(feed);

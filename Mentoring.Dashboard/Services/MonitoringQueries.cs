@@ -298,6 +298,10 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
             var codes = await db.Observations.AsNoTracking()
                 .Where(o => o.CampaignId == campaignId && o.RegionId == regionId && o.Level != ObservationLevel.Region)
                 .Select(o => o.IndicatorCode).Distinct().ToListAsync();
+            // A round collected here compares what it collects from the start: every municipality is listed, «нет
+            // данных» until it reports, so the first submission fills one row rather than building the whole table.
+            var collected = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.CollectedIndicatorCodes).SingleAsync();
+            codes.AddRange(collected.Split(',', StringSplitOptions.RemoveEmptyEntries));
             return (IReadOnlyList<Indicator>)IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
         });
     }
