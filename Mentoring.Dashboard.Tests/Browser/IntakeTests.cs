@@ -27,6 +27,10 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await DashboardApp.WaitForInteractiveAsync(watcher);
         await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("0");
         await Expect(watcher.Locator(".kpi-card")).ToHaveCountAsync(0);
+        // Every municipality is listed before it reports, with nothing in place of its figure.
+        var cityRow = watcher.Locator("tr", new() { Has = watcher.Locator("a.municipality-link", new() { HasText = "город Красноярск" }) });
+        await Expect(cityRow.Locator(".live-figure")).ToHaveTextAsync("нет данных");
+        await DashboardApp.ScreenshotAsync(watcher, "61-region-collecting-before-reports");
         var watcherUrl = watcher.Url;
         // The same administrator's start page, in another tab: its «Идёт сбор данных» panel is live too.
         var start = await watcher.Context.NewPageAsync();
