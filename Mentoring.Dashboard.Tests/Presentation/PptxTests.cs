@@ -93,12 +93,7 @@ public partial class PptxTests(SqliteSeededDatabase database)
         var folder = Directory.CreateTempSubdirectory("pptx-");
         try
         {
-            var pptx = Path.Combine(folder.FullName, "deck.pptx");
-            await File.WriteAllBytesAsync(pptx, PptxWriter.Write(deck));
-
-            // Its own profile directory: a test never touches (or waits on) a user's LibreOffice profile.
-            await RunAsync("soffice", $"-env:UserInstallation=file://{folder.FullName}/profile --headless --convert-to pdf --outdir {folder.FullName} {pptx}");
-            var pdf = Path.Combine(folder.FullName, "deck.pdf");
+            var pdf = await LibreOfficePdfAsync(deck, folder);
             // Pages to look at, next to the browser tests' screenshots (before the checks, so a failure can be seen).
             var screenshots = Path.Combine(DashboardApp.ScreenshotFolder, "pptx");
             Directory.CreateDirectory(screenshots);
@@ -148,10 +143,7 @@ public partial class PptxTests(SqliteSeededDatabase database)
         var folder = Directory.CreateTempSubdirectory("pptx-");
         try
         {
-            var pptx = Path.Combine(folder.FullName, "deck.pptx");
-            await File.WriteAllBytesAsync(pptx, PptxWriter.Write(deck));
-            await RunAsync("soffice", $"-env:UserInstallation=file://{folder.FullName}/profile --headless --convert-to pdf --outdir {folder.FullName} {pptx}");
-            var pdf = Path.Combine(folder.FullName, "deck.pdf");
+            var pdf = await LibreOfficePdfAsync(deck, folder);
             var layout = await RunAsync("pdftotext", $"-bbox {pdf} -");
 
             var problems = new List<string>();
@@ -187,6 +179,16 @@ public partial class PptxTests(SqliteSeededDatabase database)
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The deck's .pptx as LibreOffice Impress prints it to PDF, in <paramref name="folder"/>.</summary>
+    private static async Task<string> LibreOfficePdfAsync(Deck deck, DirectoryInfo folder)
+    {
+        var pptx = Path.Combine(folder.FullName, "deck.pptx");
+        await File.WriteAllBytesAsync(pptx, PptxWriter.Write(deck));
+        // Its own profile directory: a test never touches (or waits on) a user's LibreOffice profile.
+        await RunAsync("soffice", $"-env:UserInstallation=file://{folder.FullName}/profile --headless --convert-to pdf --outdir {folder.FullName} {pptx}");
+        return Path.Combine(folder.FullName, "deck.pdf");
     }
 
     private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Mentoring.Domain.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -1,4 +1,3 @@
-using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Intake;
 

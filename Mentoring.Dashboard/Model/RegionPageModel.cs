@@ -1,5 +1,4 @@
 using Mentoring.Dashboard.Components.Charts;
-using Mentoring.Dashboard.Components.Controls;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Analytics;

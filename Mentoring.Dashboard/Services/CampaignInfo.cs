@@ -1,9 +1,4 @@
-using Mentoring.Dashboard.Data;
-using Mentoring.Dashboard.Security;
-using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
-using Mentoring.Domain.Territories;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services;
 

@@ -1,4 +1,3 @@
-using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Indicators;
 
 namespace Mentoring.Dashboard.Services;

@@ -1,10 +1,3 @@
-using Mentoring.Dashboard.Data;
-using Mentoring.Dashboard.Security;
-using Mentoring.Domain.Indicators;
-using Mentoring.Domain.Monitoring;
-using Mentoring.Domain.Territories;
-using Microsoft.EntityFrameworkCore;
-
 namespace Mentoring.Dashboard.Services;
 
 public sealed record RegionSummary(

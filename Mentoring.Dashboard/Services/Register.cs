@@ -1,7 +1,3 @@
-using Mentoring.Domain.Indicators;
-using Mentoring.Domain.Monitoring;
-using Mentoring.Domain.Territories;
-
 namespace Mentoring.Dashboard.Services;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
-using Mentoring.Domain.Territories;
 
 namespace Mentoring.Dashboard.Services;
 

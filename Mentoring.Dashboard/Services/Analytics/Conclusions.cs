@@ -2,7 +2,6 @@ using Mentoring.Dashboard.Security;
 using Mentoring.Domain.Analysis;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
-using Mentoring.Domain.Planning;
 
 namespace Mentoring.Dashboard.Services.Analytics;
 

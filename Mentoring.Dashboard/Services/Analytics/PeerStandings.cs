@@ -1,4 +1,3 @@
-using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Security;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;

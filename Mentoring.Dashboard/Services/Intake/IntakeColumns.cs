@@ -1,7 +1,6 @@
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Intake;
 using Mentoring.Domain.Monitoring;
-using Mentoring.Domain.Territories;
 
 namespace Mentoring.Dashboard.Services.Intake;
 

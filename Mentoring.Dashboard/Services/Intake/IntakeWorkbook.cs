@@ -1,7 +1,5 @@
-using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services.Export;
-using Mentoring.Domain.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services.Intake;

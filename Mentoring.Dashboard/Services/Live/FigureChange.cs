@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Mentoring.Dashboard.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Mentoring.Dashboard.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Services.Live;
 

@@ -1,5 +1,4 @@
 using Mentoring.Dashboard.Services.Analytics;
-using Mentoring.Domain.Analysis;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Monitoring;
 using Mentoring.Domain.Planning;

@@ -1,11 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using Mentoring.Dashboard.Services.Export;
-using A = DocumentFormat.OpenXml.Drawing;
-using C = DocumentFormat.OpenXml.Drawing.Charts;
-using P = DocumentFormat.OpenXml.Presentation;
-
 namespace Mentoring.Dashboard.Services.Presentation.Pptx;
 
 /// <summary>One series of a native chart: its name, its value per category (null: no data, no bar), its colour.</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using Mentoring.Dashboard.Services.Export;
-using A = DocumentFormat.OpenXml.Drawing;
-using C = DocumentFormat.OpenXml.Drawing.Charts;
-using P = DocumentFormat.OpenXml.Presentation;
-
 namespace Mentoring.Dashboard.Services.Presentation.Pptx;
 
 /// <summary>A run of text in a slide's type: size in the page's pixels (0.6 pt each), bold, colour.</summary>
