@@ -50,12 +50,12 @@ public partial class PresentationTests(DashboardApp app)
     }
 
     [Theory]
-    [InlineData("tomsk", 23, 7, 1920, 1080)]
-    [InlineData("krasnodar", 15, 6, 1920, 1080)]
+    [InlineData("tomsk", 22, 7, 1920, 1080)]
+    [InlineData("krasnodar", 13, 6, 1920, 1080)]
     [InlineData("kuzbass", 13, 7, 1920, 1080)]
     [InlineData("город-курорт Анапа", 8, 5, 1920, 1080)]
-    [InlineData("tomsk", 23, 7, 1280, 720)]
-    [InlineData("krasnodar", 15, 6, 1280, 720)]
+    [InlineData("tomsk", 22, 7, 1280, 720)]
+    [InlineData("krasnodar", 13, 6, 1280, 720)]
     [InlineData("kuzbass", 13, 7, 1280, 720)]
     [InlineData("город-курорт Анапа", 8, 5, 1280, 720)]
     public async Task EverySlide_FitsItsPage(string territory, int slides, int story, int width, int height)
@@ -171,22 +171,22 @@ public partial class PresentationTests(DashboardApp app)
         await DashboardApp.WaitForInteractiveAsync(page);
         await page.ClickAsync("a:has-text('Показать')");
         await DashboardApp.WaitForInteractiveAsync(page);
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("1 / 23");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("1 / 22");
 
         var opening = page.WaitForPopupAsync();
         await page.ClickAsync("button:has-text('Окно докладчика')");
         var presenter = await opening;
         await DashboardApp.WaitForInteractiveAsync(presenter);
-        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("1 / 23");
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("1 / 22");
 
         // A key in the presenter's window moves the hall.
         await presenter.Keyboard.PressAsync("ArrowRight");
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("2 / 23");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("2 / 22");
         await Expect(page).ToHaveURLAsync(new Regex("slide=2"));
         // A key in the hall moves the presenter's window, with the next slide beside the current one.
         await page.Locator(".slide-show").FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
-        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
         await Expect(presenter.Locator(".presenter-frame--current h2")).ToHaveTextAsync("План 2023 г. выполнен по 2 из 7 показателей");
         await Expect(presenter.Locator(".presenter-frame--next .slide-topic")).ToHaveTextAsync("Динамика: по сравнению с 2021 г.");
 
@@ -195,26 +195,26 @@ public partial class PresentationTests(DashboardApp app)
         await presenter.Locator("#presenter-notes").PressAsync(" ");
         await presenter.ClickAsync("button:has-text('Сохранить заметки')");
         await Expect(presenter.Locator(".presenter-side .form-success")).ToHaveTextAsync("Заметки сохранены.");
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
         await DashboardApp.ScreenshotAsync(presenter, "58-presenter-window");
         await presenter.ReloadAsync();
         await DashboardApp.WaitForInteractiveAsync(presenter);
-        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
+        await Expect(presenter.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
         await Expect(presenter.Locator("#presenter-notes")).ToHaveValueAsync("Сказать о росте на 22,5 п.п.");
         await presenter.CloseAsync();
 
         // A reload of the hall's window keeps its slide; Tab leaves the deck for its controls.
         await page.ReloadAsync();
         await DashboardApp.WaitForInteractiveAsync(page);
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
         await page.Locator(".slide-show").FocusAsync();
         await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.slide-controls')"));
-        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 23");
+        await Expect(page.Locator(".slide-counter")).ToHaveTextAsync("3 / 22");
 
         // The handout: every slide with its notes.
         await page.GotoAsync(page.Url.Replace("slide=3", "view=handout", StringComparison.Ordinal));
-        await Expect(page.Locator(".handout-item")).ToHaveCountAsync(23);
+        await Expect(page.Locator(".handout-item")).ToHaveCountAsync(22);
         await Expect(page.Locator(".handout-item").Nth(2).Locator(".handout-notes")).ToContainTextAsync("Сказать о росте на 22,5 п.п.");
         await DashboardApp.ScreenshotAsync(page, "59-handout");
         // «Печать» opens the browser's print dialog: the page's own Content-Security-Policy once blocked its inline handler.
@@ -329,7 +329,7 @@ public partial class PresentationTests(DashboardApp app)
         Assert.Equal(Services.Presentation.Pptx.PptxWriter.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Томская-область-01-06-2023.pptx", response.Content.Headers.ContentDisposition?.FileNameStar);
         using var pptx = DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
-        Assert.Equal(23, pptx.PresentationPart!.SlideParts.Count());
+        Assert.Equal(22, pptx.PresentationPart!.SlideParts.Count());
 
         // A municipal head of another region gets no file, whatever the link says.
         using var head = await app.SignedInClientAsync("anapa@demo.local");

@@ -144,6 +144,9 @@ public partial class PptxTests(SqliteSeededDatabase database)
         try
         {
             var pdf = await LibreOfficePdfAsync(deck, folder);
+            // Pages to look at: artifacts/screenshots/pptx/<deck>-NN.png.
+            Directory.CreateDirectory(Path.Combine(DashboardApp.ScreenshotFolder, "pptx"));
+            await RunAsync("pdftoppm", $"-png -r 60 {pdf} {Path.Combine(DashboardApp.ScreenshotFolder, "pptx", municipality is null ? region : "anapa")}");
             var layout = await RunAsync("pdftotext", $"-bbox {pdf} -");
 
             var problems = new List<string>();

@@ -46,6 +46,15 @@ public static class DeckComposer
     private const int ListsPerSlide = 4;
     /// <summary>About as much text as fits a slide at 28 px: conclusions are split over slides by length, not count.</summary>
     private const int ConclusionCharactersPerSlide = 750;
+    /// <summary>
+    /// Non-starters are lists of names, read by looking one's own up, not as sentences: about twice as much to a slide,
+    /// in smaller type (<see cref="IsDense"/>), so a region with many does not fill the appendix with half-empty slides.
+    /// The most that fits at 1280×720 and in the .pptx at 18 pt (both checked by the slide-fit tests).
+    /// </summary>
+    private const int NonStarterCharactersPerSlide = 1500;
+
+    /// <summary>A slide of conclusions longer than one of sentences holds: set in smaller type on the page and in the .pptx.</summary>
+    public static bool IsDense(Slide slide) => slide.Conclusions.Sum(c => c.Text.Length) > ConclusionCharactersPerSlide;
 
     public static IReadOnlyList<Slide> Compose(DeckData data)
     {
@@ -142,7 +151,7 @@ public static class DeckComposer
         foreach (var (chunk, index) in ByLength(data.Conclusions.Where(c => !c.IsAboutNonStarters).ToList(), ConclusionCharactersPerSlide).Select((c, i) => (c, i)))
             appendix.Add(new($"conclusions-{index}", SlideKind.Conclusions, index == 0 ? "Выводы" : "Выводы (продолжение)") { Conclusions = chunk, IsAppendix = true });
 
-        foreach (var (chunk, index) in ByLength(data.Conclusions.Where(c => c.IsAboutNonStarters).ToList(), ConclusionCharactersPerSlide).Select((c, i) => (c, i)))
+        foreach (var (chunk, index) in ByLength(data.Conclusions.Where(c => c.IsAboutNonStarters).ToList(), NonStarterCharactersPerSlide).Select((c, i) => (c, i)))
             appendix.Add(new($"not-started-{index}", SlideKind.Conclusions, "Не приступили к реализации форм наставничества") { Conclusions = chunk, IsAppendix = true });
 
         if (data.Recommendations is { Count: > 0 } recommendations)
