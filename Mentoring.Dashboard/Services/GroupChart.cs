@@ -7,7 +7,13 @@ namespace Mentoring.Dashboard.Services;
 public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.SliceSeries> Series)
 {
     /// <param name="Text">The value as the indicator table shows it: a printed percentage as printed («0,001 %»).</param>
-    public sealed record Point(string Name, decimal Value, string Text, FigureOrigin Origin);
+    public sealed record Point(Indicator Indicator, decimal Value, string Text, FigureOrigin Origin)
+    {
+        public string Name => Indicator.ShortName;
+
+        /// <summary>The value the table shows (a printed 0,001 % stays 0,001 %, not a 0 from rounding), with its origin.</summary>
+        public static Point Of(SliceFigure slice) => new(slice.Indicator, Shown(slice)!.Value, FigureText.Headline(slice), slice.Origin);
+    }
 
     public sealed record SliceSeries(string Title, IReadOnlyList<Point> Points);
 
@@ -19,14 +25,13 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
         foreach (var group in Preferred)
         {
             var points = figures.Where(f => f.Indicator.Group == group && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
-                .SelectMany(f => f.Slices.Select(s => (Label: Format.Slice(s), f.Indicator.ShortName, Percent: Shown(s), Slice: s)))
-                .Where(p => p.Percent is not null)
+                .SelectMany(f => f.Slices)
+                .Where(s => Shown(s) is not null)
                 .ToList();
             if (points.Count == 0)
                 continue;
-            // The value the table shows (a printed 0,001 % stays 0,001 %, not a 0 from rounding), with its origin.
-            var series = points.GroupBy(p => p.Label)
-                .Select(g => new SliceSeries(g.Key, g.Select(p => new Point(p.ShortName, p.Percent!.Value, FigureText.Headline(p.Slice), p.Slice.Origin)).ToList()))
+            var series = points.GroupBy(Format.Slice)
+                .Select(g => new SliceSeries(g.Key, g.Select(Point.Of).ToList()))
                 .ToList();
             return new GroupChart(group, series);
         }
@@ -46,18 +51,17 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
             var inGroup = own.Where(f => f.Indicator.Group == group && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact).ToList();
             var kind = inGroup.Select(f => f.Headline).OfType<SliceFigure>().FirstOrDefault()?.Kind;
             var pairs = inGroup
-                .Select(f => (f.Indicator, Own: f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null)))
-                .Select(p => (p.Indicator, p.Own, Region: IndicatorFigures.Matching(region, p.Own)))
+                .Select(f => f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null))
+                .Select(mine => (Own: mine, Region: IndicatorFigures.Matching(region, mine)))
                 .Where(p => p.Own is not null && p.Region is not null && Shown(p.Own) is not null && Shown(p.Region) is not null)
                 .ToList();
             if (pairs.Count == 0)
                 continue;
-            Point PointOf(Indicator indicator, SliceFigure slice) => new(indicator.ShortName, Shown(slice)!.Value, FigureText.Headline(slice), slice.Origin);
             var slice = Format.Slice(pairs[0].Own!);
             return new GroupChart(group,
             [
-                new SliceSeries($"{ownName}, {slice}", pairs.Select(p => PointOf(p.Indicator, p.Own!)).ToList()),
-                new SliceSeries($"{regionName}, {slice}", pairs.Select(p => PointOf(p.Indicator, p.Region!)).ToList()),
+                new SliceSeries($"{ownName}, {slice}", pairs.Select(p => Point.Of(p.Own!)).ToList()),
+                new SliceSeries($"{regionName}, {slice}", pairs.Select(p => Point.Of(p.Region!)).ToList()),
             ]);
         }
         return null;

@@ -32,7 +32,7 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
         var campaign = CampaignInfo.Pick(campaigns, campaignId) ?? throw new InvalidOperationException("The region has no campaigns.");
         var inDetail = await queries.GetAccessAsync(territory, ct) == TerritoryAccess.Detail;
         // Who may list the region's municipalities (officials, and municipal heads comparing theirs) sees the ranking.
-        var comparesMunicipalities = await queries.GetAccessAsync(TerritoryRef.Region(regionId), ct) == TerritoryAccess.Detail;
+        var comparesMunicipalities = isRegion ? inDetail : await queries.GetAccessAsync(TerritoryRef.Region(regionId), ct) == TerritoryAccess.Detail;
 
         var figures = await queries.GetFiguresAsync(campaign.Id, territory, ct);
         var planSeries = isRegion && CampaignInfo.Pick(campaigns, null)?.Id == campaign.Id ? await plans.GetAsync(regionId, ct) : [];

@@ -53,7 +53,10 @@ public static class DeckComposer
     /// </summary>
     private const int NonStarterCharactersPerSlide = 1500;
 
-    /// <summary>A slide of conclusions longer than one of sentences holds: set in smaller type on the page and in the .pptx.</summary>
+    /// <summary>
+    /// A slide of conclusions longer than one of sentences holds: set in smaller type on the page. The .pptx keeps
+    /// 18 pt, which <see cref="NonStarterCharactersPerSlide"/> is the most of.
+    /// </summary>
     public static bool IsDense(Slide slide) => slide.Conclusions.Sum(c => c.Text.Length) > ConclusionCharactersPerSlide;
 
     public static IReadOnlyList<Slide> Compose(DeckData data)
@@ -108,8 +111,9 @@ public static class DeckComposer
         }
 
         // A municipality's deck tells its own story first: how it compares with its region, then its place.
-        if (data.Region is { } region && GroupChart.Compare(data.Figures, region.Figures, data.TerritoryName, region.Name) is { } against)
-            story.Add(new("against-region", SlideKind.Forms, DeckHeadlines.AgainstRegion(against, data.Figures))
+        var against = data.Region is { } region ? GroupChart.Compare(data.Figures, region.Figures, data.TerritoryName, region.Name) : null;
+        if (against is not null)
+            story.Add(new("against-region", SlideKind.Forms, DeckHeadlines.AgainstRegion(against))
             {
                 Topic = $"{IndicatorCatalogue.GroupName(against.Group)}: муниципалитет и регион", Chart = against,
                 Subtitle = "доля организаций / обучающихся, %",
@@ -132,7 +136,8 @@ public static class DeckComposer
         var formFigures = data.Figures.Where(f => f.Indicator.Group is IndicatorGroup.Forms or IndicatorGroup.StudentMentoring)
             .Select(f => f.Slices.Any(s => s.Group is null && s.Shown is not null) ? f with { Slices = f.Slices.Where(s => s.Group is null).ToList() } : f)
             .ToList();
-        if (story.All(s => s.Key != "against-region") && GroupChart.Build(formFigures) is { } forms)
+        // Forms by kind of organisation, unless the municipality's forms are already shown beside its region's.
+        if (against is null && GroupChart.Build(formFigures) is { } forms)
             story.Add(new("forms", SlideKind.Forms, DeckHeadlines.Forms(forms))
             {
                 Topic = "Формы наставничества", Chart = forms, Subtitle = "доля организаций / обучающихся, %",

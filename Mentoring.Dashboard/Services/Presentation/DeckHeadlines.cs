@@ -78,11 +78,10 @@ public static class DeckHeadlines
     /// A municipality's shares against its region's (<see cref="GroupChart.Compare"/>, first series its own): how many
     /// are below, how many above, as the chart shows them (to one decimal).
     /// </summary>
-    public static string AgainstRegion(GroupChart chart, IReadOnlyList<IndicatorFigures> own)
+    public static string AgainstRegion(GroupChart chart)
     {
         var (mine, region) = (chart.Series[0].Points, chart.Series[1].Points);
-        var pairs = mine.Zip(region, (m, r) => (Higher: own.First(f => f.Indicator.ShortName == m.Name).Indicator.HigherIsBetter,
-            Own: Math.Round(m.Value, 1), Region: Math.Round(r.Value, 1))).ToList();
+        var pairs = mine.Zip(region, (m, r) => (Higher: m.Indicator.HigherIsBetter, Own: Math.Round(m.Value, 1), Region: Math.Round(r.Value, 1))).ToList();
         var below = pairs.Count(p => p.Higher ? p.Own < p.Region : p.Own > p.Region);
         var above = pairs.Count(p => p.Higher ? p.Own > p.Region : p.Own < p.Region);
         // The topic names the group and the legend the slice: the headline keeps to the count, on one line.

@@ -53,8 +53,7 @@ public static class SpeakerNotes
                 continue;
             var line = $"{Name(key.Figure.Indicator.ShortName, Format.Slice(key.Figure))}: {now.Said}";
             // The counts behind the value, which the .pptx table leaves out to keep its type large, and any warning.
-            var counts = key.Figure.Indicator.Kind == Domain.Indicators.IndicatorKind.Level ? FigureText.LevelDetail(key.Figure) : FigureText.Detail(key.Figure);
-            if (counts is { Length: > 0 } detail)
+            if (FigureText.Detail(key.Figure) is { Length: > 0 } detail)
                 line += $" ({OriginText.Render(detail, key.Figure.Origin & ~FigureOrigin.Contradicted, Medium.Sentence)})";
             if (QualityText.Warning(key.Figure) is { } warning)
                 line += $"; ⚠ {warning}";

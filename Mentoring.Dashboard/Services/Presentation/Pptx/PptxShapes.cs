@@ -149,11 +149,6 @@ public sealed class PptxShapes(SlidePart slidePart)
         }))
         { Height = height * Box.EmuPerPixel };
 
-    /// <summary>
-    /// A native bar chart (<paramref name="horizontal"/>: bars, else columns): its categories and series are cached in
-    /// the chart and written to an embedded workbook, so PowerPoint, Impress and Р7 redraw and edit it from its data.
-    /// </summary>
-    /// <param name="percent">Values are percentages: labels read «78,2 %» (the values as rounded for the slide), the axis «80 %»; else whole numbers «1 467».</param>
     /// <summary>A chart's text: Arial in the ink colour, at a size in the page's pixels.</summary>
     private static C.TextProperties TextOf(int pixels) => new(new A.BodyProperties(), new A.ListStyle(),
         new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties(new A.SolidFill(Rgb(Ink)), new A.LatinFont { Typeface = "Arial" }) { FontSize = pixels * 60 }),
@@ -180,6 +175,11 @@ public sealed class PptxShapes(SlidePart slidePart)
     private static int CategoryPixels(Box box, int categories, bool horizontal, int pixels) =>
         horizontal && categories > 0 ? Math.Clamp((int)(box.Height * 0.85 / categories / 1.9), 20, pixels) : pixels;
 
+    /// <summary>
+    /// A native bar chart (<paramref name="horizontal"/>: bars, else columns): its categories and series are cached in
+    /// the chart and written to an embedded workbook, so PowerPoint, Impress and Р7 redraw and edit it from its data.
+    /// </summary>
+    /// <param name="percent">Values are percentages: labels read «78,2 %» (the values as rounded for the slide), the axis «80 %»; else whole numbers «1 467».</param>
     public void Chart(Box box, IReadOnlyList<string> categories, IReadOnlyList<NativeChartSeries> series, bool horizontal, bool percent,
         decimal? maximum = null, int pixels = PptxSlides.BodyPixels)
     {
