@@ -68,6 +68,12 @@ public abstract class DynamicsAndConclusionsTests(SeededDatabase database)
         var schools = report.Indicators.Single(i => i.Indicator.Code == FormTeacherStudent).Lists()
             .Where(l => l.OrganisationKind == OrganisationKind.School).SelectMany(l => l.NotStarted).Select(m => m.Name);
         Assert.Equal(["Белоглинский район", "Лабинский район"], schools);
+
+        // The conclusion names them; under the deck's «Не приступили к реализации» heading it does not repeat those words.
+        var conclusion = (await database.ConclusionsAs(Admin).ForRegionAsync(regionId, await database.LatestCampaignIdAsync("krasnodar")))
+            .Single(c => c.IsAboutNonStarters && c.Text.Contains("Белоглинский", StringComparison.Ordinal));
+        Assert.Equal("Не приступили к реализации: «Учитель-ученик» (ОУ) – 2 муниципалитета: Белоглинский район, Лабинский район.", conclusion.Text);
+        Assert.Equal("«Учитель-ученик» (ОУ) – 2 муниципалитета: Белоглинский район, Лабинский район.", conclusion.UnderHeading);
     }
 
     [Fact]

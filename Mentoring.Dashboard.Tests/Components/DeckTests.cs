@@ -70,11 +70,17 @@ public class DeckTests : DashboardTestContext
         var slides = DeckComposer.Compose(Data(
             [Percent(IndicatorCatalogue.DocPartnership, 16, OrganisationKind.School), Percent(IndicatorCatalogue.DocRegulation, 99, OrganisationKind.School)],
             [new Conclusion("В целом показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %.", []),
-             new Conclusion("Не приступили к реализации: «Учитель-ученик» (ОУ) – 1 муниципалитет: Юргинский МО.", []) { IsAboutNonStarters = true }]));
+             new Conclusion("Не приступили к реализации: «Учитель-ученик» (ОУ) – 1 муниципалитет: Юргинский МО.", [])
+             {
+                 IsAboutNonStarters = true, UnderHeading = "«Учитель-ученик» (ОУ) – 1 муниципалитет: Юргинский МО.",
+             }]));
 
         Assert.Equal(["title", "key-figures", "documents", "summary", "appendix", "conclusions-0", "not-started-0"], slides.Select(s => s.Key));
         Assert.Equal("Чаще всего есть «Положение»: 99\u00A0%; реже всего — «Договор о партнёрстве»: 16\u00A0%", slides[2].Title);
         Assert.Equal(["Выводы", "Не приступили к реализации форм наставничества"], slides[4].Points);
+        // The title says «Не приступили к реализации»: its lines do not say it again.
+        Assert.Equal(["«Учитель-ученик» (ОУ) – 1 муниципалитет: Юргинский МО."], slides[6].Conclusions.Select(c => c.Text));
+        Assert.Equal(["В целом показатель уменьшился и составил 6,2 %, в 2021 г. – 9,1 %."], slides[5].Conclusions.Select(c => c.Text));
         Assert.All(slides.Skip(4), s => Assert.True(s.IsAppendix));
         Assert.All(slides.Take(4), s => Assert.False(s.IsAppendix));
     }

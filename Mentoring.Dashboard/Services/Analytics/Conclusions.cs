@@ -13,6 +13,12 @@ public sealed record Conclusion(string Text, IReadOnlyList<Evidence> Evidence)
 {
     /// <summary>Names municipalities that have not started a form: a deck lists these on a slide of their own.</summary>
     public bool IsAboutNonStarters { get; init; }
+
+    /// <summary>
+    /// The sentence without the words a heading above it already says (the non-starters' slide is titled «Не
+    /// приступили к реализации …», so its lines begin with the form); the whole sentence where there is none.
+    /// </summary>
+    public string UnderHeading { get => field ?? Text; init; }
 }
 
 /// <summary>
@@ -231,11 +237,12 @@ public sealed class Conclusions(MonitoringQueries queries, CampaignDynamics dyna
             {
                 var names = g.SelectMany(l => l.NotStarted).ToList();
                 var slice = Format.OrganisationKindShort(g.Key.OrganisationKind);
-                return new Conclusion(
-                    $"Не приступили к реализации: {g.Key.Indicator.ShortName} ({slice}) – {Format.Plural(names.Count, "муниципалитет", "муниципалитета", "муниципалитетов")}: {string.Join(", ", names.Select(n => n.Name))}.",
+                var list = $"{g.Key.Indicator.ShortName} ({slice}) – {Format.Plural(names.Count, "муниципалитет", "муниципалитета", "муниципалитетов")}: {string.Join(", ", names.Select(n => n.Name))}.";
+                return new Conclusion($"Не приступили к реализации: {list}",
                     names.Select(n => new Evidence($"{g.Key.Indicator.Name}, {slice}, {n.Name}", n.After!.Text, CampaignText(campaign), campaign.Source, n.After.IsSynthetic)).ToList())
                 {
                     IsAboutNonStarters = true,
+                    UnderHeading = list,
                 };
             });
 

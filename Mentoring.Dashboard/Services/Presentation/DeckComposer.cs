@@ -157,7 +157,10 @@ public static class DeckComposer
             appendix.Add(new($"conclusions-{index}", SlideKind.Conclusions, index == 0 ? "Выводы" : "Выводы (продолжение)") { Conclusions = chunk, IsAppendix = true });
 
         foreach (var (chunk, index) in ByLength(data.Conclusions.Where(c => c.IsAboutNonStarters).ToList(), NonStarterCharactersPerSlide).Select((c, i) => (c, i)))
-            appendix.Add(new($"not-started-{index}", SlideKind.Conclusions, "Не приступили к реализации форм наставничества") { Conclusions = chunk, IsAppendix = true });
+            appendix.Add(new($"not-started-{index}", SlideKind.Conclusions, "Не приступили к реализации форм наставничества")
+            {
+                Conclusions = chunk.Select(c => c with { Text = c.UnderHeading }).ToList(), IsAppendix = true,
+            });
 
         if (data.Recommendations is { Count: > 0 } recommendations)
             appendix.Add(new("recommendations", SlideKind.Recommendations, "Адресные рекомендации") { Recommendations = recommendations, IsAppendix = true });
