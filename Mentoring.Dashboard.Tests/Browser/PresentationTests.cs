@@ -53,11 +53,11 @@ public partial class PresentationTests(DashboardApp app)
     [InlineData("tomsk", 22, 7, 1920, 1080)]
     [InlineData("krasnodar", 13, 6, 1920, 1080)]
     [InlineData("kuzbass", 13, 7, 1920, 1080)]
-    [InlineData("город-курорт Анапа", 8, 5, 1920, 1080)]
+    [InlineData("город-курорт Анапа", 9, 6, 1920, 1080)]
     [InlineData("tomsk", 22, 7, 1280, 720)]
     [InlineData("krasnodar", 13, 6, 1280, 720)]
     [InlineData("kuzbass", 13, 7, 1280, 720)]
-    [InlineData("город-курорт Анапа", 8, 5, 1280, 720)]
+    [InlineData("город-курорт Анапа", 9, 6, 1280, 720)]
     public async Task EverySlide_FitsItsPage(string territory, int slides, int story, int width, int height)
     {
         // A region by its code, a municipality (its head's deck) by its name.

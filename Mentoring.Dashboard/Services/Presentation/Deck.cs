@@ -18,6 +18,8 @@ public enum SlideKind
     Summary = 11,
     /// <summary>Divides the story from the appendix.</summary>
     Appendix = 12,
+    /// <summary>A municipality's organisations by the forms each implements, fewest first.</summary>
+    Schools = 13,
 }
 
 /// <summary>A key figure with what makes it mean something: its change since the previous round and its plan.</summary>
@@ -50,6 +52,7 @@ public sealed record Slide(string Key, SlideKind Kind, string Title)
     /// <summary>Each ranked municipality's place by share, over the whole ranking (equal values share a place).</summary>
     public IReadOnlyDictionary<int, int> Places { get; init; } = new Dictionary<int, int>();
     public GroupChart? Chart { get; init; }
+    public SchoolForms? Schools { get; init; }
     public IReadOnlyList<Conclusion> Conclusions { get; init; } = [];
     public IReadOnlyList<Recommendation> Recommendations { get; init; } = [];
     public string? Text { get; init; }

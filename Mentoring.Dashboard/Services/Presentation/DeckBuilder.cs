@@ -57,10 +57,15 @@ public sealed class DeckBuilder(MonitoringQueries queries, PlanProgress plans, C
         // A municipality's deck marks that municipality on the ranking, wherever it stands; a region's deck marks the
         // viewer's own (a municipal head's), if any. A municipality's deck also sets it beside its region.
         var own = isRegion ? (await guard.ScopeAsync()).MunicipalityId : territory.Id;
-        // Not in a round that is incomplete: a municipality that reported less would read as lagging its region.
-        var region = isRegion || campaign.IsIncomplete ? null
+        // Not in a round that is incomplete: a municipality that reported less would read as lagging its region. Nor
+        // where the region's data are the municipality's own (Krasnoyarsk's report is of the city): no yardstick.
+        var region = isRegion || campaign.IsIncomplete || (await queries.GetRegionAsync(regionId, ct)).CoveredMunicipalities.SequenceEqual([name]) ? null
             : new RegionBeside(regionName, await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(regionId), ct));
-        var data = new DeckData(name, speaker, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed, own, region);
+        // Its schools, for who may see them (officials, its head): the organisations with the fewest forms.
+        var schools = !isRegion && inDetail
+            ? SchoolForms.Build(await queries.GetOrganisationRowsAsync(territory.Id, campaign.Id, SchoolForms.Codes, ct), campaign.IsIncomplete)
+            : null;
+        var data = new DeckData(name, speaker, campaign, figures, planSeries, report, rankingIndicator, ranking, sentences, addressed, own, region, schools);
         return new Deck(name, campaign, DeckComposer.Compose(data));
     }
 }

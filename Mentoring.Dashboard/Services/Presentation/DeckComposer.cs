@@ -23,7 +23,8 @@ public sealed record DeckData(
     IReadOnlyList<Conclusion> Conclusions,
     IReadOnlyList<Recommendation>? Recommendations,
     int? OwnMunicipalityId = null,
-    RegionBeside? Region = null);
+    RegionBeside? Region = null,
+    SchoolForms? Schools = null);
 
 /// <summary>A municipality's deck compares it with its region: the region's name and figures of the same round.</summary>
 public sealed record RegionBeside(string Name, IReadOnlyList<IndicatorFigures> Figures);
@@ -129,6 +130,17 @@ public static class DeckComposer
                 RankingGaps = gaps,
                 Places = ComparisonRow.Places(ranking),
                 OwnMunicipalityId = data.OwnMunicipalityId,
+            });
+
+        // A municipality's deck then names its schools: those with the fewest forms, which its head is asked about.
+        if (data.Schools is { } schools)
+            story.Add(new("schools", SlideKind.Schools, DeckHeadlines.Schools(schools))
+            {
+                Topic = "Организации муниципалитета: формы наставничества",
+                Subtitle = schools.Rows.Count > schools.Fewest.Count
+                    ? $"меньше всего форм: {schools.Fewest.Count} из {Format.Plural(schools.Rows.Count, "организации", "организаций", "организаций")}"
+                    : "сколько форм реализует каждая организация",
+                Schools = schools,
             });
 
         // By kind of organisation where the data has it: a column per group of municipalities as well would be too fine

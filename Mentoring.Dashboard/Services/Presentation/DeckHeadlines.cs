@@ -96,6 +96,20 @@ public static class DeckHeadlines
         return OriginText.Render(text, OriginRules.CountOver(mine.Concat(region).Select(p => p.Origin)), Medium.Sentence);
     }
 
+    /// <summary>
+    /// A municipality's organisations: how many implement no form of mentoring, or else that each implements one and
+    /// how many implement every form. A count over generated ✓/✗ is generated, over an incomplete round partial.
+    /// </summary>
+    public static string Schools(SchoolForms schools)
+    {
+        var (none, every, total) = (schools.None.Count, schools.Every.Count, schools.Rows.Count);
+        var text = none > 0
+            ? $"Ни одной формы наставничества не {Format.Agreeing(none, "реализует", "реализуют")} {none} из {Format.Plural(total, "организации", "организаций", "организаций")}"
+            : $"Хотя бы одну форму наставничества реализует каждая из {Format.Plural(total, "организации", "организаций", "организаций")}"
+              + (every > 0 ? $"; все формы — {every}" : "");
+        return OriginText.Render(text, schools.Origin, Medium.Sentence);
+    }
+
     /// <summary>Those sharing a place: «город Армавир», «город Армавир и город Сочи», «город Армавир и ещё 3».</summary>
     private static string Names(IReadOnlyList<ComparisonRow> tied) => tied.Count switch
     {

@@ -39,6 +39,7 @@ public static class SpeakerNotes
         SlideKind.Documents => "готовность локальных нормативных актов",
         SlideKind.Conclusions => "выводы, сделанные по данным мониторинга",
         SlideKind.Recommendations => "адресные рекомендации муниципалитетам",
+        SlideKind.Schools => $"организации муниципалитета с наименьшим числом форм наставничества ({slide.Schools!.Fewest.Count} из {slide.Schools.Rows.Count})",
         SlideKind.Summary => "выводы предыдущих слайдов одним списком",
         SlideKind.Appendix => "раздел «Приложение»: подробные таблицы для ответов на вопросы",
         _ => null,
@@ -74,6 +75,14 @@ public static class SpeakerNotes
         }
         foreach (var change in slide.Changes)
             yield return $"{Name(change.Indicator.ShortName, change.SliceText)}: {change.Before.Said} → {change.After.Said}.";
+        if (slide.Schools is { } schools)
+        {
+            // The names the table may leave out: every organisation with no form, and those with every form.
+            if (schools.None.Count > 0)
+                yield return $"Не реализуют ни одной формы: {string.Join(", ", schools.None.Select(r => r.Name))}.";
+            if (schools.Every.Count > 0)
+                yield return $"Реализуют все формы, о которых отчитались: {string.Join(", ", schools.Every.Select(r => r.Name))}.";
+        }
         if (slide.Kind == SlideKind.Ranking && slide.Ranking.Count > 0)
         {
             var (first, last) = (slide.Ranking[0], slide.Ranking[^1]);
@@ -100,6 +109,7 @@ public static class SpeakerNotes
             .Concat(slide.Plans.Select(p => p.Latest?.Origin ?? FigureOrigin.Published))
             .Concat(slide.Changes.SelectMany(c => new[] { c.Before.Origin, c.After.Origin }))
             .Concat(slide.Ranking.Select(r => r.Origin))
+            .Concat(slide.Schools?.Rows.Select(r => r.Origin) ?? [])
             .Concat(slide.Chart?.Series.SelectMany(s => s.Points).Select(p => p.Origin) ?? []);
 
     private static string Name(string indicator, string slice) => slice.Length > 0 ? $"{indicator} ({slice})" : indicator;

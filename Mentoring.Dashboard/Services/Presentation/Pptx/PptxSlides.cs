@@ -129,6 +129,12 @@ internal static class PptxSlides
                     string.Join("; ", slide.Figures.Select(f => $"{f.Indicator.ShortName}: {FigureText.Headline(f, Medium.Sentence)} ({SlideText.Detail(f)})")));
                 Footnotes(shapes, slide.Figures.Select(f => f.Origin), y: 808);
                 break;
+            case SlideKind.Schools:
+                var schools = slide.Schools!.Fewest;
+                shapes.Table(Body, [600, 200, 656], ["Организация", "Форм", "Реализует"],
+                    schools.Select(r => (IReadOnlyList<string>)[r.Name, r.Count(Medium.Chart), r.FormsText]).ToList(), pixels: BodyPixels);
+                Footnotes(shapes, schools.Select(r => r.Origin), y: 808);
+                break;
             case SlideKind.Summary:
                 shapes.Bullets(Body, new TextStyle(30), slide.Points, numbered: true);
                 break;
