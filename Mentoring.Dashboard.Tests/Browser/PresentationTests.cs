@@ -83,6 +83,24 @@ public partial class PresentationTests(DashboardApp app)
             var overflow = await current.EvaluateAsync<bool>("s => { const b = s.querySelector('.slide-body'); return !!b && b.scrollHeight > b.clientHeight + 1; }");
             await DashboardApp.ScreenshotAsync(page, $"55-{region}-slide-{i:00}");
             Assert.False(overflow, $"{region}: «{title}» does not fit its slide.");
+            // No label drawn over another: each value and name stands clear (measured by its text, not its box).
+            var collisions = await current.EvaluateAsync<string[]>("""
+                s => {
+                  const texts = [...s.querySelectorAll('.slide-column span, .slide-column-label, .slide-ranking-name, .slide-ranking-value')].map(e => {
+                    const range = document.createRange(); range.selectNodeContents(e);
+                    return { text: e.textContent.trim(), r: range.getBoundingClientRect() };
+                  });
+                  const found = [];
+                  for (let i = 0; i < texts.length; i++)
+                    for (let j = i + 1; j < texts.length; j++) {
+                      const a = texts[i].r, b = texts[j].r;
+                      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+                        found.push(`«${texts[i].text}» runs into «${texts[j].text}»`);
+                    }
+                  return found;
+                }
+                """);
+            Assert.True(collisions.Length == 0, $"{region}: «{title}»: {string.Join("; ", collisions)}");
             // Every column of a chart is drawn to one scale, whether or not its label wraps.
             var pixelsPerUnit = await current.EvaluateAsync<double[]>(
                 "s => [...s.querySelectorAll('.slide-column')].filter(c => Number(c.dataset.value) >= 5).map(c => c.getBoundingClientRect().height / Number(c.dataset.value))");

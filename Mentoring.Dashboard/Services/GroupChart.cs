@@ -24,7 +24,7 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
     {
         foreach (var group in Preferred)
         {
-            var points = figures.Where(f => f.Indicator.Group == group && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
+            var points = figures.Where(f => f.Indicator.Group == group && Charted(f.Indicator))
                 .SelectMany(f => f.Slices)
                 .Where(s => Shown(s) is not null)
                 .ToList();
@@ -48,7 +48,7 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
     {
         foreach (var group in Preferred)
         {
-            var inGroup = own.Where(f => f.Indicator.Group == group && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact).ToList();
+            var inGroup = own.Where(f => f.Indicator.Group == group && Charted(f.Indicator)).ToList();
             var kind = inGroup.Select(f => f.Headline).OfType<SliceFigure>().FirstOrDefault()?.Kind;
             var pairs = inGroup
                 .Select(f => f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null))
@@ -66,6 +66,13 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
         }
         return null;
     }
+
+    /// <summary>
+    /// A share of organisations or of students: a share of municipalities (Kuzbass's «приступившие в ДО») measures
+    /// something else, and beside them would read as the group's best form.
+    /// </summary>
+    private static bool Charted(Indicator indicator) =>
+        indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact && !indicator.CountsMunicipalities;
 
     /// <summary>The percentage the slice shows: as printed where printed, else what its counts give.</summary>
     private static decimal? Shown(SliceFigure slice) => slice.Shown is { } f ? f.Value ?? f.Percent : null;

@@ -31,6 +31,32 @@ public static class SlideText
     /// <summary>The top of a percentage chart: 100 %, or a round step above small values so that 2 % and 8 % differ visibly.</summary>
     public static decimal Scale(decimal max) => new decimal[] { 5, 10, 20, 25, 50 }.FirstOrDefault(step => max <= step, 100);
 
+    /// <summary>
+    /// The number a .pptx chart carries for a value the slide shows as <paramref name="shown"/>: «51,56 %» is 51,56 and
+    /// «0,001 %» 0,001, as printed, so the chart's label reads as the page's does rather than «51,6 %» or «0 %».
+    /// </summary>
+    public static decimal? ChartValue(string shown) =>
+        FigureText.SplitUnit(shown) is { } parts
+        && decimal.TryParse(new string(parts.Number.Where(c => !char.IsWhiteSpace(c)).ToArray()).Replace('\u2212', '-'),
+            System.Globalization.NumberStyles.Number, Format.Russian, out var value)
+            ? value
+            : null;
+
+    /// <summary>
+    /// Values over a slide's columns read upwards where the longest would not fit across its column (three or four
+    /// series to an indicator): side by side they would run into each other. Measured as the page lays it out: a
+    /// 1 456 px body, 48 px between indicators, 10 px between columns, labels of 22 px bold at about 0,6 of that a character.
+    /// </summary>
+    public static bool LabelsUpright(GroupChart chart)
+    {
+        var indicators = chart.Series.SelectMany(s => s.Points.Select(p => p.Name)).Distinct().Count();
+        var group = (1456.0 - 48 * (indicators - 1)) / indicators;
+        var columns = chart.Series.Count;
+        var column = (group - 10 * (columns - 1)) / columns;
+        var longest = chart.Series.SelectMany(s => s.Points).Max(p => OriginText.Render(p.Text, p.Origin, Medium.Chart).Length);
+        return longest * 0.6 * 22 > column;
+    }
+
     private const int NamesShown = 6;
 
     /// <summary>«Асиновский район, Бакчарский район и ещё 4».</summary>

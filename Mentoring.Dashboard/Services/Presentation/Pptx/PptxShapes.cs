@@ -149,31 +149,46 @@ public sealed class PptxShapes(SlidePart slidePart)
         }))
         { Height = height * Box.EmuPerPixel };
 
-    /// <summary>A chart's text: Arial in the ink colour, at a size in the page's pixels.</summary>
-    private static C.TextProperties TextOf(int pixels) => new(new A.BodyProperties(), new A.ListStyle(),
+    /// <summary>
+    /// A chart's text: Arial in the ink colour, at a size in the page's pixels, turned by <paramref name="degrees"/>
+    /// (anticlockwise), or as the application sees fit where null.
+    /// </summary>
+    private static C.TextProperties TextOf(int pixels, int? degrees = 0) => new(
+        degrees is { } turn ? new A.BodyProperties { Rotation = -turn * 60_000, Vertical = A.TextVerticalValues.Horizontal } : new A.BodyProperties(),
+        new A.ListStyle(),
         new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties(new A.SolidFill(Rgb(Ink)), new A.LatinFont { Typeface = "Arial" }) { FontSize = pixels * 60 }),
             new A.EndParagraphRunProperties { Language = "ru-RU" }));
 
     /// <summary>
-    /// Values over columns at the chart's size where a column is wide enough for them, smaller where several series
-    /// share a category (never under 20 px, 12 pt): a label wider than its column would be drawn over its neighbour's.
+    /// Values over columns read across where a column is wide enough for them, and upwards where several series share
+    /// a category: at the chart's size either way, since a label wider than its column would run into its neighbour's.
     /// </summary>
-    private static int DataLabelPixels(Box box, int categories, IReadOnlyList<NativeChartSeries> series, bool horizontal, int pixels)
+    private static bool LabelsReadUpwards(Box box, int categories, IReadOnlyList<NativeChartSeries> series, bool horizontal, int pixels)
     {
         if (horizontal || categories == 0)
-            return pixels;
+            return false;
         // «80,8 %»: the longest value and its unit, an average Arial figure at 0,55 of the type's size.
         var characters = series.SelectMany(s => s.Values).Max(v => v is { } value ? value.ToString("0.#", CultureInfo.InvariantCulture).Length + 2 : 0);
         var column = box.Width * 0.9 / (categories * (series.Count + 0.6));
-        return Math.Clamp((int)(column / (Math.Max(characters, 1) * 0.55)), 20, pixels);
+        return characters * 0.55 * pixels > column;
     }
 
     /// <summary>
+    /// Column names read across where each of their words (a hyphenated one broken after its hyphen) fits its column:
+    /// said outright, since LibreOffice otherwise slants names it could have wrapped. A word wider than its column is
+    /// left to the application, which slants the names rather than break the word.
+    /// </summary>
+    private static bool NamesReadAcross(Box box, IReadOnlyList<string> categories, int pixels) =>
+        categories.Count > 0 && categories.SelectMany(c => c.Split([' ', '\u00A0'])).SelectMany(w => w.Split('-'))
+            .Max(part => part.Length + 1) * 0.55 * pixels <= box.Width * 0.9 / categories.Count;
+
+    /// <summary>
     /// Names beside bars no taller than a bar's pitch lets them be: LibreOffice hides every other name that would
-    /// touch its neighbour (a ranking of ten at 18 pt), so a long list gets a smaller type, never under 20 px.
+    /// touch its neighbour. A line and a quarter per bar holds a ranking of ten at 18 pt (a name that wraps borrows
+    /// from its neighbours' spacing); a longer list gets a smaller type, never under 20 px.
     /// </summary>
     private static int CategoryPixels(Box box, int categories, bool horizontal, int pixels) =>
-        horizontal && categories > 0 ? Math.Clamp((int)(box.Height * 0.85 / categories / 1.9), 20, pixels) : pixels;
+        horizontal && categories > 0 ? Math.Clamp((int)(box.Height * 0.85 / categories / 1.25), 20, pixels) : pixels;
 
     /// <summary>
     /// A native bar chart (<paramref name="horizontal"/>: bars, else columns): its categories and series are cached in
@@ -184,7 +199,7 @@ public sealed class PptxShapes(SlidePart slidePart)
         decimal? maximum = null, int pixels = PptxSlides.BodyPixels)
     {
         var labelFormat = NumberFormat(percent ? "General\" %\"" : "#,##0");
-        var labelPixels = DataLabelPixels(box, categories.Count, series, horizontal, pixels);
+        var upwards = LabelsReadUpwards(box, categories.Count, series, horizontal, pixels);
         var axisFormat = NumberFormat(percent ? "0\" %\"" : "#,##0");
         var id = nextId++;
         var chartPart = slidePart.AddNewPart<ChartPart>();
@@ -214,7 +229,7 @@ public sealed class PptxShapes(SlidePart slidePart)
                 new C.InvertIfNegative { Val = false },
                 new C.DataLabels(
                     new C.NumberingFormat { FormatCode = labelFormat, SourceLinked = false },
-                    TextOf(labelPixels),
+                    TextOf(pixels, upwards ? 90 : 0),
                     new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
                     new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false }),
                 new C.CategoryAxisData(new C.StringReference(
@@ -247,7 +262,7 @@ public sealed class PptxShapes(SlidePart slidePart)
                     new C.MajorTickMark { Val = C.TickMarkValues.None },
                     new C.MinorTickMark { Val = C.TickMarkValues.None },
                     new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
-                    TextOf(CategoryPixels(box, categories.Count, horizontal, pixels)),
+                    TextOf(CategoryPixels(box, categories.Count, horizontal, pixels), horizontal || NamesReadAcross(box, categories, pixels) ? 0 : null),
                     new C.CrossingAxis { Val = 2 },
                     new C.Crosses { Val = C.CrossesValues.AutoZero },
                     new C.AutoLabeled { Val = true },

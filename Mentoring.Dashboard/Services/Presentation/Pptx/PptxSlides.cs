@@ -72,8 +72,8 @@ internal static class PptxSlides
                 shapes.Chart(Body with { Height = 540 },
                     slide.Changes.Select(c => OriginText.Render($"{c.Indicator.ShortName} ({c.SliceText})", c.After.DeltaOrigin(c.Before), Medium.Chart)).ToList(),
                     [
-                        new NativeChartSeries(slide.BaseLabel ?? "", slide.Changes.Select(c => (decimal?)Math.Round(c.Before.Value, 2)).ToList(), PptxShapes.Grey),
-                        new NativeChartSeries("сейчас", slide.Changes.Select(c => (decimal?)Math.Round(c.After.Value, 2)).ToList(), PptxShapes.Brand),
+                        new NativeChartSeries(slide.BaseLabel ?? "", slide.Changes.Select(c => SlideText.ChartValue(c.Before.Text)).ToList(), PptxShapes.Grey),
+                        new NativeChartSeries("сейчас", slide.Changes.Select(c => SlideText.ChartValue(c.After.Text)).ToList(), PptxShapes.Brand),
                     ],
                     horizontal: true, percent: slide.Changes.All(c => c.After.IsPercent), maximum: top);
                 Footnotes(shapes, slide.Changes.Select(c => c.After.DeltaOrigin(c.Before)));
@@ -101,7 +101,7 @@ internal static class PptxSlides
                 var percent = slide.Ranking.All(r => r.ValueIsPercent);
                 shapes.Chart(Body with { Height = 540 },
                     slide.Ranking.Select(r => OriginText.Render($"{(slide.Places.TryGetValue(r.Id, out var place) ? $"{place}. " : "")}{r.Name}", r.Origin, Medium.Chart) + (r.Id == slide.OwnMunicipalityId ? " ◄" : "")).ToList(),
-                    [new NativeChartSeries(percent ? "%" : "", slide.Ranking.Select(r => r.Value is { } v ? Math.Round(v, 1) : (decimal?)null).ToList(), PptxShapes.Brand)],
+                    [new NativeChartSeries(percent ? "%" : "", slide.Ranking.Select(r => SlideText.ChartValue(r.ValueText)).ToList(), PptxShapes.Brand)],
                     horizontal: true, percent, maximum: percent ? 100 : null);
                 if (slide.RankingGaps.Values.Sum() is var omitted and > 0)
                     shapes.Text(new Box(72, 780, 1456, 28), Small, $"Не показаны ещё {Format.Plural(omitted, "муниципалитет", "муниципалитета", "муниципалитетов")} (места — по всему списку).");
@@ -114,7 +114,7 @@ internal static class PptxSlides
                 var marked = names.Select(n => OriginText.Render(n, OriginRules.ComputedFrom(chart.Series.SelectMany(s => s.Points).Where(p => p.Name == n).Select(p => p.Origin)), Medium.Chart)).ToList();
                 shapes.Chart(Body with { Height = 560 }, marked,
                     chart.Series.Select((s, i) => new NativeChartSeries(s.Title,
-                        names.Select(n => s.Points.FirstOrDefault(p => p.Name == n)?.Value is { } v ? Math.Round(v, 1) : (decimal?)null).ToList(), PptxShapes.SeriesColours[i % PptxShapes.SeriesColours.Length])).ToList(),
+                        names.Select(n => s.Points.FirstOrDefault(p => p.Name == n) is { } point ? SlideText.ChartValue(point.Text) : null).ToList(), PptxShapes.SeriesColours[i % PptxShapes.SeriesColours.Length])).ToList(),
                     horizontal: false, percent: true, maximum: SlideText.Scale(chart.Series.SelectMany(s => s.Points).Max(p => p.Value)));
                 Footnotes(shapes, chart.Series.SelectMany(s => s.Points).Select(p => p.Origin), y: 808);
                 break;
@@ -123,7 +123,7 @@ internal static class PptxSlides
                 if (shares.Count > 0)
                     shapes.Chart(Body with { Height = 500 },
                         shares.Select(x => OriginText.Render(x.Figure.Indicator.ShortName, x.Figure.Origin, Medium.Chart)).ToList(),
-                        [new NativeChartSeries("%", shares.Select(x => (decimal?)Math.Round(x.Measure!.Value, 1)).ToList(), PptxShapes.Brand)],
+                        [new NativeChartSeries("%", shares.Select(x => SlideText.ChartValue(x.Measure!.Text)).ToList(), PptxShapes.Brand)],
                         horizontal: true, percent: true, maximum: 100);
                 shapes.Text(new Box(72, 750, 1456, 60), Small,
                     string.Join("; ", slide.Figures.Select(f => $"{f.Indicator.ShortName}: {FigureText.Headline(f, Medium.Sentence)} ({SlideText.Detail(f)})")));
