@@ -71,7 +71,7 @@ public abstract class DynamicsAndConclusionsTests(SeededDatabase database)
 
         // The conclusion names them; under the deck's «Не приступили к реализации» heading it does not repeat those words.
         var conclusion = (await database.ConclusionsAs(Admin).ForRegionAsync(regionId, await database.LatestCampaignIdAsync("krasnodar")))
-            .Single(c => c.IsAboutNonStarters && c.Text.Contains("Белоглинский", StringComparison.Ordinal));
+            .Single(c => c.IsAboutNonStarters && c.Text.Contains("«Учитель-ученик» (ОУ)", StringComparison.Ordinal));
         Assert.Equal("Не приступили к реализации: «Учитель-ученик» (ОУ) – 2 муниципалитета: Белоглинский район, Лабинский район.", conclusion.Text);
         Assert.Equal("«Учитель-ученик» (ОУ) – 2 муниципалитета: Белоглинский район, Лабинский район.", conclusion.UnderHeading);
     }
