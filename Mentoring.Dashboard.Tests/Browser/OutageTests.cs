@@ -133,5 +133,9 @@ public sealed class OutageFixture : IAsyncLifetime
         await App.InitializeAsync();
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Server.DeleteAsync();
+    }
 }

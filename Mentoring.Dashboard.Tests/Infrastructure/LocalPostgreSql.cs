@@ -31,6 +31,14 @@ public sealed class LocalPostgreSql
     /// <summary>Stops the server at once, as a crash or a pulled cable would: open connections break.</summary>
     public Task StopAsync() => RunAsync(Control.PgCtl, ["-D", Control.Data, "-m", "immediate", "-w", "stop"], Control.AsRoot);
 
+    /// <summary>Stops a server of one's own for good, as its fixture ends, and deletes its cluster.</summary>
+    public async Task DeleteAsync()
+    {
+        if (File.Exists(Path.Combine(Control.Data, "postmaster.pid")))
+            await StopAsync();
+        DeleteFolder(Path.GetDirectoryName(Control.Data)!);
+    }
+
     /// <summary>Starts the stopped server again, on the same port and data.</summary>
     public Task StartAgainAsync() =>
         RunAsync(Control.PgCtl, ["-D", Control.Data, "-o", Control.Settings, "-l", Control.Log, "-w", "start"], Control.AsRoot);
@@ -108,9 +116,19 @@ public sealed class LocalPostgreSql
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", Path.Combine(folder, "log"), "-w", "start"], asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", keepIn is null ? "immediate" : "fast", "stop"], asRoot).GetAwaiter().GetResult();
-            if (keepIn is null)
-                DeleteFolder(folder);
+            // Every handler must run: one that threw (a server a test left stopped, or deleted) would leave the others'
+            // servers running after the tests.
+            try
+            {
+                if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                    RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", keepIn is null ? "immediate" : "fast", "stop"], asRoot).GetAwaiter().GetResult();
+                if (keepIn is null && Directory.Exists(folder))
+                    DeleteFolder(folder);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"PostgreSQL in {folder} was not stopped: {e.Message}");
+            }
         };
         return new LocalPostgreSql($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres",
             (Path.Combine(bin, "pg_ctl"), data, settings, Path.Combine(folder, "log"), asRoot));
