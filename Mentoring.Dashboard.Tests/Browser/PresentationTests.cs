@@ -101,6 +101,10 @@ public partial class PresentationTests(DashboardApp app)
                 }
                 """);
             Assert.True(collisions.Length == 0, $"{region}: «{title}»: {string.Join("; ", collisions)}");
+            // No name cut short («Областные государственные образов…»).
+            var cut = await current.EvaluateAsync<string[]>(
+                "s => [...s.querySelectorAll('.slide-ranking-name, .slide-column-label, td, th')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())");
+            Assert.True(cut.Length == 0, $"{region}: «{title}» cuts {string.Join("; ", cut)}");
             // Every column of a chart is drawn to one scale, whether or not its label wraps.
             var pixelsPerUnit = await current.EvaluateAsync<double[]>(
                 "s => [...s.querySelectorAll('.slide-column')].filter(c => Number(c.dataset.value) >= 5).map(c => c.getBoundingClientRect().height / Number(c.dataset.value))");
