@@ -280,7 +280,8 @@ public sealed class PptxShapes(SlidePart slidePart)
                     new C.NumberingFormat { FormatCode = axisFormat, SourceLinked = false },
                     new C.MajorTickMark { Val = C.TickMarkValues.None },
                     new C.MinorTickMark { Val = C.TickMarkValues.None },
-                    new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                    // Bars carry their values; beside long names the scale's eleven labels only slanted over the chart.
+                    new C.TickLabelPosition { Val = horizontal ? C.TickLabelPositionValues.None : C.TickLabelPositionValues.NextTo },
                     new C.CrossingAxis { Val = 1 },
                     new C.Crosses { Val = C.CrossesValues.AutoZero },
                     new C.CrossBetween { Val = C.CrossBetweenValues.Between })));
