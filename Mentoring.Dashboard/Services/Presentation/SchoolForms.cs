@@ -43,11 +43,13 @@ public sealed record SchoolForms(IReadOnlyList<SchoolForms.Row> Rows, FigureOrig
 
     public static SchoolForms? Build(IReadOnlyList<OrganisationRow> organisations, bool roundIsIncomplete)
     {
+        // An answer is a «да» or a «нет»: a figure without one (no data) is not counted either way.
+        static bool Answers(OrganisationRow o, Indicator form) => o.Figures.TryGetValue(form.Code, out var f) && f.Numerator is not null;
         var forms = IndicatorCatalogue.All
-            .Where(i => Codes.Contains(i.Code) && organisations.Any(o => o.Figures.ContainsKey(i.Code)))
+            .Where(i => Codes.Contains(i.Code) && organisations.Any(o => Answers(o, i)))
             .ToList();
         var rows = organisations
-            .Select(o => (Organisation: o, Answered: forms.Where(f => o.Figures.ContainsKey(f.Code)).ToList()))
+            .Select(o => (Organisation: o, Answered: forms.Where(f => Answers(o, f)).ToList()))
             .Where(x => x.Answered.Count > 0)
             .Select(x => new Row(x.Organisation.Name,
                 x.Answered.Where(f => x.Organisation.Figures[f.Code].Numerator > 0).ToList(),
