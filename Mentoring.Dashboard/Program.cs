@@ -19,7 +19,7 @@ var app = builder.Build();
 if (args.FirstOrDefault() == AdminCommand.Name)
     return await AdminCommand.RunAsync(app, args);
 
-await app.InitialiseDatabaseAsync();
+var databaseFilled = await app.BeginInitialisingDatabaseAsync();
 
 app.UseRequestLocalization("ru-RU");
 // The developer exception page only under a debugger: the demo deployment runs in Development too, and its users
@@ -34,8 +34,9 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseMentoringAssets();
 app.UseAntiforgery();
+app.UseStartupGate(databaseFilled);
 
-app.MapStaticAssets();
+app.MapStaticAssets().WithMetadata(new ServedWhileStartingAttribute());
 app.MapMentoringHealth();
 app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, AuditLog audit) =>
 {
@@ -60,7 +61,7 @@ app.MapExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
-return 0;
+return databaseFilled.IsFaulted ? 1 : 0;
 
 /// <summary>Entry point, visible to the browser tests' host.</summary>
 public partial class Program;

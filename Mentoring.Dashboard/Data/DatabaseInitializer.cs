@@ -1,32 +1,63 @@
 using Mentoring.Dashboard.Data.DemoData;
 using Mentoring.Dashboard.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentoring.Dashboard.Data;
 
-/// <summary>Brings the database to the current schema and, on first start, fills it with the demo data.</summary>
+/// <summary>
+/// Brings the database to the current schema and, on first start, fills it with the demo data: the schema before the
+/// app serves anything, the data while it already serves the sign-in page (<see cref="Extensions.StartupGate"/>).
+/// </summary>
 public static class DatabaseInitializer
 {
     /// <summary>Demo password of the demo accounts (Development only; listed in README).</summary>
     public const string DemoPassword = "Demo-2026!";
 
-    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    /// <summary>The whole of it, awaited (the administrator command).</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app) => await await app.BeginInitialisingDatabaseAsync();
+
+    /// <summary>
+    /// Brings the schema up to date and returns the work that fills the data (demo data, roles, demo accounts), already
+    /// running. Everything needs the schema, the sign-in page's key included; only the filling is left to run while the
+    /// app starts serving.
+    /// </summary>
+    public static async Task<Task> BeginInitialisingDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Instances starting together on one PostgreSQL database take turns: the first migrates and seeds, the others
+        // find it done. The turn is held until the data is filled, not just the schema.
+        var turn = await InitialisationTurn.TakeAsync(app.Services.GetRequiredService<DatabaseSettings>());
+        try
+        {
+            await using (var db = await app.Services.GetRequiredService<IDbContextFactory<MentoringDbContext>>().EveryRegion().CreateDbContextAsync())
+                await MentoringDatabase.MigrateAsync(db);
+            // The sign-in page's antiforgery token needs a Data Protection key, kept in the database: made now, before
+            // the demo data's long write (SQLite has one writer), so that the page does not wait for it.
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(DatabaseInitializer)).Protect([0]);
+            logger.LogInformation("Database schema ready in {Elapsed} ms", watch.ElapsedMilliseconds);
+        }
+        catch
+        {
+            await turn.DisposeAsync();
+            throw;
+        }
+        return Task.Run(async () =>
+        {
+            await using (turn)
+                await FillAsync(app);
+            logger.LogInformation("Database initialised in {Elapsed} ms", watch.ElapsedMilliseconds);
+        });
+    }
+
+    private static async Task FillAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var factory = services.GetRequiredService<IDbContextFactory<MentoringDbContext>>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        // Instances starting together on one PostgreSQL database take turns: the first migrates and seeds, the others find it done.
-        await using var turn = await InitialisationTurn.TakeAsync(services.GetRequiredService<DatabaseSettings>());
-        await using (var db = await factory.EveryRegion().CreateDbContextAsync())
-        {
-            await MentoringDatabase.MigrateAsync(db);
-            logger.LogInformation("Database schema ready in {Elapsed} ms", watch.ElapsedMilliseconds);
+        await using (var db = await services.GetRequiredService<IDbContextFactory<MentoringDbContext>>().EveryRegion().CreateDbContextAsync())
             await DemoDataSeeder.SeedAsync(db);
-            logger.LogInformation("Demo data ready in {Elapsed} ms", watch.ElapsedMilliseconds);
-        }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -37,7 +68,6 @@ public static class DatabaseInitializer
 
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:CreateAccounts"))
             await CreateDemoAccountsAsync(services);
-        logger.LogInformation("Database initialised in {Elapsed} ms", watch.ElapsedMilliseconds);
     }
 
     /// <summary>One account per kind of user, bound to a demo territory (README lists them).</summary>
