@@ -123,11 +123,35 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>CPU time the server process has used so far (user + system), in seconds.</summary>
-    public double CpuSeconds()
+    public double CpuSeconds() => CpuSecondsOf(process.Id);
+
+    /// <summary>CPU time a process has used so far (user + system), in seconds.</summary>
+    public static double CpuSecondsOf(int processId)
     {
-        var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var fields = File.ReadAllText($"/proc/{processId}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks of 1/100 s.
         return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    /// <summary>CPU time all running Chromium processes (browser, renderers, GPU and utility) have used so far, in seconds.</summary>
+    public static double ChromiumCpuSeconds()
+    {
+        var total = 0.0;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var id))
+                continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(folder, "comm")).Trim() == "chromium")
+                    total += CpuSecondsOf(id);
+            }
+            catch (IOException)
+            {
+                // The process ended while it was being read.
+            }
+        }
+        return total;
     }
 
     public async ValueTask DisposeAsync()

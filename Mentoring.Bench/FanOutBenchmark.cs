@@ -7,7 +7,8 @@ using Microsoft.Playwright;
 
 namespace Mentoring.Bench;
 
-public sealed record FanOutResult(string Page, int Pages, int Rounds, Timing Latency, Timing Slowest, double ServerCpuSeconds);
+public sealed record FanOutResult(string Page, int Pages, int Rounds, Timing Latency, Timing Slowest, double ServerCpuSeconds, double BrowserCpuSeconds,
+    IReadOnlyList<BrowserWork>? BrowserWork = null);
 
 /// <summary>
 /// Live-update fan-out: N headless Chromium pages show the region page of a collecting campaign; another page submits
@@ -19,18 +20,21 @@ public static class FanOutBenchmark
 {
     private const string Figure = "[data-testid=submitted], [data-testid=submitted-total]";
 
+    // A promise that settles, with the time, when the figure shows the expected count. The bench awaits it rather than
+    // polling: Playwright's WaitForFunction polls on every animation frame, which kept 50 renderers drawing frames.
     private const string Watch = """
         expected => {
-          window.__seenAt = 0;
-          const check = () => {
-            const figure = document.querySelector('[data-testid=submitted], [data-testid=submitted-total]');
-            if (!window.__seenAt && figure && figure.textContent.trim() === expected) {
-              window.__seenAt = Date.now();
-              observer.disconnect();
-            }
-          };
-          const observer = new MutationObserver(check);
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          window.__seen = new Promise(resolve => {
+            const check = () => {
+              const figure = document.querySelector('[data-testid=submitted], [data-testid=submitted-total]');
+              if (figure && figure.textContent.trim() === expected) {
+                observer.disconnect();
+                resolve(Date.now());
+              }
+            };
+            const observer = new MutationObserver(check);
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          });
         }
         """;
 
@@ -39,7 +43,8 @@ public static class FanOutBenchmark
     /// instance or on several sharing one PostgreSQL database (pages spread over them in turn; the form is submitted
     /// on the first, so the others hear of it through the database).
     /// </summary>
-    public static async Task<FanOutResult> RunAsync(DatabaseSettings regionDatabase, int pages, int rounds, bool regionPage, int instances = 1)
+    public static async Task<FanOutResult> RunAsync(DatabaseSettings regionDatabase, int pages, int rounds, bool regionPage, int instances = 1,
+        string? browserTraceFile = null)
     {
         var database = await BenchDatabase.CopyAsync(regionDatabase);
         var services = new BenchServices(database);
@@ -78,8 +83,11 @@ public static class FanOutBenchmark
                 }
                 Console.WriteLine();
 
+                // A diagnostic run: tracing slows the browsers, so its latencies are not the benchmark's figures.
+                var stopTracing = browserTraceFile is null ? null : await BrowserTrace.StartAsync(browser, browserTraceFile);
                 var latencies = new List<double>();
                 var cpu = 0.0;
+                var browserCpu = 0.0;
                 var slowest = new List<double>();
                 for (var round = 0; round < rounds; round++)
                 {
@@ -90,30 +98,37 @@ public static class FanOutBenchmark
                     await Task.WhenAll(watchers.Select(p => p.EvaluateAsync(Watch, expected)));
 
                     var cpuBefore = apps.Sum(a => a.CpuSeconds());
+                    var browserCpuBefore = AppProcess.ChromiumCpuSeconds();
+                    var started = System.Diagnostics.Stopwatch.StartNew();
                     await submitter.ClickAsync("#report-submit");
+                    double[] seen;
                     try
                     {
-                        await Task.WhenAll(watchers.Select(p => p.WaitForFunctionAsync("() => window.__seenAt > 0", null, new() { Timeout = 60_000 })));
+                        seen = await Task.WhenAll(watchers.Select(p => p.EvaluateAsync<double>("() => window.__seen"))).WaitAsync(TimeSpan.FromSeconds(60));
                     }
                     catch (TimeoutException)
                     {
                         throw new TimeoutException($"Not every page showed the submission within 60 s. Form: «{await submitter.Locator("main").InnerTextAsync()}»; "
                                                    + $"first page: «{await watchers[0].Locator(Figure).InnerTextAsync()}».");
                     }
+                    var window = started.Elapsed;
+                    // Both from the click until the last page showed the figure: the charts may still be redrawing after it.
+                    var roundCpu = apps.Sum(a => a.CpuSeconds()) - cpuBefore;
+                    var roundBrowserCpu = AppProcess.ChromiumCpuSeconds() - browserCpuBefore;
 
                     var committed = await SubmittedAtAsync(services, campaignId, organisation);
-                    var seen = await Task.WhenAll(watchers.Select(p => p.EvaluateAsync<double>("window.__seenAt")));
                     var delays = seen.Select(s => s - committed).ToList();
                     latencies.AddRange(delays);
-                    var roundCpu = apps.Sum(a => a.CpuSeconds()) - cpuBefore;
                     cpu += roundCpu;
+                    browserCpu += roundBrowserCpu;
                     slowest.Add(delays.Max());
-                    Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор серверов {roundCpu:0.0} с");
+                    Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор серверов {roundCpu:0.0} с, браузеров {roundBrowserCpu:0.0} с за {window.TotalSeconds:0.0} с");
                 }
+                var work = stopTracing is null ? null : await stopTracing();
                 var label = (regionPage ? "Обзор региона" : "Ход сбора данных") + $", {BenchDatabase.Label(database)}"
                             + (instances > 1 ? $", {instances} экземпляра" : "");
                 return new FanOutResult(label, pages, rounds,
-                    new Timing("fan-out", latencies), new Timing("slowest", slowest), cpu / rounds);
+                    new Timing("fan-out", latencies), new Timing("slowest", slowest), cpu / rounds, browserCpu / rounds, work);
             }
         }
         finally

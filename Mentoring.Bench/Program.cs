@@ -4,7 +4,7 @@ using System.Text;
 using Mentoring.Bench;
 
 // dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--fanout-pages N] [--skip-national]
-//     [--skip-postgres] [--headless 50,200,1000] [--only views,server,memory,import,hostile,fanout,circuits]
+//     [--skip-postgres] [--headless 50,200,1000] [--only views,server,memory,import,hostile,fanout,circuits,fanout-trace]
 // Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
@@ -157,8 +157,8 @@ if (Runs("fanout"))
 {
     Print($"## Live-update fan-out: a submitted form until {fanOutPages} open region pages show it (ms)");
     Print();
-    Print("| Страница | Страниц | Отправок | Задержка: медиана | p95 | Макс. | Последняя страница за отправку: медиана | Процессор сервера за отправку, с |");
-    Print("|---|---:|---:|---:|---:|---:|---:|---:|");
+    Print("| Страница | Страниц | Отправок | Задержка: медиана | p95 | Макс. | Последняя страница за отправку: медиана | Процессор сервера за отправку, с | Процессор браузеров за отправку, с |");
+    Print("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     var runs = new List<(Mentoring.Dashboard.Data.DatabaseSettings Database, int Instances)> { (regionSqlite, 1) };
     if (postgres.Count > 0)
         runs.Add((postgres[0].Database, 2)); // pages spread over two instances, the form submitted on the first
@@ -166,8 +166,22 @@ if (Runs("fanout"))
     foreach (var regionPage in new[] { false, true })
     {
         var f = await FanOutBenchmark.RunAsync(database, fanOutPages, quick ? 3 : 10, regionPage, instances);
-        Print($"| {f.Page} | {f.Pages} | {f.Rounds} | {Timing.Ms(f.Latency.Median)} | {Timing.Ms(f.Latency.P95)} | {Timing.Ms(f.Latency.Max)} | {Timing.Ms(f.Slowest.Median)} | {f.ServerCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} |");
+        Print($"| {f.Page} | {f.Pages} | {f.Rounds} | {Timing.Ms(f.Latency.Median)} | {Timing.Ms(f.Latency.P95)} | {Timing.Ms(f.Latency.Max)} | {Timing.Ms(f.Slowest.Median)} | {f.ServerCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} | {f.BrowserCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} |");
     }
+    Print();
+}
+
+// Not in the default run: a diagnostic of what the browsers' main threads do with the region page's live updates.
+if (only?.Contains("fanout-trace") == true)
+{
+    var traced = await FanOutBenchmark.RunAsync(regionSqlite, fanOutPages, quick ? 3 : 10, regionPage: true,
+        browserTraceFile: Path.Combine(folder, "browser-trace.json"));
+    Print($"## What {fanOutPages} region pages' main threads did per submission (Chromium trace, self time, ms)");
+    Print();
+    Print("| Событие трассы | На отправку, мс | На страницу и отправку, мс | Событий на отправку |");
+    Print("|---|---:|---:|---:|");
+    foreach (var w in traced.BrowserWork!.Take(20))
+        Print($"| {w.Name} | {w.SelfSeconds * 1000 / traced.Rounds:0} | {w.SelfSeconds * 1000 / traced.Rounds / traced.Pages:0.0} | {w.Count / traced.Rounds} |");
     Print();
 }
 
