@@ -97,6 +97,42 @@ public class RegionPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task AChartOutOfSight_IsRedrawnWhenItComesNearTheScreen_OrWhenThePageIsPrinted()
+    {
+        // A phone, so that the page's last chart is well below the screen.
+        var page = await app.SignInAsync("minobr@demo.local", width: 390, height: 844);
+        await DashboardApp.WaitForInteractiveAsync(page);
+        var canvas = page.Locator("figure.chart .chart-canvas").Last;
+        await Expect(canvas).ToHaveAttributeAsync("data-rendered", "true");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        Assert.True(await canvas.EvaluateAsync<bool>("c => c.getBoundingClientRect().top > window.innerHeight + 400"));
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"); // the observer's first report
+
+        // A live update of it, as the server sends one, waits: the old drawing stays until the chart comes into view.
+        await canvas.EvaluateAsync(Update, "Новое значение");
+        Assert.DoesNotContain("Новое значение", await canvas.TextContentAsync());
+        await canvas.ScrollIntoViewIfNeededAsync();
+        await Expect(canvas).ToContainTextAsync("Новое значение");
+
+        // Out of sight again, the next update waits too, until the page is printed: the printout has it.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        await canvas.EvaluateAsync(Update, "Для печати");
+        Assert.DoesNotContain("Для печати", await canvas.TextContentAsync());
+        await page.PdfAsync();
+        await Expect(canvas).ToContainTextAsync("Для печати");
+    }
+
+    // One bar named by the argument, in the shape of the options ApexOptions.cs sends.
+    private const string Update = """
+        (canvas, name) => mentoringCharts.update(canvas, JSON.stringify({
+          format: { unit: '', decimals: 0 },
+          options: { chart: { type: 'bar', height: 200 }, series: [{ name: 'Ряд', data: [{ x: name, y: 7 }] }],
+                     dataLabels: {}, tooltip: {}, xaxis: { labels: {} }, yaxis: { labels: {} } }
+        }))
+        """;
+
+    [Fact]
     public async Task Ranking_IsReachableByKeyboard_AndAPhoneTapShowsTheTooltipBeforeChoosing()
     {
         var page = await app.SignInAsync("minobr@demo.local");

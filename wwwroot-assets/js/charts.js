@@ -34,6 +34,35 @@ window.mentoringCharts = (function () {
 
   var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
+  // A live update of a chart out of sight waits until the chart comes near the screen, or the page is printed: fifty
+  // open dashboards redrawing charts nobody was looking at delayed the figures everybody was. A chart keeps at most
+  // one waiting update, the latest.
+  var outOfSight = new WeakSet();
+  var waiting = new Map();
+  var sight = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) { outOfSight.delete(entry.target); drawWaiting(entry.target, true); }
+      else outOfSight.add(entry.target);
+    });
+  }, { rootMargin: '200px' });
+  function drawWaiting(element, animate) {
+    var json = waiting.get(element);
+    if (json === undefined) return;
+    waiting.delete(element);
+    draw(element, json, animate);
+  }
+  // A printout shows every chart as the figures stand now, drawn without motion.
+  window.addEventListener('beforeprint', function () {
+    Array.from(waiting.keys()).forEach(function (element) { drawWaiting(element, false); });
+  });
+
+  function draw(element, json, animate) {
+    var chart = charts.get(element);
+    if (!chart) return window.mentoringCharts.render(element, json);
+    // In place: no new chart, the bars move to their new values.
+    return chart.updateOptions(withFunctions(JSON.parse(json), element), false, animate);
+  }
+
   function withFunctions(spec, element) {
     var options = spec.options;
     // A click on a bar or column goes to the component (cross-filtering); a chart without a listener ignores it.
@@ -95,18 +124,20 @@ window.mentoringCharts = (function () {
       if (listener) { listeners.set(element, listener); keyboard(element, listener); }
       var chart = new ApexCharts(element, withFunctions(JSON.parse(json), element));
       charts.set(element, chart);
+      sight.observe(element);
       await chart.render();
       element.setAttribute('data-rendered', 'true');
     },
     update: async function (element, json) {
-      var chart = charts.get(element);
-      if (!chart) return window.mentoringCharts.render(element, json);
-      // In place: no new chart, the bars move to their new values.
-      await chart.updateOptions(withFunctions(JSON.parse(json), element), false, true);
+      if (outOfSight.has(element)) { waiting.set(element, json); return; }
+      waiting.delete(element);
+      await draw(element, json, true);
     },
     destroy: function (element) {
       var chart = charts.get(element);
       if (chart) { chart.destroy(); charts.delete(element); }
+      sight.unobserve(element);
+      waiting.delete(element);
       listeners.delete(element);
     }
   };

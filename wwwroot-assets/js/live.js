@@ -4,10 +4,11 @@
 (function () {
   var recent = [];
   var glowUntil = 0;
+  // Only classes change here, and no layout is read, so the page is restyled once, in the next frame.
   function glow(figure) {
-    figure.classList.remove('live-changed');
-    void figure.offsetWidth; // restart the animation
+    var again = figure.classList.contains('live-changed') && !figure.classList.contains('live-changed--again');
     figure.classList.add('live-changed');
+    figure.classList.toggle('live-changed--again', again);
   }
   var observer = new MutationObserver(function (mutations) {
     var now = Date.now();
