@@ -359,6 +359,19 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         try
         {
+            // A chart that a live update brought in out of sight is drawn when it comes near the screen: as a user
+            // scrolling down would, each is brought into view, then the page goes back to where it was.
+            await page.EvaluateAsync("""
+                async () => {
+                  const y = window.scrollY;
+                  const undrawn = [...document.querySelectorAll('.chart-canvas:not([data-rendered])')];
+                  for (const c of undrawn) {
+                    c.scrollIntoView({ block: 'center' });
+                    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                  }
+                  if (undrawn.length) window.scrollTo(0, y);
+                }
+                """);
             await page.WaitForFunctionAsync(
                 "() => [...document.querySelectorAll('.chart-canvas')].every(c => c.dataset.rendered === 'true')",
                 null, new() { Timeout = 30_000 });

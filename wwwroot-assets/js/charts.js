@@ -36,7 +36,8 @@ window.mentoringCharts = (function () {
 
   // A live update of a chart out of sight waits until the chart comes near the screen, or the page is printed: fifty
   // open dashboards redrawing charts nobody was looking at delayed the figures everybody was. A chart keeps at most
-  // one waiting update, the latest.
+  // one waiting update, the latest. So does a chart that a live update brings onto the page (a round's first report
+  // adds them all); one that comes with the page itself is drawn at once, for a page that is shown or captured whole.
   var outOfSight = new WeakSet();
   var waiting = new Map();
   var sight = new IntersectionObserver(function (entries) {
@@ -56,9 +57,24 @@ window.mentoringCharts = (function () {
     Array.from(waiting.keys()).forEach(function (element) { drawWaiting(element, false); });
   });
 
+  function updatedLive() { return document.querySelector('.live-marker:not([data-live="0"])') !== null; }
+  function nearScreen(element) {
+    var box = element.getBoundingClientRect();
+    return (box.width > 0 || box.height > 0) && box.bottom > -200 && box.top < window.innerHeight + 200;
+  }
+
+  async function create(element, json, animate) {
+    var options = withFunctions(JSON.parse(json), element);
+    if (animate === false) options.chart.animations = { enabled: false };
+    var chart = new ApexCharts(element, options);
+    charts.set(element, chart);
+    await chart.render();
+    element.setAttribute('data-rendered', 'true');
+  }
+
   function draw(element, json, animate) {
     var chart = charts.get(element);
-    if (!chart) return window.mentoringCharts.render(element, json);
+    if (!chart) return create(element, json, animate);
     // In place: no new chart, the bars move to their new values.
     return chart.updateOptions(withFunctions(JSON.parse(json), element), false, animate);
   }
@@ -122,11 +138,9 @@ window.mentoringCharts = (function () {
     render: async function (element, json, listener) {
       await loadLocale();
       if (listener) { listeners.set(element, listener); keyboard(element, listener); }
-      var chart = new ApexCharts(element, withFunctions(JSON.parse(json), element));
-      charts.set(element, chart);
       sight.observe(element);
-      await chart.render();
-      element.setAttribute('data-rendered', 'true');
+      if (updatedLive() && !nearScreen(element)) { outOfSight.add(element); waiting.set(element, json); return; }
+      await create(element, json);
     },
     update: async function (element, json) {
       if (outOfSight.has(element)) { waiting.set(element, json); return; }
