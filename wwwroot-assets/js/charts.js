@@ -36,7 +36,7 @@ window.mentoringCharts = (function () {
 
   // A live update of a chart out of sight waits until the chart comes near the screen, or the page is printed: fifty
   // open dashboards redrawing charts nobody was looking at delayed the figures everybody was. A chart keeps at most
-  // one waiting update, the latest. So does a chart that a live update brings onto the page (a round's first report
+  // one waiting update, the latest. So does a new chart on a page that has been updated live (a round's first report
   // adds them all); one that comes with the page itself is drawn at once, for a page that is shown or captured whole.
   var outOfSight = new WeakSet();
   var waiting = new Map();
