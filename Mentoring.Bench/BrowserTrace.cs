@@ -47,7 +47,7 @@ public static class BrowserTrace
         };
     }
 
-    public static IReadOnlyList<BrowserWork> MainThreadWork(IEnumerable<JsonElement> events)
+    private static IReadOnlyList<BrowserWork> MainThreadWork(IEnumerable<JsonElement> events)
     {
         var mainThreads = new HashSet<(long Pid, long Tid)>();
         var complete = new List<Slice>();

@@ -38,6 +38,7 @@ window.mentoringCharts = (function () {
   // open dashboards redrawing charts nobody was looking at delayed the figures everybody was. A chart keeps at most
   // one waiting update, the latest. So does a new chart on a page that has been updated live (a round's first report
   // adds them all); one that comes with the page itself is drawn at once, for a page that is shown or captured whole.
+  var nearScreenMargin = 200; // px: a chart this close to the screen draws, so it is ready as it scrolls in
   var outOfSight = new WeakSet();
   var waiting = new Map();
   var sight = new IntersectionObserver(function (entries) {
@@ -45,7 +46,7 @@ window.mentoringCharts = (function () {
       if (entry.isIntersecting) { outOfSight.delete(entry.target); drawWaiting(entry.target, true); }
       else outOfSight.add(entry.target);
     });
-  }, { rootMargin: '200px' });
+  }, { rootMargin: nearScreenMargin + 'px' });
   function drawWaiting(element, animate) {
     var json = waiting.get(element);
     if (json === undefined) return;
@@ -60,7 +61,7 @@ window.mentoringCharts = (function () {
   function updatedLive() { return document.querySelector('.live-marker:not([data-live="0"])') !== null; }
   function nearScreen(element) {
     var box = element.getBoundingClientRect();
-    return (box.width > 0 || box.height > 0) && box.bottom > -200 && box.top < window.innerHeight + 200;
+    return (box.width > 0 || box.height > 0) && box.bottom > -nearScreenMargin && box.top < window.innerHeight + nearScreenMargin;
   }
 
   async function create(element, json, animate) {
