@@ -41,10 +41,12 @@ public static class FanOutBenchmark
     /// <summary>
     /// Watches the region page (all its figures, tables and charts) or the lighter collection-progress page, on one
     /// instance or on several sharing one PostgreSQL database (pages spread over them in turn; the form is submitted
-    /// on the first, so the others hear of it through the database).
+    /// on the first, so the others hear of it through the database). The instances run <paramref name="appFolder"/>,
+    /// the published app (ReadyToRun), as deployed: the build output first compiles the write and update paths, on the
+    /// processor the browsers share.
     /// </summary>
-    public static async Task<FanOutResult> RunAsync(DatabaseSettings regionDatabase, int pages, int rounds, bool regionPage, int instances = 1,
-        string? browserTraceFile = null)
+    public static async Task<FanOutResult> RunAsync(DatabaseSettings regionDatabase, int pages, int rounds, bool regionPage, string appFolder,
+        int instances = 1, string? browserTraceFile = null)
     {
         var database = await BenchDatabase.CopyAsync(regionDatabase);
         var services = new BenchServices(database);
@@ -61,7 +63,7 @@ public static class FanOutBenchmark
         var apps = new List<AppProcess>();
         try
         {
-            foreach (var started in await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => AppProcess.StartAsync(database))))
+            foreach (var started in await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => AppProcess.StartAsync(database, appFolder))))
                 apps.Add(started.App);
             var app = apps[0];
             {

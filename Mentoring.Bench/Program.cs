@@ -44,6 +44,9 @@ if (!args.Contains("--skip-postgres"))
         postgres.Add(($"{name}, PostgreSQL", await DatasetGenerator.EnsureAsync(shape, server)));
 }
 var regionSqlite = datasets[0].Database;
+// The dashboard as the instances run it (`dotnet publish`, ReadyToRun), published once when a section needs it.
+Task<string>? publishing = null;
+Task<string> Published() => publishing ??= AppProcess.PublishAsync(root, Path.Combine(folder, "publish"));
 
 if (Runs("views"))
 {
@@ -64,7 +67,7 @@ if (Runs("server"))
 Print("## Server: cold start and prerendering the region page over HTTP (ms)");
 Print();
 // As `dotnet run` starts it (the build output) and as the instances run it (published, ReadyToRun).
-var published = await AppProcess.PublishAsync(root, Path.Combine(folder, "publish"));
+var published = await Published();
 Print("| Измерение | Медиана | p95 | Макс. |");
 Print("|---|---:|---:|---:|");
 foreach (var (form, appFolder) in new[] { ("сборка (dotnet run)", (string?)null), ("публикация (dotnet publish, ReadyToRun)", published) })
@@ -165,7 +168,7 @@ if (Runs("fanout"))
     foreach (var (database, instances) in runs)
     foreach (var regionPage in new[] { false, true })
     {
-        var f = await FanOutBenchmark.RunAsync(database, fanOutPages, quick ? 3 : 10, regionPage, instances);
+        var f = await FanOutBenchmark.RunAsync(database, fanOutPages, quick ? 3 : 10, regionPage, await Published(), instances);
         Print($"| {f.Page} | {f.Pages} | {f.Rounds} | {Timing.Ms(f.Latency.Median)} | {Timing.Ms(f.Latency.P95)} | {Timing.Ms(f.Latency.Max)} | {Timing.Ms(f.Slowest.Median)} | {f.ServerCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} | {f.BrowserCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} |");
     }
     Print();
@@ -174,7 +177,7 @@ if (Runs("fanout"))
 // Not in the default run: a diagnostic of what the browsers' main threads do with the region page's live updates.
 if (only?.Contains("fanout-trace") == true)
 {
-    var traced = await FanOutBenchmark.RunAsync(regionSqlite, fanOutPages, quick ? 3 : 10, regionPage: true,
+    var traced = await FanOutBenchmark.RunAsync(regionSqlite, fanOutPages, quick ? 3 : 10, regionPage: true, await Published(),
         browserTraceFile: Path.Combine(folder, "browser-trace.json"));
     Print($"## What {fanOutPages} region pages' main threads did per submission (Chromium trace, self time, ms)");
     Print();
