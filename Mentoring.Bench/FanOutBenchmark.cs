@@ -42,8 +42,7 @@ public static class FanOutBenchmark
     /// Watches the region page (all its figures, tables and charts) or the lighter collection-progress page, on one
     /// instance or on several sharing one PostgreSQL database (pages spread over them in turn; the form is submitted
     /// on the first, so the others hear of it through the database). The instances run <paramref name="appFolder"/>,
-    /// the published app (ReadyToRun), as deployed: the build output first compiles the write and update paths, on the
-    /// processor the browsers share.
+    /// the published app (ReadyToRun), as deployed.
     /// </summary>
     public static async Task<FanOutResult> RunAsync(DatabaseSettings regionDatabase, int pages, int rounds, bool regionPage, string appFolder,
         int instances = 1, string? browserTraceFile = null)
