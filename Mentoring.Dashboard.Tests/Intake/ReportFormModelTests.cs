@@ -180,6 +180,26 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         Assert.Equal(SubmissionState.InProgress, model.State);
     }
 
+    [Fact]
+    public async Task AConnectionLostWhileTheDraftIsWritten_IsAnOutage_NotAConflict_AndTheDraftIsTriedAgain()
+    {
+        var outage = new SwitchableFactory(database.Factory);
+        var (model, campaign, school, reports) = await OpenSchoolAsync(factory: outage);
+        outage.LostAtWrite = true;
+
+        model.Change(Mentors, FigurePart.Value, "7");
+        time.Advance(ReportFormModel.DraftDelay);
+        await TestModelHost.Until(() => model.SaveStatus?.StartsWith("Нет связи", StringComparison.Ordinal) == true);
+        Assert.Null(model.Conflict);
+        Assert.Equal("7", model.Text(Mentors, FigurePart.Value));
+
+        outage.LostAtWrite = false;
+        time.Advance(ReportFormModel.DraftRetry);
+        await TestModelHost.Until(() => confirmed.Count == 1);
+        Assert.Equal(7m, (await reports.GetAsync(campaign, school)).Values[IndicatorCatalogue.TeacherMentors].Value);
+        Assert.Equal(SubmissionState.InProgress, model.State);
+    }
+
     private async Task<(ReportFormModel Model, int Campaign, int School, OrganisationReports Reports)> OpenSchoolAsync(
         System.Security.Claims.ClaimsPrincipal? user = null, IDbContextFactory<MentoringDbContext>? factory = null)
     {
@@ -221,10 +241,26 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
     /// <summary>The database's connection refused while <see cref="Down"/>, as when its server has stopped.</summary>
     private sealed class SwitchableFactory(IDbContextFactory<MentoringDbContext> inner) : IDbContextFactory<MentoringDbContext>
     {
+        /// <summary>No connection at all.</summary>
         public volatile bool Down;
 
-        public MentoringDbContext CreateDbContext() => Down
-            ? throw new NpgsqlException("connection refused", new SocketException((int)SocketError.ConnectionRefused))
-            : inner.CreateDbContext();
+        /// <summary>The connection goes while the changes are written, after the reads before them succeeded.</summary>
+        public volatile bool LostAtWrite;
+
+        public MentoringDbContext CreateDbContext()
+        {
+            if (Down)
+                throw Refused();
+            var db = inner.CreateDbContext();
+            // EF Core wraps a failure of the write's commands, a lost connection included, in a DbUpdateException.
+            db.SavingChanges += (_, _) =>
+            {
+                if (LostAtWrite)
+                    throw new DbUpdateException("An error occurred while saving the entity changes.", Refused());
+            };
+            return db;
+        }
+
+        private static NpgsqlException Refused() => new("connection refused", new SocketException((int)SocketError.ConnectionRefused));
     }
 }

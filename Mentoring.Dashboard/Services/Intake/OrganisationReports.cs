@@ -272,7 +272,9 @@ public sealed class OrganisationReports(
         {
             return new SaveOutcome.Busy(DatabaseBusy.Message);
         }
-        catch (DbUpdateException)
+        // A connection lost during the write itself is an outage (the caller keeps the values and retries), not a
+        // conflict: taken for one, it stopped the form saving, naming nobody as the other writer.
+        catch (DbUpdateException e) when (!DatabaseOutage.Is(e))
         {
             // A concurrency failure, or the unique (campaign, organisation) index when both created the report at once.
             // PostgreSQL reads nothing more in a failed transaction: it ends here, with nothing written.
