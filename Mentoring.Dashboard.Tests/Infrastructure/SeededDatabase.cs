@@ -72,8 +72,8 @@ public abstract class SeededDatabase : IAsyncLifetime
     public AuditLog AuditAs(ClaimsPrincipal user) => new(Factory, new FixedUser(user), new HttpContextAccessor(), TimeProvider.System);
 
     /// <param name="factory">Another way to the same database (a shorter busy timeout, say); the fixture's by default.</param>
-    public OrganisationReports ReportsAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null) =>
-        new(ScopedAs(user, factory), GuardAs(user), QueriesAs(user), Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
+    public OrganisationReports ReportsAs(ClaimsPrincipal user, IDbContextFactory<MentoringDbContext>? factory = null, IFigureChangeFeed? feed = null) =>
+        new(ScopedAs(user, factory), GuardAs(user), QueriesAs(user), feed ?? Feed, AuditAs(user), new FixedUser(user), TimeProvider.System);
 
     /// <param name="slots">The server's import slots (and their reading budget); the fixture's by default.</param>
     public SpreadsheetImport ImportAs(ClaimsPrincipal user, Microsoft.Extensions.Logging.ILogger<SpreadsheetImport>? logger = null, ImportSlots? slots = null) =>

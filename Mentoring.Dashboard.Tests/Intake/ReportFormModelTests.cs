@@ -3,6 +3,7 @@ using Mentoring.Dashboard.Data;
 using Mentoring.Dashboard.Model;
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Intake;
+using Mentoring.Dashboard.Services.Live;
 using Mentoring.Dashboard.Tests.Infrastructure;
 using Mentoring.Domain.Indicators;
 using Mentoring.Domain.Intake;
@@ -187,14 +188,54 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         Assert.Equal(SubmissionState.InProgress, model.State);
     }
 
+    /// <summary>
+    /// A submit that committed while its answer was lost (the connection went at the commit): the form does not say it
+    /// was sent, and its next try, the draft's retry or the user's second click, finds it in the database and says it
+    /// went through, instead of meeting the user's own submission as someone's conflicting change.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASubmitWhoseAnswerWasLostAfterItsCommit_IsFoundSentByItsNextTry_NotAConflictWithItself(bool clickedAgain)
+    {
+        var feed = new AnswerLosingFeed(database.Feed);
+        var (model, campaign, school, reports) = await OpenSchoolAsync(feed: feed);
+        TypeEverything(model);
+
+        feed.LoseNextAnswer = true;
+        await model.SubmitAsync();
+        Assert.Equal((true, "Нет связи с базой данных: отправка не подтверждена, данные остались в форме. Когда связь вернётся, форма сохранит их и скажет, "
+                            + "дошла ли отправка; если нет, нажмите «Отправить данные» ещё раз."), (model.SubmitFailed, model.SubmitMessage));
+        Assert.Equal(SubmissionState.Submitted, (await reports.GetAsync(campaign, school)).State); // it did commit
+
+        if (clickedAgain)
+            await model.SubmitAsync();
+        else
+            time.Advance(ReportFormModel.DraftRetry);
+        await TestModelHost.Until(() => confirmed.Count == 1);
+
+        Assert.Null(model.Conflict);
+        Assert.Equal((false, "Данные отправлены: связь с базой данных прерывалась, но отправка дошла. Показатели организации, муниципалитета и региона обновлены."),
+            (model.SubmitFailed, model.SubmitMessage));
+        Assert.Equal((SubmissionState.Submitted, false, null), (model.State, model.UnsentCorrections, model.SaveStatus));
+        var stored = await reports.GetAsync(campaign, school);
+        Assert.Equal((SubmissionState.Submitted, false), (stored.State, stored.HasUnsentCorrections));
+
+        // The form goes on from the version it found: a correction is a draft of the submitted report, no conflict.
+        model.Change(Mentors, FigurePart.Value, "5");
+        time.Advance(ReportFormModel.DraftDelay);
+        await TestModelHost.Until(() => confirmed.Count == 2);
+        Assert.Equal((SubmissionState.Submitted, true, null), (model.State, model.UnsentCorrections, model.Conflict));
+    }
+
     public enum Outage { None, NoConnection, LostAtWrite }
 
     private async Task<(ReportFormModel Model, int Campaign, int School, OrganisationReports Reports)> OpenSchoolAsync(
-        System.Security.Claims.ClaimsPrincipal? user = null, IDbContextFactory<MentoringDbContext>? factory = null)
+        System.Security.Claims.ClaimsPrincipal? user = null, IDbContextFactory<MentoringDbContext>? factory = null, IFigureChangeFeed? feed = null)
     {
         var (campaign, region, city) = await CollectingCampaignAsync(database);
         var school = await database.OrganisationIdAsync("СШ № 50", City);
-        var reports = database.ReportsAs(user ?? TestUsers.For(Mentoring.Dashboard.Security.Roles.Curator, region, city, school), factory);
+        var reports = database.ReportsAs(user ?? TestUsers.For(Mentoring.Dashboard.Security.Roles.Curator, region, city, school), factory, feed);
         var clock = new UserClock(new HttpContextAccessor(), new ConfigurationBuilder().Build(), time);
         var model = new ReportFormModel(reports, clock, time, host) { Saved = texts => { lock (confirmed) confirmed.Add(texts); return Task.CompletedTask; } };
         await model.OpenAsync(campaign, school);
@@ -225,6 +266,28 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         await using var db = await database.Factory.CreateDbContextAsync();
         var city = await db.Organisations.Where(o => o.Id == school).Select(o => o.MunicipalityId).SingleAsync();
         return await db.Organisations.Where(o => o.MunicipalityId == city && o.Id != school).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+    }
+
+    /// <summary>
+    /// Loses the answer of the next committed write, as a connection that breaks at the commit does: the transaction is
+    /// in the database, the writer gets an outage's exception (which this feed throws where the write learns it committed).
+    /// </summary>
+    private sealed class AnswerLosingFeed(RecordingFeed inner) : IFigureChangeFeed
+    {
+        public volatile bool LoseNextAnswer;
+        public Task<FigureChange> AnnounceAsync(MentoringDbContext db, FigureChange change, CancellationToken ct = default) => inner.AnnounceAsync(db, change, ct);
+        public void Committed(FigureChange announced)
+        {
+            if (LoseNextAnswer)
+            {
+                LoseNextAnswer = false;
+                throw new NpgsqlException("Exception while reading from stream", new SocketException((int)SocketError.ConnectionReset));
+            }
+            inner.Committed(announced);
+        }
+        public long? VersionOf(int campaignId) => inner.VersionOf(campaignId);
+        public long? RegionVersionOf(int regionId) => inner.RegionVersionOf(regionId);
+        public IDisposable Subscribe(Action<FigureChange> handler) => inner.Subscribe(handler);
     }
 
     /// <summary>The database's connection refused while <see cref="Down"/>, as when its server has stopped.</summary>

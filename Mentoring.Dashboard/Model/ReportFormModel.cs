@@ -141,7 +141,7 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
             var sent = new Dictionary<string, string>(texts);
             outcome = await reports.SubmitAsync(Loaded.Campaign, Loaded.Organisation, Values(), version);
             Apply(outcome, draft: false);
-            if (outcome is SaveOutcome.Saved && Saved is not null)
+            if (outcome is (SaveOutcome.Saved or SaveOutcome.AlreadySubmitted) && Saved is not null)
                 await Saved(sent);
         }
         finally
@@ -241,7 +241,7 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
             var sent = new Dictionary<string, string>(texts);
             var outcome = await reports.SaveDraftAsync(Loaded.Campaign, Loaded.Organisation, Values(), version);
             Apply(outcome, draft: true);
-            if (outcome is SaveOutcome.Saved && Saved is not null)
+            if (outcome is (SaveOutcome.Saved or SaveOutcome.AlreadySubmitted) && Saved is not null)
                 await Saved(sent);
         }
         finally
@@ -274,6 +274,16 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
                     SaveStatus = null;
                 }
                 break;
+            case SaveOutcome.AlreadySubmitted already:
+                // The earlier submit went through though its answer was lost: the form says so instead of failing.
+                version = already.Version;
+                State = SubmissionState.Submitted;
+                UnsentCorrections = false;
+                problems = [];
+                SubmitFailed = false;
+                SubmitMessage = "Данные отправлены: связь с базой данных прерывалась, но отправка дошла. Показатели организации, муниципалитета и региона обновлены.";
+                SaveStatus = null;
+                break;
             case SaveOutcome.Invalid invalid:
                 problems = [];
                 foreach (var problem in invalid.Problems)
@@ -294,10 +304,11 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
                 break;
             case SaveOutcome.Unreachable:
                 // The server's fault, not the user's: the form keeps every value and saves the draft once the database answers.
+                // A submit's answer may have been lost after its commit: the draft's retry finds that out (AlreadySubmitted).
                 if (!draft)
                 {
                     SubmitFailed = true;
-                    SubmitMessage = "Нет связи с базой данных: данные не отправлены и остались в форме. Черновик сохранится сам, когда связь вернётся; тогда нажмите «Отправить данные» ещё раз.";
+                    SubmitMessage = "Нет связи с базой данных: отправка не подтверждена, данные остались в форме. Когда связь вернётся, форма сохранит их и скажет, дошла ли отправка; если нет, нажмите «Отправить данные» ещё раз.";
                 }
                 ScheduleDraftSave(DraftRetry, "Нет связи с базой данных: изменения остались в форме, повторяем сохранение…");
                 break;

@@ -44,6 +44,12 @@ public abstract record SaveOutcome
 
     /// <summary>The database could not be reached (<see cref="DatabaseOutage"/>): nothing saved, the form retries by itself.</summary>
     public sealed record Unreachable : SaveOutcome;
+
+    /// <summary>
+    /// These very figures are already submitted by this user: an earlier submit committed while its answer was lost
+    /// (the connection went at that moment), and this try met it. Nothing written again.
+    /// </summary>
+    public sealed record AlreadySubmitted(int Version) : SaveOutcome;
 }
 
 /// <summary>
@@ -129,9 +135,12 @@ public sealed class OrganisationReports(
             if (submission.Version != expectedVersion)
             {
                 // A save that committed while its answer was lost (the database went away at that moment) comes back as
-                // the retry's «conflict» with itself: the same user's same draft is already saved, and says so.
-                return submission.DraftJson == draftJson && submission.UpdatedBy == user
-                    ? new SaveOutcome.Saved(submission.Version, 0)
+                // the retry's «conflict» with itself: the same user's same draft is already saved, and says so. So does
+                // a submit of what is typed, whose retry is this draft.
+                if (submission.DraftJson == draftJson && submission.UpdatedBy == user)
+                    return new SaveOutcome.Saved(submission.Version, 0);
+                return await IsSubmittedAlreadyAsync(db, campaign, submission, values, user, ct)
+                    ? new SaveOutcome.AlreadySubmitted(submission.Version)
                     : new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
             }
             submission.SaveDraft(draftJson, user, clock.GetUtcNow());
@@ -154,12 +163,16 @@ public sealed class OrganisationReports(
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var submission = await SubmissionAsync(db, campaignId, organisationId, ct);
+                var user = await UserNameAsync();
                 if (submission.Version != expectedVersion)
-                    return new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
+                {
+                    return await IsSubmittedAlreadyAsync(db, campaign, submission, values, user, ct)
+                        ? new SaveOutcome.AlreadySubmitted(submission.Version)
+                        : new SaveOutcome.Conflict(submission.UpdatedBy, submission.UpdatedAt);
+                }
 
                 var reported = campaign.CollectedIndicators.ToDictionary(i => i.Code, i => values.GetValueOrDefault(i.Code));
                 var existing = await ObservationWriter.ExistingAsync(db, campaignId, [organisationId], ct);
-                var user = await UserNameAsync();
                 var added = new List<Observation>();
                 var changes = ObservationWriter.Apply(db, campaign, organisation, reported, existing, $"Форма организации ({user})", added);
                 submission.Submit(user, clock.GetUtcNow());
@@ -246,6 +259,20 @@ public sealed class OrganisationReports(
         if (!IntakeRules.MayReport(user, new TerritoryPath(organisation.RegionId, organisation.MunicipalityId, organisation.Id)))
             return "Ваша роль не предусматривает ввод данных этой организации.";
         return IntakeRules.WhyRoundIsReadOnly(user, campaign);
+    }
+
+    /// <summary>
+    /// Whether the report stands submitted by this user with exactly these figures and no corrections since: what a
+    /// submit that committed while its answer was lost leaves behind, so its retry is no conflict with the user's own.
+    /// </summary>
+    private static async Task<bool> IsSubmittedAlreadyAsync(MentoringDbContext db, Campaign campaign, Submission submission,
+        IReadOnlyDictionary<string, Figure> values, string user, CancellationToken ct)
+    {
+        if (submission is not { State: SubmissionState.Submitted, DraftJson: null } || submission.UpdatedBy != user)
+            return false;
+        var stored = await ObservationWriter.ExistingAsync(db, campaign.Id, [submission.OrganisationId], ct);
+        return campaign.CollectedIndicators.All(i =>
+            stored.GetValueOrDefault((submission.OrganisationId, i.Code))?.Figure == (values.TryGetValue(i.Code, out var typed) ? typed : null));
     }
 
     private static async Task<Submission> SubmissionAsync(MentoringDbContext db, int campaignId, int organisationId, CancellationToken ct)
