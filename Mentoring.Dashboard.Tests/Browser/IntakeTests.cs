@@ -50,6 +50,10 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(curator.Locator("h1")).ToHaveTextAsync("СШ № 50");
         await curator.Locator("#tch_young_mentees-part").WaitForAsync(); // the form, not the school's start page
         await DashboardApp.WaitForInteractiveAsync(curator);
+        var carried = curator.Locator("#report-carried");
+        await Expect(carried).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*Значения перенесены из мониторинга на \d\d\.\d\d\.\d{4} — проверьте и обновите их перед отправкой\.\s*$"));
+        var submitTop = () => curator.Locator("#report-submit").EvaluateAsync<double>("b => b.getBoundingClientRect().top + window.scrollY");
+        var topBeforeTyping = await submitTop();
         var selects = curator.Locator(".report-field select");
         for (var i = 0; i < await selects.CountAsync(); i++)
             await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -61,6 +65,9 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(curator.Locator("[data-indicator=TCH_YOUNG_MENTEES] .field-error")).ToHaveTextAsync("не может быть больше, чем «Молодых педагогов (стаж 0–3 года)» (10)");
         await curator.FillAsync("#tch_young_mentees-part", "4");
         await Expect(curator.Locator("#report-save-status")).ToContainTextAsync("Черновик сохранён");
+        // The first draft does not take the note away: the form stays where the curator's pointer is.
+        await Expect(carried).ToBeVisibleAsync();
+        Assert.Equal(topBeforeTyping, await submitTop());
         await curator.ClickAsync("#report-submit");
         await Expect(curator.Locator("#report-message")).ToContainTextAsync("Данные отправлены", new() { Timeout = 20_000 });
         await Expect(curator.Locator("#report-state")).ToHaveTextAsync("✓ сдано");
