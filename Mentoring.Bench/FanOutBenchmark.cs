@@ -86,6 +86,9 @@ public static class FanOutBenchmark
 
                 // A diagnostic run: tracing slows the browsers, so its latencies are not the benchmark's figures.
                 var stopTracing = browserTraceFile is null ? null : await BrowserTrace.StartAsync(browser, browserTraceFile);
+                // The first page's own renderer, per submission: what one page's live update costs its main thread.
+                var firstPage = await PageWork.StartAsync(watchers[0]);
+                var pageWork = new List<PageWork>();
                 var latencies = new List<double>();
                 var cpu = 0.0;
                 var browserCpu = 0.0;
@@ -93,15 +96,21 @@ public static class FanOutBenchmark
                 for (var round = 0; round < rounds; round++)
                 {
                     var organisation = organisations[round];
+                    var preparing = System.Diagnostics.Stopwatch.StartNew();
+                    var browserCpuPreparing = AppProcess.ChromiumCpuSeconds();
                     await CircuitBenchmarks.OpenAsync(submitter, $"{app.BaseUrl}/campaigns/{campaignId}/organisations/{organisation}");
                     await submitter.SelectOptionAsync($"#{indicator.Code.ToLowerInvariant()}-value", "1");
                     var expected = (round + 1).ToString(CultureInfo.InvariantCulture);
                     await Task.WhenAll(watchers.Select(p => p.EvaluateAsync(Watch, expected)));
 
+                    pageWork.Add(await firstPage.ReadAsync());
                     var cpuBefore = apps.Sum(a => a.CpuSeconds());
                     var browserCpuBefore = AppProcess.ChromiumCpuSeconds();
+                    var prepared = (preparing.Elapsed, browserCpuBefore - browserCpuPreparing);
                     var started = System.Diagnostics.Stopwatch.StartNew();
+                    var clickedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                     await submitter.ClickAsync("#report-submit");
+                    var clicked = started.Elapsed;
                     double[] seen;
                     try
                     {
@@ -123,8 +132,13 @@ public static class FanOutBenchmark
                     cpu += roundCpu;
                     browserCpu += roundBrowserCpu;
                     slowest.Add(delays.Max());
-                    Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор серверов {roundCpu:0.0} с, браузеров {roundBrowserCpu:0.0} с за {window.TotalSeconds:0.0} с");
+                    Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор серверов {roundCpu:0.0} с, браузеров {roundBrowserCpu:0.0} с за {window.TotalSeconds:0.0} с"
+                                      + $" (щелчок {clicked.TotalMilliseconds:0} мс, от начала щелчка до записи {committed - clickedAt:0} мс; подготовка: {prepared.Item1.TotalSeconds:0.0} с, браузеры {prepared.Item2:0.0} с)");
                 }
+                // Each round's share runs to the next round's click, so it includes the charts drawn after the figure showed.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                pageWork.Add(await firstPage.ReadAsync());
+                Console.WriteLine("  первая страница, её главный поток по раундам: " + string.Join("; ", pageWork.Zip(pageWork.Skip(1), (before, after) => after - before)));
                 var work = stopTracing is null ? null : await stopTracing();
                 var label = (regionPage ? "Обзор региона" : "Ход сбора данных") + $", {BenchDatabase.Label(database)}"
                             + (instances > 1 ? $", {instances} экземпляра" : "");
@@ -147,5 +161,31 @@ public static class FanOutBenchmark
         var stamped = await db.Submissions.Where(s => s.CampaignId == campaignId && s.OrganisationId == organisationId && s.State == SubmissionState.Submitted)
             .Select(s => (DateTimeOffset?)s.UpdatedAt).SingleOrDefaultAsync() ?? throw new InvalidOperationException("The submission was not saved.");
         return stamped.ToUnixTimeMilliseconds();
+    }
+}
+
+/// <summary>A renderer's main-thread time by kind (Chromium's Performance domain), in seconds.</summary>
+public sealed record PageWork(double Task, double Script, double Style, double Layout)
+{
+    public static PageWork operator -(PageWork a, PageWork b) => new(a.Task - b.Task, a.Script - b.Script, a.Style - b.Style, a.Layout - b.Layout);
+
+    public override string ToString() =>
+        $"{Task * 1000:0} мс (скрипт {Script * 1000:0}, стили {Style * 1000:0}, раскладка {Layout * 1000:0})";
+
+    public static async Task<Reader> StartAsync(IPage page)
+    {
+        var session = await page.Context.NewCDPSessionAsync(page);
+        await session.SendAsync("Performance.enable");
+        return new Reader(session);
+    }
+
+    public sealed class Reader(ICDPSession session)
+    {
+        public async Task<PageWork> ReadAsync()
+        {
+            var metrics = (await session.SendAsync("Performance.getMetrics"))!.Value.GetProperty("metrics").EnumerateArray()
+                .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+            return new(metrics["TaskDuration"], metrics["ScriptDuration"], metrics["RecalcStyleDuration"], metrics["LayoutDuration"]);
+        }
     }
 }

@@ -5,6 +5,7 @@ using Mentoring.Bench;
 
 // dotnet run -c Release --project Mentoring.Bench -- [--quick] [--circuits N] [--fanout-pages N] [--skip-national]
 //     [--skip-postgres] [--headless 50,200,1000] [--only views,server,memory,import,hostile,fanout,circuits,fanout-trace]
+//     [--fanout-region-only]
 // Prints the figures as tables and writes them to artifacts/bench/results.md. See README, "Performance".
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',');
@@ -166,7 +167,7 @@ if (Runs("fanout"))
     if (postgres.Count > 0)
         runs.Add((postgres[0].Database, 2)); // pages spread over two instances, the form submitted on the first
     foreach (var (database, instances) in runs)
-    foreach (var regionPage in new[] { false, true })
+    foreach (var regionPage in args.Contains("--fanout-region-only") ? [true] : new[] { false, true })
     {
         var f = await FanOutBenchmark.RunAsync(database, fanOutPages, quick ? 3 : 10, regionPage, await Published(), instances);
         Print($"| {f.Page} | {f.Pages} | {f.Rounds} | {Timing.Ms(f.Latency.Median)} | {Timing.Ms(f.Latency.P95)} | {Timing.Ms(f.Latency.Max)} | {Timing.Ms(f.Slowest.Median)} | {f.ServerCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} | {f.BrowserCpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)} |");
