@@ -86,7 +86,8 @@ public static class FanOutBenchmark
 
                 // A diagnostic run: tracing slows the browsers, so its latencies are not the benchmark's figures.
                 var stopTracing = browserTraceFile is null ? null : await BrowserTrace.StartAsync(browser, browserTraceFile);
-                // The first page's own renderer, per submission: what one page's live update costs its main thread.
+                // The first page's own renderer, per submission: how long its main thread's tasks ran. That is processor
+                // time with one page; with many it includes waiting for a core, so it shows contention, not cost.
                 var firstPage = await PageWork.StartAsync(watchers[0]);
                 var pageWork = new List<PageWork>();
                 var latencies = new List<double>();
@@ -138,7 +139,7 @@ public static class FanOutBenchmark
                 // Each round's share runs to the next round's click, so it includes the charts drawn after the figure showed.
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 pageWork.Add(await firstPage.ReadAsync());
-                Console.WriteLine("  первая страница, её главный поток по раундам: " + string.Join("; ", pageWork.Zip(pageWork.Skip(1), (before, after) => after - before)));
+                Console.WriteLine("  первая страница, задачи её главного потока по раундам (с ожиданием процессора): " + string.Join("; ", pageWork.Zip(pageWork.Skip(1), (before, after) => after - before)));
                 var work = stopTracing is null ? null : await stopTracing();
                 var label = (regionPage ? "Обзор региона" : "Ход сбора данных") + $", {BenchDatabase.Label(database)}"
                             + (instances > 1 ? $", {instances} экземпляра" : "");
