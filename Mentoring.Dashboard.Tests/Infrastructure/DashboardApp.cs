@@ -383,12 +383,7 @@ public sealed class DashboardApp : IAsyncLifetime
             throw new Xunit.Sdk.XunitException($"Charts not drawn within 30 s on {page.Url} ({name}): {string.Join(", ", undrawn)}.");
         }
 
-        // A whole-page capture paints below the screen, where a panel skips its rendering until it comes near
-        // (content-visibility): every panel is shown for the capture, as scrolling down would show it, then the page
-        // is as the user has it again.
-        var everyPanel = await page.AddStyleTagAsync(new() { Content = ".panel { content-visibility: visible !important; }" });
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
-        await everyPanel.EvaluateAsync("style => style.remove()");
     }
 
     /// <summary>Waits until /health answers 200: at start (90 s), or after a fault within the time the app promises.</summary>
