@@ -158,6 +158,7 @@ public static class HeadlessFanOutBenchmark
             inner.Committed(announced);
         }
 
+        public void CommitUnconfirmed() => inner.CommitUnconfirmed();
         public long? VersionOf(int campaignId) => inner.VersionOf(campaignId);
         public long? RegionVersionOf(int regionId) => inner.RegionVersionOf(regionId);
         public IDisposable Subscribe(Action<FigureChange> handler) => inner.Subscribe(handler);

@@ -146,6 +146,8 @@ public sealed class RecordingFeed : IFigureChangeFeed
     public async Task<FigureChange> AnnounceAsync(Mentoring.Dashboard.Data.MentoringDbContext db, FigureChange change, CancellationToken ct = default) =>
         change with { Version = await Mentoring.Dashboard.Data.CampaignVersion.NextAsync(db, change.CampaignId, ct) };
     public void Committed(FigureChange announced) => Published.Add(announced);
+    public int Unconfirmed { get; private set; }
+    public void CommitUnconfirmed() => Unconfirmed++;
     public long? VersionOf(int campaignId) => Published.LastOrDefault(c => c.CampaignId == campaignId)?.Version ?? 0;
     public long? RegionVersionOf(int regionId) => Published.Count(c => c.RegionId == regionId);
     public IDisposable Subscribe(Action<FigureChange> handler) => throw new NotSupportedException();

@@ -285,6 +285,7 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
             }
             inner.Committed(announced);
         }
+        public void CommitUnconfirmed() => inner.CommitUnconfirmed();
         public long? VersionOf(int campaignId) => inner.VersionOf(campaignId);
         public long? RegionVersionOf(int regionId) => inner.RegionVersionOf(regionId);
         public IDisposable Subscribe(Action<FigureChange> handler) => inner.Subscribe(handler);

@@ -158,6 +158,34 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
         Assert.Equal(stored, b.VersionOf(campaign));
     }
 
+    [Fact]
+    public async Task AnOwnCommitWhoseAnswerWasLost_IsFoundByComparingVersions_AndHeardByTheInstancesOwnListeners()
+    {
+        var campaign = await database.CampaignIdAsync("krasnodar", new DateOnly(2022, 8, 1));
+        var heardOnA = new TaskCompletionSource<FigureChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onA = a.Subscribe(change =>
+        {
+            if (change.CampaignId == campaign)
+                heardOnA.TrySetResult(change);
+        });
+
+        // Committed and notified, but a never learnt it (its own notification is skipped): what a lost answer leaves.
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await a.AnnounceAsync(db, new FigureChange(campaign, 1, new HashSet<int>(), new HashSet<int>()));
+            await transaction.CommitAsync();
+        }
+        var stored = await StoredVersionAsync(campaign);
+        Assert.NotEqual(stored, a.VersionOf(campaign));
+
+        a.CommitUnconfirmed();
+
+        var received = await heardOnA.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(stored, received.Version);
+        Assert.Equal(stored, a.VersionOf(campaign));
+    }
+
     private async Task CommitAsync(IFigureChangeFeed feed, FigureChange change)
     {
         await using var db = await database.Factory.CreateDbContextAsync();

@@ -186,9 +186,7 @@ public sealed class OrganisationReports(
                     return outcome;
                 var change = await feed.AnnounceAsync(db, new FigureChange(campaignId, campaign.RegionId,
                     new HashSet<int> { organisation.MunicipalityId }, new HashSet<int> { organisationId }), ct);
-                // Not cancelled by a page going away: a commit that happened is announced here too.
-                await transaction.CommitAsync(CancellationToken.None);
-                feed.Committed(change);
+                await feed.CommitAndTellAsync(transaction, change);
                 return outcome;
             }
             catch (Exception e) when (DatabaseBusy.Is(e))

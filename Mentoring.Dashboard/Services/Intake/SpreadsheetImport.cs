@@ -140,9 +140,7 @@ public sealed partial class SpreadsheetImport(
         {
             await ObservationWriter.SaveAsync(db, added, ct);
             var change = await feed.AnnounceAsync(db, new FigureChange(campaignId, campaign.RegionId, new HashSet<int> { municipalityId }, changedOrganisations), ct);
-            // Not cancelled by a page going away: a commit that happened is announced here too.
-            await transaction!.CommitAsync(CancellationToken.None);
-            feed.Committed(change);
+            await feed.CommitAndTellAsync(transaction!, change);
         }
         catch (Exception e) when (DatabaseBusy.Is(e))
         {

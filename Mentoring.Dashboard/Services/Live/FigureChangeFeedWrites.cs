@@ -1,11 +1,33 @@
 using Mentoring.Dashboard.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mentoring.Dashboard.Services.Live;
 
 /// <summary>Writes that change what a region's pages show without changing a figure: a plan, a round's deadline, a new draft.</summary>
 public static class FigureChangeFeedWrites
 {
+    /// <summary>
+    /// Commits a write whose changes were announced in its transaction, and tells this instance's listeners. Not
+    /// cancelled by a page going away: a commit that happened is told here too. If the commit's answer is lost the
+    /// outage still reaches the caller (which keeps the user's input), and the feed finds out from the database
+    /// whether the write is in, so no page of this instance keeps the old figures.
+    /// </summary>
+    public static async Task CommitAndTellAsync(this IFigureChangeFeed feed, IDbContextTransaction transaction, params IReadOnlyList<FigureChange> announced)
+    {
+        try
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            feed.CommitUnconfirmed();
+            throw;
+        }
+        foreach (var change in announced)
+            feed.Committed(change);
+    }
+
     /// <summary>
     /// Saves <paramref name="db"/>'s changes and, in the same transaction, announces every page of these campaigns (or,
     /// when none are named, of all the region's campaigns) as changed: open pages reload and no instance keeps a page
@@ -28,9 +50,7 @@ public static class FigureChangeFeedWrites
                 foreach (var campaign in campaigns)
                     announced.Add(await feed.AnnounceAsync(db, whole with { CampaignId = campaign }, ct));
             }
-            // Not cancelled by a page going away: a commit that happened is announced here too.
-            await transaction.CommitAsync(CancellationToken.None);
-            announced.ForEach(feed.Committed);
+            await feed.CommitAndTellAsync(transaction, [.. announced]);
             return true;
         }
         catch (Exception e) when (DatabaseBusy.Is(e))

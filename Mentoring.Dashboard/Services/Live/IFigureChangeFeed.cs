@@ -19,6 +19,12 @@ public interface IFigureChangeFeed
     void Committed(FigureChange announced);
 
     /// <summary>
+    /// The commit's answer was lost (the connection went at that moment): the write may be in the database or not.
+    /// The feed finds out from the database, once it answers, and this instance's listeners hear what changed.
+    /// </summary>
+    void CommitUnconfirmed();
+
+    /// <summary>
     /// The campaign's version as far as this instance knows it for sure; null while it cannot know (its notifications
     /// are disconnected), when nothing computed may be reused. It moves before any listener runs.
     /// </summary>

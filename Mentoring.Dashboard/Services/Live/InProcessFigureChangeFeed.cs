@@ -25,6 +25,11 @@ public sealed class InProcessFigureChangeFeed(ILogger<InProcessFigureChangeFeed>
         Dispatch(announced);
     }
 
+    // One instance on a local SQLite file: a commit that fails was not made, and there is nothing to find out.
+    public void CommitUnconfirmed()
+    {
+    }
+
     /// <summary>Every version this instance has heard of, by campaign.</summary>
     public IReadOnlyDictionary<int, long> KnownVersions => versions;
 

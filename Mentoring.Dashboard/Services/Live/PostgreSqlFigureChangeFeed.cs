@@ -68,6 +68,10 @@ public sealed class PostgreSqlFigureChangeFeed(
     // The other instances hear it from the database; this one at once.
     public void Committed(FigureChange announced) => local.Committed(announced);
 
+    // This instance skips its own notifications, so a commit made without its answer would go unheard here: the
+    // versions are compared with the database's, as after a reconnection (retried until the database answers).
+    public void CommitUnconfirmed() => received.Writer.TryWrite(new Received(null, Volatile.Read(ref listeningOn)));
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), DispatchAsync(stoppingToken));
 
