@@ -130,12 +130,8 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
     {
         var campaign = await database.CampaignIdAsync("krasnoyarsk", new DateOnly(2023, 5, 15));
         var region = await database.RegionIdAsync("krasnoyarsk");
-        var heardOnB = new TaskCompletionSource<FigureChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onB = b.Subscribe(change =>
-        {
-            if (change.CampaignId == campaign)
-                heardOnB.TrySetResult(change);
-        });
+        var (heardOnB, onB) = FirstChangeOf(b, campaign);
+        using var _ = onB;
 
         // A write whose notification never arrived: the version moved in the database, and nothing was sent.
         await using (var db = await database.Factory.CreateDbContextAsync())
@@ -162,12 +158,8 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
     public async Task AnOwnCommitWhoseAnswerWasLost_IsFoundByComparingVersions_AndHeardByTheInstancesOwnListeners()
     {
         var campaign = await database.CampaignIdAsync("krasnodar", new DateOnly(2022, 8, 1));
-        var heardOnA = new TaskCompletionSource<FigureChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onA = a.Subscribe(change =>
-        {
-            if (change.CampaignId == campaign)
-                heardOnA.TrySetResult(change);
-        });
+        var (heardOnA, onA) = FirstChangeOf(a, campaign);
+        using var _ = onA;
 
         // Committed and notified, but a never learnt it (its own notification is skipped): what a lost answer leaves.
         await using (var db = await database.Factory.CreateDbContextAsync())
@@ -193,6 +185,17 @@ public sealed class PostgreSqlFigureChangeFeedTests(PostgreSqlSeededDatabase dat
         var announced = await feed.AnnounceAsync(db, change);
         await transaction.CommitAsync();
         feed.Committed(announced);
+    }
+
+    /// <summary>The first change of the campaign the feed's listeners hear; dispose the subscription when done.</summary>
+    private static (TaskCompletionSource<FigureChange> Heard, IDisposable Subscription) FirstChangeOf(IFigureChangeFeed feed, int campaign)
+    {
+        var heard = new TaskCompletionSource<FigureChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (heard, feed.Subscribe(change =>
+        {
+            if (change.CampaignId == campaign)
+                heard.TrySetResult(change);
+        }));
     }
 
     private async Task<long> StoredVersionAsync(int campaign)
