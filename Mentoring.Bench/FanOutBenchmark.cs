@@ -107,7 +107,7 @@ public static class FanOutBenchmark
                     pageWork.Add(await firstPage.ReadAsync());
                     var cpuBefore = apps.Sum(a => a.CpuSeconds());
                     var browserCpuBefore = AppProcess.ChromiumCpuSeconds();
-                    var prepared = (preparing.Elapsed, browserCpuBefore - browserCpuPreparing);
+                    var (preparedIn, preparedBrowserCpu) = (preparing.Elapsed, browserCpuBefore - browserCpuPreparing);
                     var started = System.Diagnostics.Stopwatch.StartNew();
                     var clickedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                     await submitter.ClickAsync("#report-submit");
@@ -134,7 +134,7 @@ public static class FanOutBenchmark
                     browserCpu += roundBrowserCpu;
                     slowest.Add(delays.Max());
                     Console.WriteLine($"  раунд {round + 1}: последняя из {pages} страниц через {delays.Max():0} мс, процессор серверов {roundCpu:0.0} с, браузеров {roundBrowserCpu:0.0} с за {window.TotalSeconds:0.0} с"
-                                      + $" (щелчок {clicked.TotalMilliseconds:0} мс, от начала щелчка до записи {committed - clickedAt:0} мс; подготовка: {prepared.Item1.TotalSeconds:0.0} с, браузеры {prepared.Item2:0.0} с)");
+                                      + $" (щелчок {clicked.TotalMilliseconds:0} мс, от начала щелчка до записи {committed - clickedAt:0} мс; подготовка: {preparedIn.TotalSeconds:0.0} с, браузеры {preparedBrowserCpu:0.0} с)");
                 }
                 // Each round's share runs to the next round's click, so it includes the charts drawn after the figure showed.
                 await Task.Delay(TimeSpan.FromSeconds(2));

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mentoring.Dashboard.Services.Live;
 
-/// <summary>Writes that change what a region's pages show without changing a figure: a plan, a round's deadline, a new draft.</summary>
+/// <summary>
+/// How writes reach the feed: every announced write commits through <see cref="CommitAndTellAsync"/>; writes that
+/// change what a region's pages show without changing a figure (a plan, a round's deadline, a new draft) through
+/// <see cref="TrySaveAndAnnounceAsync"/>.
+/// </summary>
 public static class FigureChangeFeedWrites
 {
     /// <summary>
