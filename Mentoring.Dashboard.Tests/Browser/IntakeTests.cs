@@ -31,6 +31,9 @@ public class IntakeTests : IClassFixture<DashboardApp>
         var cityRow = watcher.Locator("tr", new() { Has = watcher.Locator("a.municipality-link", new() { HasText = "город Красноярск" }) });
         await Expect(cityRow.Locator(".live-figure")).ToHaveTextAsync("нет данных");
         await DashboardApp.ScreenshotAsync(watcher, "61-region-collecting-before-reports");
+        await Expect(watcher.Locator(".live-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Данные загружены в \d\d:\d\d:\d\d$"));
+        var bannerTop = () => watcher.Locator("#collection-banner").EvaluateAsync<double>("b => b.getBoundingClientRect().top + window.scrollY");
+        var bannerTopBeforeReports = await bannerTop();
         var watcherUrl = watcher.Url;
         // The same administrator's start page, in another tab: its «Идёт сбор данных» panel is live too.
         var start = await watcher.Context.NewPageAsync();
@@ -79,6 +82,9 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(watcher.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("40\u00A0%");
         await Expect(watcher.Locator(".live-changed").First).ToBeAttachedAsync();
         Assert.Equal(watcherUrl, watcher.Url);
+        // The update changed the words of the status line, not the page above the figures.
+        await Expect(watcher.Locator(".live-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Данные обновлены в \d\d:\d\d:\d\d$"));
+        Assert.Equal(bannerTopBeforeReports, await bannerTop());
         // The round's first report brought the ranking chart onto the page, below the screen: it is drawn when it
         // comes near the screen, not in every open dashboard at the moment of the report.
         var ranking = watcher.Locator("figure.municipality-chart .chart-canvas");
