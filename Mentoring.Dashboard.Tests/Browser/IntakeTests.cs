@@ -26,10 +26,21 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await watcher.GotoAsync($"{app.BaseUrl}/regions/{region}?campaign={campaign}");
         await DashboardApp.WaitForInteractiveAsync(watcher);
         await Expect(watcher.Locator("[data-testid=submitted]")).ToHaveTextAsync("0");
-        await Expect(watcher.Locator(".kpi-card")).ToHaveCountAsync(0);
-        // Every municipality is listed before it reports, with nothing in place of its figure.
+        // What the round collects is on the page before anyone reports: its cards, every municipality (in the table and
+        // the ranking), the group chart's columns and the table's rows, each «нет данных».
+        var youngMentees = watcher.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES]");
+        await Expect(youngMentees.Locator(".kpi-value")).ToHaveTextAsync("нет данных");
+        await Expect(youngMentees.Locator(".kpi-detail")).ToHaveTextAsync("отчётов пока нет");
+        var cardsBeforeReports = await watcher.Locator(".kpi-card").CountAsync();
+        Assert.Equal(8, cardsBeforeReports);
         var cityRow = watcher.Locator("tr", new() { Has = watcher.Locator("a.municipality-link", new() { HasText = "город Красноярск" }) });
         await Expect(cityRow.Locator(".live-figure")).ToHaveTextAsync("нет данных");
+        await Expect(watcher.Locator("figure.municipality-chart")).ToHaveCountAsync(1);
+        await Expect(watcher.Locator("figure.group-chart")).ToHaveCountAsync(1);
+        await Expect(watcher.Locator(".indicator-table tr[data-indicator=TCH_YOUNG_MENTEES] td").First).ToContainTextAsync("нет данныхотчётов пока нет");
+        // Where each part of the page starts: the first report fills them in, it does not move them under the reader.
+        const string headingTops = "() => [...document.querySelectorAll('main h2')].map(h => h.id + '@' + Math.round(h.getBoundingClientRect().top + window.scrollY)).join(' ')";
+        var shapeBeforeReports = await watcher.EvaluateAsync<string>(headingTops);
         await DashboardApp.ScreenshotAsync(watcher, "61-region-collecting-before-reports");
         await Expect(watcher.Locator(".live-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Данные загружены в \d\d:\d\d:\d\d$"));
         var bannerTop = () => watcher.Locator("#collection-banner").EvaluateAsync<double>("b => b.getBoundingClientRect().top + window.scrollY");
@@ -85,14 +96,18 @@ public class IntakeTests : IClassFixture<DashboardApp>
         // The update changed the words of the status line, not the page above the figures.
         await Expect(watcher.Locator(".live-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Данные обновлены в \d\d:\d\d:\d\d$"));
         Assert.Equal(bannerTopBeforeReports, await bannerTop());
-        // The round's first report brought the ranking chart onto the page, below the screen: it is drawn when it
-        // comes near the screen, not in every open dashboard at the moment of the report.
-        var ranking = watcher.Locator("figure.municipality-chart .chart-canvas");
-        Assert.True(await ranking.EvaluateAsync<bool>("c => c.getBoundingClientRect().top > window.innerHeight + 200"));
+        await Expect(watcher.Locator(".kpi-card")).ToHaveCountAsync(cardsBeforeReports);
+        Assert.Equal(shapeBeforeReports, await watcher.EvaluateAsync<string>(headingTops));
+        // The group chart, below the screen, came with the page (its columns «нет данных»); the report's values reach it
+        // when it comes near the screen, not in every open dashboard at the moment of the report.
+        var groupChart = watcher.Locator("figure.group-chart .chart-canvas");
+        Assert.True(await groupChart.EvaluateAsync<bool>("c => c.getBoundingClientRect().top > window.innerHeight + 200"));
+        await Expect(groupChart).ToHaveAttributeAsync("data-rendered", "true");
+        const string valueLabels = "c => [...c.querySelectorAll('.apexcharts-datalabel')].filter(l => l.textContent.trim() !== '').length";
         await watcher.WaitForTimeoutAsync(1_000); // what drawing it at once would take, and more
-        Assert.Null(await ranking.GetAttributeAsync("data-rendered"));
-        await ranking.ScrollIntoViewIfNeededAsync();
-        await Expect(ranking).ToHaveAttributeAsync("data-rendered", "true");
+        Assert.Equal(0, await groupChart.EvaluateAsync<int>(valueLabels));
+        await groupChart.ScrollIntoViewIfNeededAsync();
+        await Expect(groupChart.Locator(".apexcharts-datalabel").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^100\s%\s†$")); // partial: the round is still being collected
         await watcher.EvaluateAsync("() => window.scrollTo(0, 0)");
         await DashboardApp.ScreenshotAsync(watcher, "61-region-live-update");
         await Expect(startCount).ToHaveTextAsync("1", new() { Timeout = 5_000 });

@@ -108,6 +108,7 @@ public class KpiCardTests : DashboardTestContext
     {
         var card = Render<KpiCard>(p => p.Add(c => c.Title, "Наставнические пары").Add(c => c.Value, Format.NoData));
 
-        card.Find(".kpi-value").MarkupMatches("<p class=\"kpi-value live-figure\">нет данных</p>");
+        // Smaller than a figure, in the same line box: «нет данных» fits a narrow card on one line.
+        card.Find(".kpi-value").MarkupMatches("<p class=\"kpi-value live-figure kpi-value--empty\">нет данных</p>");
     }
 }

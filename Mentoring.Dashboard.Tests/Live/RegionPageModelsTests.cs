@@ -1,4 +1,6 @@
+using Mentoring.Dashboard.Components.Charts;
 using Mentoring.Dashboard.Model;
+using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services.Live;
 using Mentoring.Dashboard.Tests.Infrastructure;
@@ -58,7 +60,23 @@ public sealed class RegionPageModelsTests(SqliteSeededDatabase database)
         Assert.Equal(firstCollected.Code, empty.SelectedIndicator?.Code);
         Assert.Equal(municipalities, empty.Rows.Count);
         Assert.All(empty.Rows, r => Assert.Null(r.Value));
-        Assert.Null(empty.RankingChart); // nothing to rank yet: the chart comes with the first value
+        // The ranking has every municipality's place from the start, without a bar, and says the round is partial.
+        var ranking = Assert.IsType<ChartSpec>(empty.RankingChart);
+        Assert.Equal(municipalities, ranking.Categories.Count());
+        Assert.All(ranking.Series[0].Points, p => Assert.Null(p.Value));
+        Assert.Equal([OriginText.PartialFootnote], ranking.Footnotes);
+
+        // Each collected indicator has its row, «нет данных»; the cards and the group chart are there too.
+        var collected = db.Campaigns.Single(c => c.Id == campaign).CollectedIndicators;
+        Assert.Equal(collected.Select(i => i.Code).Order(), empty.Figures.Select(f => f.Indicator.Code).Order());
+        Assert.All(empty.Figures, f => Assert.True(f.IsPending));
+        Assert.Equal(Math.Min(8, collected.Count), empty.KeyFigures.Count);
+        Assert.All(empty.KeyFigures, k => Assert.Equal(Format.NoData, FigureText.Headline(k)));
+        var group = Assert.IsType<ChartSpec>(empty.GroupChart);
+        Assert.NotEmpty(group.Categories);
+        Assert.All(group.Categories, c => Assert.Contains(c, collected.Select(i => i.ShortName)));
+        Assert.All(group.Series.SelectMany(s => s.Points), p => Assert.Null(p.Value));
+        Assert.Equal([OriginText.PartialFootnote], group.Footnotes);
     }
 
     [Fact]

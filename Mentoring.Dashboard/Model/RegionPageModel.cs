@@ -77,7 +77,10 @@ public sealed class RegionPageModels(
         if (campaign is null)
             return new RegionPageModel { Region = region, OwnMunicipality = scope.MunicipalityId };
 
-        var figures = await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(id));
+        // A round being collected shows what it collects from the start («нет данных» until reported): its first report
+        // fills the cards, the chart and the table in rather than building them under the reader.
+        var collected = campaign.IsCollecting ? await queries.GetCollectedIndicatorsAsync(id, campaign.Id) : [];
+        var figures = IndicatorFigures.WithPending(await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(id)), collected);
         var plans = await progress.GetAsync(id);
         var (trends, selectedTrend) = await TrendsAsync(region, campaign, figures, query.TrendCode);
 
@@ -89,7 +92,7 @@ public sealed class RegionPageModels(
 
         // The cards: the region's, or the clicked municipality's next to the region's; a kind's slice under its slicer.
         var cardTerritory = municipalities.Focus is null ? TerritoryRef.Region(id) : TerritoryRef.Municipality(municipalities.Focus.Id);
-        var cardFigures = municipalities.Focus is null ? figures : await queries.GetFiguresAsync(campaign.Id, cardTerritory);
+        var cardFigures = municipalities.Focus is null ? figures : IndicatorFigures.WithPending(await queries.GetFiguresAsync(campaign.Id, cardTerritory), collected);
         var previous = CampaignInfo.Previous(region.Campaigns, campaign);
         // An incomplete round (either one) is not compared: the cards say why instead of showing a fall.
         var previousFigures = previous is null || CampaignInfo.WhyNotCompared(campaign, previous) is not null
@@ -137,14 +140,20 @@ public sealed class RegionPageModels(
         if (indicator is null)
             return new MunicipalityView([], [], null, null, [], null, null);
         var municipalityRows = await queries.GetMunicipalityRowsAsync(query.RegionId, campaign.Id, indicator.Code);
-        var kinds = municipalityRows.SelectMany(r => r.Figures.Slices).Where(s => s.Kind is not null && s.Group is null)
-            .Select(s => s.Kind!.Value).Distinct().Order().ToList();
+        // A round being collected offers every kind of the register from the start: the slicer does not appear (and push
+        // the page down) when a second kind first reports.
+        var kinds = campaign.IsCollecting
+            ? await queries.GetRegisteredKindsAsync(query.RegionId, campaign.Id)
+            : municipalityRows.SelectMany(r => r.Figures.Slices).Where(s => s.Kind is not null && s.Group is null)
+                .Select(s => s.Kind!.Value).Distinct().Order().ToList();
         var groups = municipalityRows.Select(r => Municipality.GroupOf(r.Kind)).Distinct().Order().ToList();
         OrganisationKind? kind = Enum.TryParse<OrganisationKind>(query.KindName, out var k) && kinds.Count > 1 && kinds.Contains(k) ? k : null;
         MunicipalityGroup? group = Enum.TryParse<MunicipalityGroup>(query.GroupName, out var g) && groups.Count > 1 && groups.Contains(g) ? g : null;
         var rows = municipalityRows.Select(r => ComparisonRow.From(r, kind)).Where(r => group is null || r.Group == group).ToList();
         var focus = rows.FirstOrDefault(r => r.Id == query.FocusId);
-        var chart = rows.Any(r => r.Value is not null) ? DashboardCharts.MunicipalityRanking(rows, indicator, [ownMunicipality, focus?.Id]) : null;
+        var chart = rows.Any(r => r.Value is not null) || campaign.IsCollecting && rows.Count > 0
+            ? DashboardCharts.MunicipalityRanking(rows, indicator, [ownMunicipality, focus?.Id], withUnreported: campaign.IsCollecting)
+            : null;
         return new MunicipalityView(kinds, groups, kind, group, rows, focus, chart);
     }
 

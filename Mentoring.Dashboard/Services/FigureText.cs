@@ -10,7 +10,7 @@ public static partial class FigureText
 {
     /// <summary>A slice's value: "79,8 %", "734 чел.", or for a level "45 % — сформирован полностью".</summary>
     public static string Value(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
-        ? LevelSummary(slice) + " — " + slice.Indicator.Levels![0].Name.ToLowerInvariant()
+        ? slice.HasData ? LevelSummary(slice) + " — " + slice.Indicator.Levels![0].Name.ToLowerInvariant() : Format.NoData
         : Format.Headline(slice.Indicator, slice.Shown);
 
     /// <summary>The slice columns of an indicator table: all organisations, then by kind, then by group of municipalities.</summary>
@@ -55,6 +55,14 @@ public static partial class FigureText
     /// Each level's count with its share of the report's total, and the organisations not rated:
     /// «оптимальный: 12 (75 %); допустимый: 3 (19 %); недопустимый: 0 (0 %); не оценены: 1 из 16».
     /// </summary>
+    /// <summary>
+    /// What a card or table row of a round being collected says where an indicator's counts will be, before anyone
+    /// reports: a line of the same length, so the figure fills it in rather than moving the page.
+    /// </summary>
+    public static string PendingDetail(Indicator indicator) => indicator.Levels is { } levels
+        ? string.Join("; ", levels.Select(l => $"{l.Name.ToLowerInvariant()}: {Format.NoData}"))
+        : "отчётов пока нет";
+
     public static string LevelDetail(SliceFigure slice)
     {
         if (slice.ShownLevels is not { } levels || slice.Indicator.Levels is not { } options)

@@ -6,6 +6,9 @@ namespace Mentoring.Dashboard.Services;
 /// <summary>A column chart of one indicator group: a series per slice (all / ОУ / УДО / group), a column per indicator.</summary>
 public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.SliceSeries> Series)
 {
+    /// <summary>The group's indicators of a round being collected that nobody has reported yet: columns «нет данных».</summary>
+    public IReadOnlyList<Indicator> Pending { get; init; } = [];
+
     /// <param name="Text">The value as the indicator table shows it: a printed percentage as printed («0,001 %»).</param>
     public sealed record Point(Indicator Indicator, decimal Value, string Text, FigureOrigin Origin)
     {
@@ -24,16 +27,18 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
     {
         foreach (var group in Preferred)
         {
-            var points = figures.Where(f => f.Indicator.Group == group && Charted(f.Indicator))
-                .SelectMany(f => f.Slices)
-                .Where(s => Shown(s) is not null)
-                .ToList();
-            if (points.Count == 0)
+            var charted = figures.Where(f => f.Indicator.Group == group && Charted(f.Indicator)).ToList();
+            var points = charted.SelectMany(f => f.Slices).Where(s => Shown(s) is not null).ToList();
+            var pending = charted.Where(f => f.IsPending).ToList();
+            if (points.Count == 0 && pending.Count == 0)
                 continue;
             var series = points.GroupBy(Format.Slice)
                 .Select(g => new SliceSeries(g.Key, g.Select(Point.Of).ToList()))
                 .ToList();
-            return new GroupChart(group, series);
+            // A round being collected charts what it collects from the start, so its first report fills the chart in.
+            if (series.Count == 0)
+                series.Add(new SliceSeries(Format.Slice(pending[0].Slices[0]), []));
+            return new GroupChart(group, series) { Pending = pending.Select(f => f.Indicator).ToList() };
         }
         return null;
     }

@@ -8,21 +8,16 @@ public static class KeyFigures
     /// <param name="kind">A slicer's kind of organisation: each indicator's slice of that kind, where it has one.</param>
     public static List<SliceFigure> Pick(IReadOnlyList<IndicatorFigures> figures, int count, Domain.Territories.OrganisationKind? kind = null)
     {
-        SliceFigure? Of(IndicatorFigures f) => kind is null ? f.Headline : f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null && s.HasData);
+        // A pending indicator (a round being collected) has its card from the start, «нет данных».
+        SliceFigure? Of(IndicatorFigures f) => kind is null
+            ? f.Headline ?? (f.IsPending ? f.Slices[0] : null)
+            : f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null && s.HasData);
         var withData = figures.Where(f => Of(f) is not null).ToList();
         var firstOfGroup = withData.GroupBy(f => f.Indicator.Group).Select(g => g.First()).ToList();
         return firstOfGroup.Concat(withData.Except(firstOfGroup))
             .Take(count)
-            .OrderBy(f => IndicatorOrder(f.Indicator))
+            .OrderBy(f => IndicatorCatalogue.Order(f.Indicator))
             .Select(f => Of(f)!)
             .ToList();
-    }
-
-    private static int IndicatorOrder(Indicator indicator)
-    {
-        for (var i = 0; i < IndicatorCatalogue.All.Count; i++)
-            if (IndicatorCatalogue.All[i].Code == indicator.Code)
-                return i;
-        return int.MaxValue;
     }
 }

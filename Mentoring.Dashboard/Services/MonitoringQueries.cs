@@ -300,11 +300,38 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
                 .Select(o => o.IndicatorCode).Distinct().ToListAsync();
             // A round collected here compares what it collects from the start: every municipality is listed, «нет
             // данных» until it reports, so the first submission fills one row rather than building the whole table.
-            var collected = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.CollectedIndicatorCodes).SingleAsync();
-            codes.AddRange(collected.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            codes.AddRange(await CollectedCodesAsync(db, campaignId));
             return (IReadOnlyList<Indicator>)IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
         });
     }
+
+    /// <summary>The indicators a round collects through the app's form (none for a round loaded from a published report).</summary>
+    public async Task<IReadOnlyList<Indicator>> GetCollectedIndicatorsAsync(int regionId, int campaignId, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Aggregates, ct);
+        return await shared.GetAsync(campaignId, "collected", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            var codes = await CollectedCodesAsync(db, campaignId);
+            return (IReadOnlyList<Indicator>)IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
+        });
+    }
+
+    /// <summary>The kinds of organisation the region's register has (a round being collected offers them all from the start).</summary>
+    public async Task<IReadOnlyList<OrganisationKind>> GetRegisteredKindsAsync(int regionId, int campaignId, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(campaignId, TerritoryRef.Region(regionId), TerritoryAccessRequirement.Detail, ct);
+        return await shared.GetAsync(campaignId, $"kinds:{regionId}", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            return (IReadOnlyList<OrganisationKind>)(await db.Organisations.AsNoTracking().Where(o => o.Municipality.RegionId == regionId)
+                .Select(o => o.Kind).Distinct().ToListAsync()).Order().ToList();
+        });
+    }
+
+    private static async Task<string[]> CollectedCodesAsync(MentoringDbContext db, int campaignId) =>
+        (await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.CollectedIndicatorCodes).SingleAsync())
+        .Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Indicators whose figures of this organisation the demo generator produced.</summary>
     public async Task<IReadOnlyList<string>> GetSyntheticIndicatorCodesAsync(int campaignId, int organisationId, CancellationToken ct = default)

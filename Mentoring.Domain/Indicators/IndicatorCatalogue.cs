@@ -136,6 +136,10 @@ public static class IndicatorCatalogue
     ];
 
     private static readonly Dictionary<string, Indicator> ByCode = All.ToDictionary(i => i.Code);
+    private static readonly Dictionary<string, int> Position = All.Select((indicator, index) => (indicator.Code, index)).ToDictionary();
+
+    /// <summary>The indicator's place in the catalogue, the order every table and chart lists indicators in.</summary>
+    public static int Order(Indicator indicator) => Position.GetValueOrDefault(indicator.Code, int.MaxValue);
 
     public static Indicator Get(string code) =>
         ByCode.TryGetValue(code, out var indicator)

@@ -45,8 +45,14 @@ public sealed record ChartSpec(string Title, ChartOrientation Orientation, IRead
     /// <summary>Numbers along the value axis; a ranking prints every value on its bar and needs none.</summary>
     public bool ShowValueAxis { get; init; } = true;
 
+    /// <summary>
+    /// What every value of the chart will be, pending ones included: a round being collected is partial, so its chart
+    /// says so from the start rather than gaining the line under the reader with its first report.
+    /// </summary>
+    public FigureOrigin RoundOrigin { get; init; }
+
     /// <summary>The lines under the chart that explain the marks on its values (demo, partial, contradicted), each once.</summary>
-    public IReadOnlyList<string> Footnotes => OriginText.Footnotes(Series.SelectMany(s => s.Points).Select(p => p.Origin));
+    public IReadOnlyList<string> Footnotes => OriginText.Footnotes(Series.SelectMany(s => s.Points).Select(p => p.Origin).Append(RoundOrigin));
 
     public IEnumerable<string> Categories => Series.SelectMany(s => s.Points.Select(p => p.Category)).Distinct();
 

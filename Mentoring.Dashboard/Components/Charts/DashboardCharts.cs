@@ -1,6 +1,7 @@
 using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Services.Analytics;
 using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Monitoring;
 
 namespace Mentoring.Dashboard.Components.Charts;
 
@@ -9,14 +10,22 @@ public static class DashboardCharts
 {
     /// <summary>Municipalities ranked by the selected indicator, one bar each, highest first.</summary>
     /// <param name="highlighted">Drawn in the accent colour: the reader's own municipality, the one clicked.</param>
-    public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator, IReadOnlyCollection<int?>? highlighted = null)
+    /// <param name="withUnreported">
+    /// A round being collected: the municipalities that have not reported follow the ranked ones, without a bar, so the
+    /// chart has its height from the start and a municipality's first report moves its bar in rather than growing it.
+    /// </param>
+    public static ChartSpec MunicipalityRanking(IReadOnlyList<ComparisonRow> rows, Indicator indicator, IReadOnlyCollection<int?>? highlighted = null,
+        bool withUnreported = false)
     {
         var ranked = ComparisonRow.Ranked(rows);
         var percent = ranked.All(r => r.ValueIsPercent);
+        if (withUnreported)
+            ranked = [.. ranked, .. rows.Where(r => r.Value is null).OrderBy(r => r.Name, NaturalOrder.Instance)];
         var lines = ranked.Sum(r => ApexOptions.Wrap(r.Name, ApexOptions.BarLabelWidth) is List<string> l ? l.Count : 1);
         return new ChartSpec("Рейтинг муниципалитетов: " + indicator.ShortName, ChartOrientation.Bars,
             [new ChartSeries(indicator.ShortName, ranked.Select(r => new ChartPoint(r.Name, r.Value, r.ValueText, highlighted?.Contains(r.Id) == true, r.Origin)).ToList())])
         {
+            RoundOrigin = withUnreported ? FigureOrigin.Partial : 0,
             Unit = percent ? "%" : "",
             // A third more than the longest bar leaves room for its value (and demo mark) after it, on a phone too.
             Max = Math.Ceiling((ranked.Max(r => r.Value) ?? 0) * 1.35m) is > 0 and var max ? max : null,
@@ -28,9 +37,14 @@ public static class DashboardCharts
     /// <summary>An indicator group's shares, a column per indicator and a series per slice (all / ОУ / УДО).</summary>
     public static ChartSpec Group(GroupChart chart) =>
         new(IndicatorCatalogue.GroupName(chart.Group) + ": доля организаций / обучающихся, %", ChartOrientation.Columns,
-            chart.Series.Select(s => new ChartSeries(s.Title,
-                s.Points.Select(p => new ChartPoint(p.Name, p.Value, p.Text, Origin: p.Origin)).ToList())).ToList())
+            chart.Series.Select((s, i) => new ChartSeries(s.Title,
+                s.Points.Select(p => (p.Indicator, Point: new ChartPoint(p.Name, p.Value, p.Text, Origin: p.Origin)))
+                    // The first series holds a place for each pending indicator, so the columns keep the catalogue's order.
+                    .Concat(i == 0 ? chart.Pending.Select(p => (Indicator: p, Point: new ChartPoint(p.ShortName, null, Format.NoData))) : [])
+                    .OrderBy(p => IndicatorCatalogue.Order(p.Indicator))
+                    .Select(p => p.Point).ToList())).ToList())
         {
+            RoundOrigin = chart.Pending.Count > 0 ? FigureOrigin.Partial : 0,
             Unit = "%",
             Height = 380,
         };
