@@ -300,7 +300,7 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
                 .Select(o => o.IndicatorCode).Distinct().ToListAsync();
             // A round collected here compares what it collects from the start: every municipality is listed, «нет
             // данных» until it reports, so the first submission fills one row rather than building the whole table.
-            codes.AddRange(await CollectedCodesAsync(db, campaignId));
+            codes.AddRange((await CollectedAsync(db, campaignId)).Select(i => i.Code));
             return (IReadOnlyList<Indicator>)IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
         });
     }
@@ -312,8 +312,7 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
         return await shared.GetAsync(campaignId, "collected", async () =>
         {
             await using var db = await contextFactory.CreateDbContextAsync();
-            var codes = await CollectedCodesAsync(db, campaignId);
-            return (IReadOnlyList<Indicator>)IndicatorCatalogue.All.Where(i => codes.Contains(i.Code)).ToList();
+            return await CollectedAsync(db, campaignId);
         });
     }
 
@@ -329,9 +328,8 @@ public sealed class MonitoringQueries(ScopedDbContextFactory contextFactory, Ter
         });
     }
 
-    private static async Task<string[]> CollectedCodesAsync(MentoringDbContext db, int campaignId) =>
-        (await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.CollectedIndicatorCodes).SingleAsync())
-        .Split(',', StringSplitOptions.RemoveEmptyEntries);
+    private static async Task<IReadOnlyList<Indicator>> CollectedAsync(MentoringDbContext db, int campaignId) =>
+        (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId)).CollectedIndicators;
 
     /// <summary>Indicators whose figures of this organisation the demo generator produced.</summary>
     public async Task<IReadOnlyList<string>> GetSyntheticIndicatorCodesAsync(int campaignId, int organisationId, CancellationToken ct = default)
