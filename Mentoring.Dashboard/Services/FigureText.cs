@@ -52,10 +52,6 @@ public static partial class FigureText
     public static string LevelSummary(SliceFigure slice) => LevelPercentText(slice, slice.Indicator.Levels![0].Code);
 
     /// <summary>
-    /// Each level's count with its share of the report's total, and the organisations not rated:
-    /// «оптимальный: 12 (75 %); допустимый: 3 (19 %); недопустимый: 0 (0 %); не оценены: 1 из 16».
-    /// </summary>
-    /// <summary>
     /// What a card or table row of a round being collected says where an indicator's counts will be, before anyone
     /// reports: a line of the same length, so the figure fills it in rather than moving the page.
     /// </summary>
@@ -63,6 +59,10 @@ public static partial class FigureText
         ? string.Join("; ", levels.Select(l => $"{l.Name.ToLowerInvariant()}: {Format.NoData}"))
         : "отчётов пока нет";
 
+    /// <summary>
+    /// Each level's count with its share of the report's total, and the organisations not rated:
+    /// «оптимальный: 12 (75 %); допустимый: 3 (19 %); недопустимый: 0 (0 %); не оценены: 1 из 16».
+    /// </summary>
     public static string LevelDetail(SliceFigure slice)
     {
         if (slice.ShownLevels is not { } levels || slice.Indicator.Levels is not { } options)

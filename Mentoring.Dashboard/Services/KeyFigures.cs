@@ -12,9 +12,9 @@ public static class KeyFigures
         SliceFigure? Of(IndicatorFigures f) => kind is null
             ? f.Headline ?? (f.IsPending ? f.Slices[0] : null)
             : f.Slices.FirstOrDefault(s => s.Kind == kind && s.Group is null && s.HasData);
-        var withData = figures.Where(f => Of(f) is not null).ToList();
-        var firstOfGroup = withData.GroupBy(f => f.Indicator.Group).Select(g => g.First()).ToList();
-        return firstOfGroup.Concat(withData.Except(firstOfGroup))
+        var withCard = figures.Where(f => Of(f) is not null).ToList();
+        var firstOfGroup = withCard.GroupBy(f => f.Indicator.Group).Select(g => g.First()).ToList();
+        return firstOfGroup.Concat(withCard.Except(firstOfGroup))
             .Take(count)
             .OrderBy(f => IndicatorCatalogue.Order(f.Indicator))
             .Select(f => Of(f)!)
