@@ -78,6 +78,10 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await curator.FillAsync("#tch_young_mentees-part", "12");
         await Expect(curator.Locator("[data-indicator=TCH_YOUNG_MENTEES] .field-error")).ToHaveTextAsync("не может быть больше, чем «Молодых педагогов (стаж 0–3 года)» (10)");
         await curator.FillAsync("#tch_young_mentees-part", "4");
+        // What the curator sees before sending: the 4, no red field, and the draft that holds it saved (a draft of the
+        // 12 that finished meanwhile does not say «сохранён», ReportFormModelTests).
+        await Expect(curator.Locator("#tch_young_mentees-part")).ToHaveValueAsync("4");
+        await Expect(curator.Locator(".field-error")).ToHaveCountAsync(0);
         await Expect(curator.Locator("#report-save-status")).ToContainTextAsync("Черновик сохранён");
         // The first draft does not take the note away: the form stays where the curator's pointer is.
         await Expect(carried).ToBeVisibleAsync();

@@ -52,6 +52,31 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         Assert.Equal("12", confirmed.Single()[ReportFormModel.Key(Mentors, FigurePart.Value)]);
     }
 
+    /// <summary>
+    /// A keystroke handled while the draft before it is being written (the circuit is free while the save awaits the
+    /// database): that save must not be reported as «сохранён», and the keystroke's own draft follows.
+    /// </summary>
+    [Fact]
+    public async Task TypingThatArrivesWhileADraftIsWritten_IsNotCalledSaved_AndIsSavedByTheNextDraft()
+    {
+        var factory = new TypingDuringSaveFactory(database.Factory);
+        var (model, campaign, school, reports) = await OpenSchoolAsync(factory: factory);
+        factory.TypeDuringNextSave = () => model.Change(Mentors, FigurePart.Value, "4");
+
+        model.Change(Mentors, FigurePart.Value, "12");
+        time.Advance(ReportFormModel.DraftDelay);
+        await TestModelHost.Until(() => confirmed.Count == 1);
+
+        Assert.Equal("12", confirmed[0][ReportFormModel.Key(Mentors, FigurePart.Value)]);
+        Assert.Equal(12m, (await reports.GetAsync(campaign, school)).Values[IndicatorCatalogue.TeacherMentors].Value);
+        Assert.Equal(("4", "Изменения не сохранены…"), (model.Text(Mentors, FigurePart.Value), model.SaveStatus));
+
+        time.Advance(ReportFormModel.DraftDelay);
+        await TestModelHost.Until(() => confirmed.Count == 2);
+        Assert.Equal(4m, (await reports.GetAsync(campaign, school)).Values[IndicatorCatalogue.TeacherMentors].Value);
+        Assert.Equal("Черновик сохранён в 10:05:02", model.SaveStatus);
+    }
+
     [Fact]
     public async Task AShareWithMoreParticipantsThanItsWhole_IsFlaggedAsTyped_AndASubmissionIsRefusedWithTheTypingKeptAsADraft()
     {
@@ -289,6 +314,19 @@ public sealed class ReportFormModelTests(SqliteSeededDatabase database) : IClass
         public long? VersionOf(int campaignId) => inner.VersionOf(campaignId);
         public long? RegionVersionOf(int regionId) => inner.RegionVersionOf(regionId);
         public IDisposable Subscribe(Action<FigureChange> handler) => inner.Subscribe(handler);
+    }
+
+    /// <summary>Runs <see cref="TypeDuringNextSave"/> once, as the next save's changes are about to be written.</summary>
+    private sealed class TypingDuringSaveFactory(IDbContextFactory<MentoringDbContext> inner) : IDbContextFactory<MentoringDbContext>
+    {
+        public Action? TypeDuringNextSave;
+
+        public MentoringDbContext CreateDbContext()
+        {
+            var db = inner.CreateDbContext();
+            db.SavingChanges += (_, _) => Interlocked.Exchange(ref TypeDuringNextSave, null)?.Invoke();
+            return db;
+        }
     }
 
     /// <summary>The database's connection refused while <see cref="Down"/>, as when its server has stopped.</summary>

@@ -19,6 +19,7 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
     public static readonly TimeSpan DraftDelay = TimeSpan.FromSeconds(1);
     /// <summary>How soon a draft that could not reach the database is tried again.</summary>
     public static readonly TimeSpan DraftRetry = TimeSpan.FromSeconds(2);
+    private const string Unsaved = "Изменения не сохранены…";
 
     private readonly Dictionary<string, string> texts = [];
     private Dictionary<string, List<string>> problems = [];
@@ -100,7 +101,7 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
         var figure = Values().GetValueOrDefault(indicator.Code);
         foreach (var problem in FigureRules.Check(indicator, figure))
             Add(Key(indicator, problem.Part == FigurePart.Value ? part : problem.Part), problem.Message);
-        ScheduleDraftSave(DraftDelay, "Изменения не сохранены…");
+        ScheduleDraftSave(DraftDelay, Unsaved);
     }
 
     /// <summary>
@@ -141,6 +142,7 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
             var sent = new Dictionary<string, string>(texts);
             outcome = await reports.SubmitAsync(Loaded.Campaign, Loaded.Organisation, Values(), version);
             Apply(outcome, draft: false);
+            SayIfTypedMeanwhile(outcome, sent);
             if (outcome is (SaveOutcome.Saved or SaveOutcome.AlreadySubmitted) && Saved is not null)
                 await Saved(sent);
         }
@@ -241,6 +243,7 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
             var sent = new Dictionary<string, string>(texts);
             var outcome = await reports.SaveDraftAsync(Loaded.Campaign, Loaded.Organisation, Values(), version);
             Apply(outcome, draft: true);
+            SayIfTypedMeanwhile(outcome, sent);
             if (outcome is (SaveOutcome.Saved or SaveOutcome.AlreadySubmitted) && Saved is not null)
                 await Saved(sent);
         }
@@ -248,6 +251,16 @@ public sealed class ReportFormModel(OrganisationReports reports, UserClock clock
         {
             saving.Release();
         }
+    }
+
+    /// <summary>
+    /// Typing that reached the form while a save was being written is not in it: the status does not call it saved (its
+    /// own draft is due <see cref="DraftDelay"/> after it).
+    /// </summary>
+    private void SayIfTypedMeanwhile(SaveOutcome outcome, Dictionary<string, string> sent)
+    {
+        if (outcome is SaveOutcome.Saved or SaveOutcome.AlreadySubmitted && texts.Any(t => sent.GetValueOrDefault(t.Key) != t.Value))
+            SaveStatus = Unsaved;
     }
 
     private void Apply(SaveOutcome outcome, bool draft)
