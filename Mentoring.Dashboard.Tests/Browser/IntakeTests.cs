@@ -41,6 +41,10 @@ public class IntakeTests : IClassFixture<DashboardApp>
         // Where each part of the page starts: the first report fills them in, it does not move them under the reader.
         const string headingTops = "() => [...document.querySelectorAll('main h2')].map(h => h.id + '@' + Math.round(h.getBoundingClientRect().top + window.scrollY)).join(' ')";
         var shapeBeforeReports = await watcher.EvaluateAsync<string>(headingTops);
+        // The table has a column for each kind of organisation in the register, and the group chart a series, before any report.
+        var tableColumns = watcher.Locator(".indicator-table thead th");
+        await Expect(tableColumns).ToHaveTextAsync(["Показатель", "все ОО", "ОУ", "УДО"]);
+        await Expect(watcher.Locator(".indicator-table tr[data-indicator=TCH_YOUNG_MENTEES] td").Nth(2)).ToContainTextAsync("нет данныхотчётов пока нет");
         await DashboardApp.ScreenshotAsync(watcher, "61-region-collecting-before-reports");
         await Expect(watcher.Locator(".live-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Данные загружены в \d\d:\d\d:\d\d$"));
         var bannerTop = () => watcher.Locator("#collection-banner").EvaluateAsync<double>("b => b.getBoundingClientRect().top + window.scrollY");
@@ -102,6 +106,9 @@ public class IntakeTests : IClassFixture<DashboardApp>
         Assert.Equal(bannerTopBeforeReports, await bannerTop());
         await Expect(watcher.Locator(".kpi-card")).ToHaveCountAsync(cardsBeforeReports);
         Assert.Equal(shapeBeforeReports, await watcher.EvaluateAsync<string>(headingTops));
+        await Expect(tableColumns).ToHaveTextAsync(["Показатель", "все ОО", "ОУ", "УДО"]);
+        await Expect(watcher.Locator(".indicator-table tr[data-indicator=TCH_YOUNG_MENTEES] td").Nth(1)).ToContainTextAsync("40\u00A0%4 из 10");
+        await Expect(watcher.Locator(".indicator-table tr[data-indicator=TCH_YOUNG_MENTEES] td").Nth(2)).ToContainTextAsync("нет данныхотчётов пока нет");
         // The group chart, below the screen, came with the page (its columns «нет данных»); the report's values reach it
         // when it comes near the screen, not in every open dashboard at the moment of the report.
         var groupChart = watcher.Locator("figure.group-chart .chart-canvas");

@@ -4,6 +4,8 @@ using Mentoring.Dashboard.Services;
 using Mentoring.Dashboard.Security;
 using Mentoring.Dashboard.Services.Live;
 using Mentoring.Dashboard.Tests.Infrastructure;
+using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Territories;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mentoring.Dashboard.Tests.Live;
@@ -77,6 +79,41 @@ public sealed class RegionPageModelsTests(SqliteSeededDatabase database)
         Assert.All(group.Categories, c => Assert.Contains(c, collected.Select(i => i.ShortName)));
         Assert.All(group.Series.SelectMany(s => s.Points), p => Assert.Null(p.Value));
         Assert.Equal([OriginText.PartialFootnote], group.Footnotes);
+
+        // A column of the table and a series of the group chart for all organisations and for each kind in the register.
+        var kinds = db.Organisations.Where(o => o.Municipality.RegionId == region).Select(o => o.Kind).Distinct().AsEnumerable().Order()
+            .Select(k => Format.Slice(new SliceFigure(empty.Figures[0].Indicator, k, null, null, null, null, false))).ToList();
+        Assert.Equal(["ОУ", "УДО"], kinds);
+        Assert.Equal(["все ОО", .. kinds], FigureText.SliceColumns(empty.Figures));
+        Assert.Equal(["все ОО", .. kinds], group.Series.Select(s => s.Name));
+        // Under the slicer of a kind, the same cards.
+        var schools = await database.RegionPageModelsAs(official, new SharedFigures(feed)).GetAsync(query with { KindName = "School" });
+        Assert.Equal(empty.KeyFigures.Select(k => k.Indicator.Code), schools.KeyFigures.Select(k => k.Indicator.Code));
+        Assert.All(schools.KeyFigures, k => Assert.Equal((Format.NoData, OrganisationKind.School), (FigureText.Headline(k), k.Kind)));
+    }
+
+    [Fact]
+    public async Task ARoundCollectedHere_KeepsItsColumnsAndSeries_WhenTheFirstSchoolReports()
+    {
+        var (campaign, region, city) = await Intake.IntakeTestData.CollectingCampaignAsync(database);
+        var official = TestUsers.For(Roles.RegionalOfficial, region);
+        var query = new RegionPageQuery(region, campaign);
+        var before = await database.RegionPageModelsAs(official, new SharedFigures(feed)).GetAsync(query);
+
+        var school = await database.OrganisationIdAsync("СШ № 50", Intake.IntakeTestData.City);
+        var reports = database.ReportsAs(TestUsers.For(Roles.Curator, region, city, school));
+        var form = await reports.GetAsync(campaign, school);
+        Assert.IsType<Services.Intake.SaveOutcome.Saved>(await reports.SubmitAsync(campaign, school, Intake.IntakeTestData.Complete(form.Indicators), form.Version));
+        var after = await database.RegionPageModelsAs(official, new SharedFigures(feed)).GetAsync(query);
+
+        Assert.Equal(["все ОО", "ОУ", "УДО"], FigureText.SliceColumns(after.Figures));
+        Assert.Equal(before.Figures.Select(f => f.Indicator.Code), after.Figures.Select(f => f.Indicator.Code));
+        Assert.Equal(before.GroupChart!.Series.Select(s => s.Name), after.GroupChart!.Series.Select(s => s.Name));
+        Assert.Equal(before.KeyFigures.Select(k => k.Indicator.Code), after.KeyFigures.Select(k => k.Indicator.Code));
+        // The school's figures are in; the other kind's column still waits for its reports.
+        var mentors = after.Figures.Single(f => f.Indicator.Code == IndicatorCatalogue.TeacherMentors);
+        Assert.Equal(["2 чел.", "2 чел.", Format.NoData], mentors.Slices.Select(FigureText.Value));
+        Assert.Equal([false, false, true], mentors.Slices.Select(s => s.AwaitingReports));
     }
 
     [Fact]

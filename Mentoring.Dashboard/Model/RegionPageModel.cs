@@ -77,22 +77,24 @@ public sealed class RegionPageModels(
         if (campaign is null)
             return new RegionPageModel { Region = region, OwnMunicipality = scope.MunicipalityId };
 
-        // A round being collected shows what it collects from the start («нет данных» until reported): its first report
-        // fills the cards, the chart and the table in rather than building them under the reader.
+        // The comparison of municipalities and the register's kinds are for users who may see the region in detail (not curators).
+        var inDetail = await queries.GetAccessAsync(TerritoryRef.Region(id)) == TerritoryAccess.Detail;
+        // A round being collected shows what it collects from the start («нет данных» until reported), for each kind of
+        // organisation in the register: a report fills the cards, the charts and the table in rather than building them
+        // under the reader.
         var collected = campaign.IsCollecting ? await queries.GetCollectedIndicatorsAsync(id, campaign.Id) : [];
-        var figures = IndicatorFigures.WithPending(await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(id)), collected);
+        var registeredKinds = campaign.IsCollecting && inDetail ? await queries.GetRegisteredKindsAsync(id, campaign.Id) : [];
+        var figures = IndicatorFigures.WithPending(await queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(id)), collected, registeredKinds);
         var plans = await progress.GetAsync(id);
         var (trends, selectedTrend) = await TrendsAsync(region, campaign, figures, query.TrendCode);
 
-        // The comparison of municipalities is for users who may see the region in detail (not curators).
-        var inDetail = await queries.GetAccessAsync(TerritoryRef.Region(id)) == TerritoryAccess.Detail;
         var comparable = inDetail ? await queries.GetComparableIndicatorsAsync(id, campaign.Id) : [];
         var selectedIndicator = comparable.FirstOrDefault(i => i.Code == query.IndicatorCode) ?? comparable.FirstOrDefault();
-        var municipalities = await MunicipalitiesAsync(query, campaign, selectedIndicator, scope.MunicipalityId);
+        var municipalities = await MunicipalitiesAsync(query, campaign, selectedIndicator, scope.MunicipalityId, registeredKinds);
 
         // The cards: the region's, or the clicked municipality's next to the region's; a kind's slice under its slicer.
         var cardTerritory = municipalities.Focus is null ? TerritoryRef.Region(id) : TerritoryRef.Municipality(municipalities.Focus.Id);
-        var cardFigures = municipalities.Focus is null ? figures : IndicatorFigures.WithPending(await queries.GetFiguresAsync(campaign.Id, cardTerritory), collected);
+        var cardFigures = municipalities.Focus is null ? figures : IndicatorFigures.WithPending(await queries.GetFiguresAsync(campaign.Id, cardTerritory), collected, registeredKinds);
         var previous = CampaignInfo.Previous(region.Campaigns, campaign);
         // An incomplete round (either one) is not compared: the cards say why instead of showing a fall.
         var previousFigures = previous is null || CampaignInfo.WhyNotCompared(campaign, previous) is not null
@@ -135,7 +137,9 @@ public sealed class RegionPageModels(
     /// The municipalities of the selected indicator under the slicers (kind of organisation, group of municipalities),
     /// and the one clicked in the ranking. Each filter is a query parameter, so each state has its own URL.
     /// </summary>
-    private async Task<MunicipalityView> MunicipalitiesAsync(RegionPageQuery query, CampaignInfo campaign, Indicator? indicator, int? ownMunicipality)
+    /// <param name="registeredKinds">A round being collected: the register's kinds of organisation, offered by the slicer from the start.</param>
+    private async Task<MunicipalityView> MunicipalitiesAsync(RegionPageQuery query, CampaignInfo campaign, Indicator? indicator, int? ownMunicipality,
+        IReadOnlyList<OrganisationKind> registeredKinds)
     {
         if (indicator is null)
             return new MunicipalityView([], [], null, null, [], null, null);
@@ -143,7 +147,7 @@ public sealed class RegionPageModels(
         // A round being collected offers every kind of the register from the start: the slicer does not appear (and push
         // the page down) when a second kind first reports.
         var kinds = campaign.IsCollecting
-            ? await queries.GetRegisteredKindsAsync(query.RegionId, campaign.Id)
+            ? registeredKinds
             : municipalityRows.SelectMany(r => r.Figures.Slices).Where(s => s.Kind is not null && s.Group is null)
                 .Select(s => s.Kind!.Value).Distinct().Order().ToList();
         var groups = municipalityRows.Select(r => Municipality.GroupOf(r.Kind)).Distinct().Order().ToList();

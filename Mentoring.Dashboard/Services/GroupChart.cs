@@ -28,17 +28,15 @@ public sealed record GroupChart(IndicatorGroup Group, IReadOnlyList<GroupChart.S
         foreach (var group in Preferred)
         {
             var charted = figures.Where(f => f.Indicator.Group == group && Charted(f.Indicator)).ToList();
-            var points = charted.SelectMany(f => f.Slices).Where(s => Shown(s) is not null).ToList();
-            var pending = charted.Where(f => f.IsPending).ToList();
-            if (points.Count == 0 && pending.Count == 0)
+            // A round being collected charts what it collects from the start, a series for each kind of organisation in
+            // its register, so a report fills the chart in.
+            var slices = charted.SelectMany(f => f.Slices).Where(s => Shown(s) is not null || s.AwaitingReports).ToList();
+            if (slices.Count == 0)
                 continue;
-            var series = points.GroupBy(Format.Slice)
-                .Select(g => new SliceSeries(g.Key, g.Select(Point.Of).ToList()))
+            var series = slices.GroupBy(Format.Slice)
+                .Select(g => new SliceSeries(g.Key, g.Where(s => Shown(s) is not null).Select(Point.Of).ToList()))
                 .ToList();
-            // A round being collected charts what it collects from the start, so its first report fills the chart in.
-            if (series.Count == 0)
-                series.Add(new SliceSeries(Format.Slice(pending[0].Slices[0]), []));
-            return new GroupChart(group, series) { Pending = pending.Select(f => f.Indicator).ToList() };
+            return new GroupChart(group, series) { Pending = charted.Where(f => f.IsPending).Select(f => f.Indicator).ToList() };
         }
         return null;
     }

@@ -1,31 +1,46 @@
 using Mentoring.Domain.Indicators;
+using Mentoring.Domain.Territories;
 
 namespace Mentoring.Dashboard.Services;
 
 /// <summary>All figures of one indicator in a territory: the "all organisations" slice first, then by kind or group.</summary>
 public sealed record IndicatorFigures(Indicator Indicator, IReadOnlyList<SliceFigure> Slices)
 {
-    /// <summary>An indicator of a round being collected that nobody has reported yet: one slice, «нет данных».</summary>
+    /// <summary>An indicator of a round being collected that nobody has reported yet: every slice «нет данных».</summary>
     public bool IsPending { get; private init; }
 
     /// <summary>
-    /// The figures of a round being collected with a pending one for each indicator it collects that has none yet, in
-    /// the catalogue's order: a page shows what the round collects from its first minute, so the round's first report
-    /// fills the page in rather than building it under its reader.
+    /// The figures of a round being collected, shaped from its first minute: a pending figure for each indicator it
+    /// collects that has none yet, in the catalogue's order, and in every figure a slice for each <paramref name="kinds"/>
+    /// of organisation in the register that has not reported it yet (<see cref="SliceFigure.AwaitingReports"/>). A
+    /// report then fills the cards, the table's columns and the chart's series in rather than building them under the
+    /// page's reader.
     /// </summary>
-    public static IReadOnlyList<IndicatorFigures> WithPending(IReadOnlyList<IndicatorFigures> figures, IReadOnlyList<Indicator> collected)
+    public static IReadOnlyList<IndicatorFigures> WithPending(IReadOnlyList<IndicatorFigures> figures, IReadOnlyList<Indicator> collected,
+        IReadOnlyList<OrganisationKind> kinds)
     {
-        if (collected.All(i => figures.Any(f => f.Indicator.Code == i.Code)))
+        if (collected.Count == 0)
             return figures;
         return IndicatorCatalogue.All
-            .Select(i => figures.FirstOrDefault(f => f.Indicator.Code == i.Code)
-                         ?? (collected.Any(c => c.Code == i.Code) ? Pending(i) : null))
+            .Select(i => figures.FirstOrDefault(f => f.Indicator.Code == i.Code) is { } reported
+                ? reported.WithAwaited(kinds)
+                : collected.Any(c => c.Code == i.Code) ? new IndicatorFigures(i, []) { IsPending = true }.WithAwaited(kinds) : null)
             .OfType<IndicatorFigures>()
             .ToList();
     }
 
-    private static IndicatorFigures Pending(Indicator indicator) =>
-        new(indicator, [new SliceFigure(indicator, null, null, null, null, null, false) { IsPartialRound = true }]) { IsPending = true };
+    /// <summary>This figure with an empty slice for the total and for each of <paramref name="kinds"/> it lacks, kinds in order.</summary>
+    private IndicatorFigures WithAwaited(IReadOnlyList<OrganisationKind> kinds)
+    {
+        var missing = new OrganisationKind?[] { null }.Concat(kinds.Select(k => (OrganisationKind?)k))
+            .Where(k => !Slices.Any(s => s.Kind == k && s.Group is null))
+            .Select(k => new SliceFigure(Indicator, k, null, null, null, null, false) { IsPartialRound = true, AwaitingReports = true })
+            .ToList();
+        if (missing.Count == 0)
+            return this;
+        var slices = Slices.Concat(missing).OrderBy(s => s.Group is null ? 0 : 1).ThenBy(s => s.Kind is null ? -1 : (int)s.Kind).ToList();
+        return this with { Slices = slices };
+    }
 
     /// <summary>The same slice (indicator, kind, group) among other figures: another round's, or the region's.</summary>
     public static SliceFigure? Matching(IReadOnlyList<IndicatorFigures> figures, SliceFigure? slice) => slice is null

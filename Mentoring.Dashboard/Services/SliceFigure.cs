@@ -74,6 +74,12 @@ public sealed record SliceFigure(
     public bool IsPartialRound { get; init; }
 
     /// <summary>
+    /// A slice of a round being collected that no organisation of it has reported yet («нет данных», «отчётов пока
+    /// нет»): it holds the slice's place on the page until its first report (<see cref="IndicatorFigures.WithPending"/>).
+    /// </summary>
+    public bool AwaitingReports { get; init; }
+
+    /// <summary>
     /// Where the shown figure comes from: printed (a published figure as printed), computed (a share of printed counts,
     /// a sum of children), generated (any generated part: demo organisations or a demo register), partial (an
     /// incomplete round) and contradicted (its source disagrees with itself), combined.
