@@ -61,6 +61,13 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await cityPage.GotoAsync($"{app.BaseUrl}/municipalities/{await app.MunicipalityIdAsync("город Красноярск")}?campaign={campaign}");
         await DashboardApp.WaitForInteractiveAsync(cityPage);
         await Expect(cityPage.Locator("#collection-banner")).ToContainTextAsync("Идёт сбор данных мониторинга: в муниципалитете сдали 0 из 127 организаций, заполняют 0.");
+        // Its cards, its organisations' columns, the chart beside the region and the table are there before any report too.
+        await Expect(cityPage.Locator(".kpi-card")).ToHaveCountAsync(8);
+        await Expect(cityPage.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("нет данных");
+        await Expect(cityPage.Locator("figure.comparison-chart")).ToHaveCountAsync(1);
+        await Expect(cityPage.Locator(".indicator-table thead th")).ToHaveTextAsync(["Показатель", "все ОО", "ОУ", "УДО"]);
+        var cityShapeBeforeReports = await cityPage.EvaluateAsync<string>(headingTops);
+        await DashboardApp.ScreenshotAsync(cityPage, "61-municipality-collecting-before-reports");
 
         // The curator fills in the school's form from the start page.
         var curator = await app.SignInAsync("curator@demo.local");
@@ -123,6 +130,9 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await DashboardApp.ScreenshotAsync(watcher, "61-region-live-update");
         await Expect(startCount).ToHaveTextAsync("1", new() { Timeout = 5_000 });
         await Expect(cityPage.Locator("#collection-banner [data-testid=submitted]")).ToHaveTextAsync("1", new() { Timeout = 5_000 });
+        await Expect(cityPage.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("40\u00A0%");
+        await Expect(cityPage.Locator(".kpi-card")).ToHaveCountAsync(8);
+        Assert.Equal(cityShapeBeforeReports, await cityPage.EvaluateAsync<string>(headingTops));
         await DashboardApp.ScreenshotAsync(cityPage, "61-municipality-collecting");
 
         // Coming back, the watcher reads it first in «Что изменилось»: the report, then the biggest figure changes.

@@ -49,18 +49,25 @@ public static class DashboardCharts
             Height = 380,
         };
 
-    /// <summary>A municipality's shares next to its region's, per indicator of a group.</summary>
+    /// <summary>A municipality's shares next to its region's, per indicator of a group; a round being collected has a
+    /// column for each indicator not reported yet, «нет данных».</summary>
     public static ChartSpec MunicipalityAndRegion(string title, string municipality, string region,
-        IReadOnlyList<(string Indicator, Measure Own, Measure Region)> points) =>
-        new(title, ChartOrientation.Columns,
+        IReadOnlyList<(string Indicator, Measure? Own, Measure? Region)> points, bool partialRound = false)
+    {
+        static ChartPoint Point(string indicator, Measure? measure) => measure is null
+            ? new ChartPoint(indicator, null, Format.NoData)
+            : new ChartPoint(indicator, Math.Round(measure.Value, 1), measure.Text, Origin: measure.Origin);
+        return new(title, ChartOrientation.Columns,
         [
-            new ChartSeries(municipality, points.Select(p => new ChartPoint(p.Indicator, Math.Round(p.Own.Value, 1), p.Own.Text, Origin: p.Own.Origin)).ToList()),
-            new ChartSeries(region, points.Select(p => new ChartPoint(p.Indicator, Math.Round(p.Region.Value, 1), p.Region.Text, Origin: p.Region.Origin)).ToList()),
+            new ChartSeries(municipality, points.Select(p => Point(p.Indicator, p.Own)).ToList()),
+            new ChartSeries(region, points.Select(p => Point(p.Indicator, p.Region)).ToList()),
         ])
         {
+            RoundOrigin = partialRound ? FigureOrigin.Partial : 0,
             Unit = "%",
             Height = 360,
         };
+    }
 
     /// <summary>An indicator's value in each closed round, a column per round named by its date; demo values say so.</summary>
     public static ChartSpec Trend(IndicatorTrend trend) =>

@@ -71,11 +71,20 @@ public partial class MunicipalityPage
         if (campaign is null)
             return;
 
-        figures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(Id));
+        // Organisations are listed only for users who may see this municipality in detail.
+        organisations = access == TerritoryAccess.Detail
+            ? await Queries.GetOrganisationRowsAsync(Id, campaign.Id, IndicatorCatalogue.All.Select(i => i.Code).ToList())
+            : [];
+        // A round being collected shows what it collects from the start («нет данных» until reported), for each kind of
+        // the municipality's organisations: a report fills the cards, the chart and the tables in, it does not build them.
+        var collected = campaign.IsCollecting ? await Queries.GetCollectedIndicatorsAsync(municipality.RegionId, campaign.Id) : [];
+        var kinds = organisations.Select(o => o.Kind).Distinct().Order().ToList();
+        figures = IndicatorFigures.WithPending(await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Municipality(Id)), collected, kinds);
         previous = CampaignInfo.Previous(campaigns, campaign);
         // An incomplete round (either one) is not compared: the cards say why instead of showing a fall.
         previousFigures = previous is null || CampaignInfo.WhyNotCompared(campaign, previous) is not null ? [] : await Queries.GetFiguresAsync(previous.Id, TerritoryRef.Municipality(Id));
-        regionFigures = await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(municipality.RegionId));
+        // «по региону: нет данных» on a card holds the line the region's figure will take.
+        regionFigures = IndicatorFigures.WithPending(await Queries.GetFiguresAsync(campaign.Id, TerritoryRef.Region(municipality.RegionId)), collected, kinds);
         keyFigures = KeyFigures.Pick(figures, 8);
         plans = await Progress.GetAsync(municipality.RegionId);
         // The place among the region's municipalities, for users who may compare them (not curators).
@@ -88,12 +97,10 @@ public partial class MunicipalityPage
 
         collection = campaign.IsCollecting ? await MunicipalCollectionAsync(campaign.Id) : null;
 
-        // Organisations are listed only for users who may see this municipality in detail.
-        organisations = access == TerritoryAccess.Detail
-            ? await Queries.GetOrganisationRowsAsync(Id, campaign.Id, IndicatorCatalogue.All.Select(i => i.Code).ToList())
-            : [];
         var reported = organisations.SelectMany(o => o.Figures.Keys).ToHashSet();
-        var withOrganisationData = IndicatorCatalogue.All.Where(i => reported.Contains(i.Code)).ToList();
+        var withOrganisationData = IndicatorCatalogue.All
+            .Where(i => reported.Contains(i.Code) || i.ReportedByOrganisations && collected.Any(c => c.Code == i.Code) && organisations.Count > 0)
+            .ToList();
         groups = withOrganisationData.Select(i => i.Group).Distinct().ToList();
         selectedGroup = Enum.TryParse<IndicatorGroup>(GroupName, out var g) && groups.Contains(g) ? g : groups.FirstOrDefault();
         columns = withOrganisationData.Where(i => i.Group == selectedGroup).ToList();
@@ -117,13 +124,17 @@ public partial class MunicipalityPage
 
     private ChartSpec? BuildComparison()
     {
+        // A round being collected keeps a pair of columns for each indicator, «нет данных» until reported.
+        var collecting = campaign!.IsCollecting;
         var points = figures.Where(f => f.Indicator.Group == selectedGroup && f.Indicator.Kind is IndicatorKind.Share or IndicatorKind.Fact)
-            .Select(f => (f.Indicator.ShortName, Own: Measure.Of(f.Total), Region: Measure.Of(RegionSlice(f.Total ?? f.Headline))))
-            .Where(x => x.Own is { IsPercent: true } && x.Region is { IsPercent: true })
-            .Select(x => (x.ShortName, x.Own!, x.Region!))
+            .Select(f => (f.Indicator.ShortName, Own: Measure.Of(f.Total),
+                Region: Measure.Of(RegionSlice(f.Total ?? f.Headline ?? f.Slices.FirstOrDefault(s => s.Kind is null && s.Group is null)))))
+            .Where(x => collecting
+                ? x.Own is null or { IsPercent: true } && x.Region is null or { IsPercent: true }
+                : x.Own is { IsPercent: true } && x.Region is { IsPercent: true })
             .ToList();
         return points.Count == 0 ? null : DashboardCharts.MunicipalityAndRegion(
-            $"{IndicatorCatalogue.GroupName(selectedGroup)}: муниципалитет и регион, %", municipality!.Name, municipality.RegionName, points);
+            $"{IndicatorCatalogue.GroupName(selectedGroup)}: муниципалитет и регион, %", municipality!.Name, municipality.RegionName, points, collecting);
     }
 
     private SliceFigure? RegionSlice(SliceFigure? slice) => IndicatorFigures.Matching(regionFigures, slice);
