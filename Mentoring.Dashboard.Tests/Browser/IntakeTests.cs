@@ -134,6 +134,7 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(cityPage.Locator(".kpi-card")).ToHaveCountAsync(8);
         Assert.Equal(cityShapeBeforeReports, await cityPage.EvaluateAsync<string>(headingTops));
         await DashboardApp.ScreenshotAsync(cityPage, "61-municipality-collecting");
+        var cityUrl = cityPage.Url;
 
         // Coming back, the watcher reads it first in «Что изменилось»: the report, then the biggest figure changes.
         await watcher.ReloadAsync();
@@ -146,6 +147,23 @@ public class IntakeTests : IClassFixture<DashboardApp>
         await Expect(summary.Nth(1)).ToContainTextAsync("Появились или исчезли значения:");
         await Expect(watcher.Locator("[data-testid=figure-changes] li").First).ToBeAttachedAsync(); // all of them, folded
         await DashboardApp.ScreenshotAsync(watcher, "66-changes-since-visit");
+
+        // Last, since a visit by the same user resets «Что изменилось»: both pages of the round on a phone, each in a page
+        // of its own. The table's kind columns scroll inside it; the page does not scroll sideways.
+        var phone = await app.SignInAsync("admin@demo.local", width: 390, height: 844);
+        foreach (var (url, name) in new[] { (watcherUrl, "61-region-collecting-phone"), (cityUrl, "61-municipality-collecting-phone") })
+        {
+            await phone.GotoAsync(url);
+            await DashboardApp.WaitForInteractiveAsync(phone);
+            await Expect(phone.Locator(".kpi-card[data-indicator=TCH_YOUNG_MENTEES] .kpi-value")).ToHaveTextAsync("40\u00A0%");
+            await Expect(phone.Locator(".indicator-table thead th")).ToHaveTextAsync(["Показатель", "все ОО", "ОУ", "УДО"]);
+            await DashboardApp.ScreenshotAsync(phone, name);
+            Assert.Empty(await DashboardApp.SidewaysOverflowAsync(phone));
+            // The table as a phone shows it, one screen (the whole page is too tall to read in the shot above).
+            await phone.Locator("#all-heading").ScrollIntoViewIfNeededAsync();
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(DashboardApp.ScreenshotFolder, name + "-table.png") });
+        }
+        await phone.Context.CloseAsync();
     }
 
     [Fact]
