@@ -59,5 +59,8 @@ public class ApexChartTests : DashboardTestContext
         Assert.Equal(["муниципальный округ", "Приморско-Ахтарский", "район"],
             Assert.IsType<List<string>>(ApexOptions.Wrap("муниципальный округ Приморско-Ахтарский район", 22)));
         Assert.Equal("город Сочи", ApexOptions.Wrap("город Сочи", 22));
+        // A word longer than the line breaks after its hyphen; one that fits keeps it.
+        Assert.Equal(["«Работодатель-", "ученик»"], Assert.IsType<List<string>>(ApexOptions.Wrap("«Работодатель-ученик»", 14)));
+        Assert.Equal(["Обучающиеся", "«ученик-ученик»"], Assert.IsType<List<string>>(ApexOptions.Wrap("Обучающиеся «ученик-ученик»", 15)));
     }
 }

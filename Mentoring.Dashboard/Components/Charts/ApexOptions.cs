@@ -130,7 +130,10 @@ public static class ApexOptions
             return name;
         var lines = new List<string>();
         var line = "";
-        foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // A word too long for a line breaks after its hyphens («Работодатель-» / «ученик»), as Russian typesetting allows.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => w.Length > width ? System.Text.RegularExpressions.Regex.Split(w, "(?<=-)(?=.)") : [w]);
+        foreach (var word in words)
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > width)
             {
