@@ -40,9 +40,13 @@ public static partial class FigureText
         ? LevelSummary(slice)
         : Format.Headline(slice.Indicator, slice.Shown);
 
-    /// <summary>The counts behind a slice's value: "701 из 878", or each level's count.</summary>
-    public static string Detail(SliceFigure slice) => slice.Indicator.Kind == IndicatorKind.Level
-        ? LevelDetail(slice)
+    /// <summary>
+    /// The counts behind a slice's value: "701 из 878", or each level's count; for a slice nobody has reported yet, the
+    /// line they will take.
+    /// </summary>
+    public static string Detail(SliceFigure slice) =>
+        slice.AwaitingReports ? PendingDetail(slice.Indicator)
+        : slice.Indicator.Kind == IndicatorKind.Level ? LevelDetail(slice)
         : Format.Detail(slice.Indicator, slice.Shown) + (slice.IsDenominatorSynthetic ? " " + SyntheticRegister : "");
 
     /// <summary>Said after «1 007 из 1 287 ОО» when the 1 287 counts organisations the demo generator made up.</summary>
@@ -55,7 +59,7 @@ public static partial class FigureText
     /// What a card or table row of a round being collected says where an indicator's counts will be, before anyone
     /// reports: a line of the same length, so the figure fills it in rather than moving the page.
     /// </summary>
-    public static string PendingDetail(Indicator indicator) => indicator.Levels is { } levels
+    private static string PendingDetail(Indicator indicator) => indicator.Levels is { } levels
         ? string.Join("; ", levels.Select(l => $"{l.Name.ToLowerInvariant()}: {Format.NoData}"))
         : "отчётов пока нет";
 

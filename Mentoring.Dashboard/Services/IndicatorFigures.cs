@@ -7,7 +7,7 @@ namespace Mentoring.Dashboard.Services;
 public sealed record IndicatorFigures(Indicator Indicator, IReadOnlyList<SliceFigure> Slices)
 {
     /// <summary>An indicator of a round being collected that nobody has reported yet: every slice «нет данных».</summary>
-    public bool IsPending { get; private init; }
+    public bool IsPending => Slices.Count > 0 && Slices.All(s => s.AwaitingReports);
 
     /// <summary>
     /// The figures of a round being collected, shaped from its first minute: a pending figure for each indicator it
@@ -24,7 +24,7 @@ public sealed record IndicatorFigures(Indicator Indicator, IReadOnlyList<SliceFi
         return IndicatorCatalogue.All
             .Select(i => figures.FirstOrDefault(f => f.Indicator.Code == i.Code) is { } reported
                 ? reported.WithAwaited(kinds)
-                : collected.Any(c => c.Code == i.Code) ? new IndicatorFigures(i, []) { IsPending = true }.WithAwaited(kinds) : null)
+                : collected.Any(c => c.Code == i.Code) ? new IndicatorFigures(i, []).WithAwaited(kinds) : null)
             .OfType<IndicatorFigures>()
             .ToList();
     }

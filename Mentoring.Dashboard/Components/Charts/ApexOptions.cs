@@ -7,7 +7,7 @@ namespace Mentoring.Dashboard.Components.Charts;
 /// Turns a <see cref="ChartSpec"/> into ApexCharts options (JSON). Everything but the number-formatting functions is
 /// decided here; wwwroot-assets/js/charts.js adds those from <c>format</c> and the Russian locale.
 /// </summary>
-public static class ApexOptions
+public static partial class ApexOptions
 {
     /// <summary>Category names longer than this wrap onto several lines, so phones show them whole instead of cutting them.</summary>
     public const int BarLabelWidth = 22;
@@ -132,7 +132,7 @@ public static class ApexOptions
         var line = "";
         // A word too long for a line breaks after its hyphens («Работодатель-» / «ученик»), as Russian typesetting allows.
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(w => w.Length > width ? System.Text.RegularExpressions.Regex.Split(w, "(?<=-)(?=.)") : [w]);
+            .SelectMany(w => w.Length > width ? AfterHyphen().Split(w) : [w]);
         foreach (var word in words)
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > width)
@@ -148,4 +148,7 @@ public static class ApexOptions
         lines.Add(line);
         return lines;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=-)(?=.)")]
+    private static partial System.Text.RegularExpressions.Regex AfterHyphen();
 }
